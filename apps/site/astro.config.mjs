@@ -1,0 +1,28 @@
+// @ts-check
+import starlight from "@astrojs/starlight";
+import { defineConfig, passthroughImageService } from "astro/config";
+
+// Node 24+ only: the project never runs its tools on the end-of-life system Node.
+if (Number.parseInt(process.versions.node, 10) < 24) {
+  throw new Error(
+    `pymem's site builds on Node 24+, not ${process.version}: run it through pnpm or npm scripts`,
+  );
+}
+
+export default defineConfig({
+  site: "http://127.0.0.1:4321",
+  // No image processing: the site ships no raster images, and this keeps sharp out of the build.
+  image: { service: passthroughImageService() },
+  integrations: [
+    starlight({
+      title: { en: "pymem", "zh-CN": "pymem" },
+      description: "CPython memory management, fact-checked with an executable model and real interpreters.",
+      defaultLocale: "root",
+      locales: {
+        root: { label: "English", lang: "en" },
+        "zh-cn": { label: "简体中文", lang: "zh-CN" },
+      },
+      sidebar: [{ label: "pymem", translations: { "zh-CN": "pymem" }, items: [{ slug: "index" }] }],
+    }),
+  ],
+});

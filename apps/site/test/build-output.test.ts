@@ -1,0 +1,66 @@
+// Checks of the built site (dist/), before any browser is involved: both languages have the same
+// pages, each declares its language, the model's data made it into the page, and nothing the page
+// loads comes from outside the site's own origin.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { PROFILES } from "@pymem/core";
+import { describe, expect, it } from "vitest";
+
+const dist = join(import.meta.dirname, "..", "dist");
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith(".html") ? [join(dir, d.name)] : [],
+  );
+const pages = existsSync(dist) ? htmlFiles(dist).map((f) => relative(dist, f)) : [];
+const read = (page: string) => readFileSync(join(dist, page), "utf8");
+const zhPages = pages.filter((p) => p.startsWith("zh-cn/"));
+const enPages = pages.filter((p) => !p.startsWith("zh-cn/") && p !== "404.html");
+
+/** Every URL the page makes the browser fetch: scripts, stylesheets, icons, images, preloads. */
+function fetchedUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const m of html.matchAll(/<(script|img|iframe|source|audio|video)\b[^>]*?\ssrc="([^"]*)"/g))
+    urls.push(m[2] ?? "");
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const rel = /\srel="([^"]*)"/.exec(tag)?.[1] ?? "";
+    if (/stylesheet|icon|preload|modulepreload|manifest/.test(rel))
+      urls.push(/\shref="([^"]*)"/.exec(tag)?.[1] ?? "");
+  }
+  return urls;
+}
+
+describe("built site", () => {
+  it("exists (turbo builds it before testing)", () => {
+    expect(pages).toContain("index.html");
+    expect(pages).toContain("zh-cn/index.html");
+  });
+
+  it("has the same pages in English and Chinese", () => {
+    expect(zhPages.map((p) => p.slice("zh-cn/".length)).sort()).toEqual([...enPages].sort());
+  });
+
+  it.each(pages)("%s declares its language", (page) => {
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(read(page))?.[1];
+    expect(lang).toBe(page.startsWith("zh-cn/") ? "zh-CN" : "en");
+  });
+
+  it.each(pages)("%s loads nothing from another origin", (page) => {
+    const offsite = fetchedUrls(read(page)).filter((u) => /^([a-z]+:)?\/\//i.test(u));
+    expect(offsite).toEqual([]);
+  });
+
+  it.each(["index.html", "zh-cn/index.html"])("%s shows every model profile in its table", (page) => {
+    const html = read(page);
+    for (const p of PROFILES) expect(html).toContain(`<th scope="row">${p.label}</th>`);
+  });
+
+  it("ships a search index that covers both languages", () => {
+    expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
+    const indexes = readdirSync(join(dist, "pagefind")).filter((f) => f.startsWith("pagefind-entry"));
+    const entry = JSON.parse(
+      readFileSync(join(dist, "pagefind", indexes[0] ?? "pagefind-entry.json"), "utf8"),
+    );
+    expect(Object.keys(entry.languages).sort()).toEqual(["en", "zh-cn"]);
+  });
+});

@@ -1,0 +1,107 @@
+// The invariants obmalloc enforces with #error guards and comments, checked for every profile,
+// plus properties of the size-class mapping. Values measured on real interpreters are checked
+// in packages/oracle (test/profiles-vs-interpreters.test.ts), not here.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  blockSize,
+  blocksPerPool,
+  maxPoolsInArena,
+  PROFILES,
+  poolOverhead,
+  profile,
+  profileIds,
+  radixNodeBytes,
+  sizeClassCount,
+  sizeClassOf,
+  UnknownProfileError,
+  usedpoolsLength,
+} from "../src/index.js";
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))("profile %s", (_id, p) => {
+  it("1) ALIGNMENT is a power of two, at least a pointer wide", () => {
+    expect(Number.isInteger(Math.log2(p.alignment))).toBe(true);
+    expect(p.alignment).toBeGreaterThanOrEqual(p.pointerSize);
+  });
+
+  it("2) SMALL_REQUEST_THRESHOLD is a multiple of ALIGNMENT and at most 512 bytes", () => {
+    expect(p.smallRequestThreshold % p.alignment).toBe(0);
+    expect(p.smallRequestThreshold).toBeLessThanOrEqual(512);
+    expect(sizeClassCount(p)).toBeLessThanOrEqual(64);
+  });
+
+  it("3) without the radix tree a pool is exactly one 4 KiB system page", () => {
+    if (p.addressCheck.kind === "arena-index") expect(p.poolSize).toBe(4096);
+  });
+
+  it("4) an arena holds a whole number of pools (64 in every configuration)", () => {
+    expect(p.arenaSize % p.poolSize).toBe(0);
+    expect(maxPoolsInArena(p)).toBe(64);
+  });
+
+  it("5) POOL_OVERHEAD is the header rounded to ALIGNMENT and every class fits at least one block", () => {
+    expect(poolOverhead(p) % p.alignment).toBe(0);
+    for (let c = 0; c < sizeClassCount(p); c++) expect(blocksPerPool(p, c)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("6) usedpools has two slots per class, padded to a multiple of 8 classes", () => {
+    expect(usedpoolsLength(p)).toBeGreaterThanOrEqual(2 * sizeClassCount(p));
+    expect(usedpoolsLength(p) % 16).toBe(0);
+  });
+
+  it("7) the radix tree covers exactly the address bits above the arena bits", () => {
+    const check = p.addressCheck;
+    if (check.kind !== "radix-tree") return;
+    const arenaBits = Math.log2(p.arenaSize);
+    expect(check.topBits + check.midBits + check.botBits + arenaBits).toBe(check.addressBits);
+    expect(check.addressBits).toBeLessThanOrEqual(p.pointerSize * 8);
+    expect(radixNodeBytes(p)?.bot).toBe(2 ** check.botBits * 8);
+  });
+
+  it("maps every small request to the smallest block that holds it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: p.smallRequestThreshold }), (n) => {
+        const c = sizeClassOf(p, n);
+        expect(c).toBeDefined();
+        const size = blockSize(p, c as number);
+        expect(size).toBeGreaterThanOrEqual(n);
+        expect(size - n).toBeLessThan(p.alignment);
+        expect(size % p.alignment).toBe(0);
+      }),
+    );
+  });
+
+  it("sends size 0, oversized and non-integer requests to the raw allocator", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: p.smallRequestThreshold + 1 }),
+          fc.integer({ max: -1 }),
+          fc.double().filter((x) => !Number.isInteger(x)),
+        ),
+        (n) => {
+          expect(sizeClassOf(p, n)).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
+
+describe("profile lookup", () => {
+  it("has unique ids and finds each one", () => {
+    const ids = profileIds();
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(profile(id).id).toBe(id);
+  });
+
+  it("names the known profiles when asked for an unknown one", () => {
+    expect(() => profile("3.99")).toThrow(UnknownProfileError);
+    expect(() => profile("3.99")).toThrow(/known: 2\.7, 3\.6/);
+  });
+
+  it("keeps history in order: each later 64-bit minor version is at least as new", () => {
+    const versions = PROFILES.filter((p) => p.pointerSize === 8).map((p) => p.python[0] * 100 + p.python[1]);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+  });
+});

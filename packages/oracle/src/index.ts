@@ -1,0 +1,12 @@
+// @pymem/oracle: real CPython as the judge of the model. Node-side only.
+export { candidateExecutables, discoverNative, ProbeError, probe } from "./discover.js";
+export { type Interpreter, interpreterName } from "./interpreter.js";
+export {
+  DEBUG_MALLOC_STATS_SNIPPET,
+  type MallocStats,
+  MallocStatsParseError,
+  parseMallocStats,
+  type SizeClassRow,
+} from "./mallocstats.js";
+export { candidateProfileIds } from "./profile-match.js";
+export { type RunOptions, type RunResult, runPython } from "./run.js";

@@ -1,0 +1,49 @@
+# C13 witness: which request sizes does pymalloc serve?
+#
+# For each request size, create 1000 bytes objects whose allocation asks PyObject_Malloc for exactly
+# that many bytes (sys.getsizeof(b"") is the fixed part, so bytes(n - empty) requests n bytes), and
+# count how many more blocks pymalloc's pools hold afterwards (the "blocks in use" column of
+# sys._debugmallocstats). About 1000 more: pymalloc served them. About none: they went to malloc.
+import os
+import sys
+import tempfile
+
+REQUESTS = (256, 257, 512, 513)
+COPIES = 1000
+
+
+def pymalloc_blocks_in_use():
+    """Sum of the 'blocks in use' column, or None without pymalloc statistics."""
+    if not hasattr(sys, "_debugmallocstats"):
+        return None
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as capture:
+        saved = os.dup(2)
+        os.dup2(capture.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        text = capture.read().decode("ascii", "replace")
+    if "Small block threshold" not in text:
+        return None
+    total = 0
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) == 5 and all(f.isdigit() for f in fields):
+            total += int(fields[3])
+    return total
+
+
+empty = sys.getsizeof(b"")
+if pymalloc_blocks_in_use() is None:
+    print("pymalloc statistics unavailable")
+else:
+    for request in REQUESTS:
+        before = pymalloc_blocks_in_use()
+        keep = [bytes(request - empty) for _ in range(COPIES)]
+        grew = pymalloc_blocks_in_use() - before
+        print("request %d bytes: %s" % (request, "pymalloc" if grew >= COPIES * 9 // 10 else "malloc"))
+        del keep

@@ -1,0 +1,68 @@
+/*
+ * The claim file format. Each claim of the article is one folder under claims/:
+ *
+ *   claims/C13-small-request-threshold/
+ *     claim.ts      metadata (this type) and the model's prediction of the witness output
+ *     C13.spec.ts   the spec: vitest describe/it/expect over @pymem/core, deciding the verdict per profile
+ *     witness.py    a Python program whose output real interpreters produce, 2.7-compatible
+ *
+ * docs/contributing.md has the checklist for adding one.
+ */
+import type { AllocatorProfile } from "@pymem/core";
+import type { Tag } from "./tags.js";
+
+/** One sentence in both of the site's languages. */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * holds: true as stated. partly: true with a caveat that matters. wrong: never true.
+ * outdated: true for older CPython releases than the ones this verdict covers.
+ */
+export type VerdictKind = "holds" | "partly" | "wrong" | "outdated";
+
+export interface Verdict {
+  /** Allocator profile ids (see @pymem/core PROFILES) this verdict covers. */
+  readonly profiles: readonly string[];
+  readonly verdict: VerdictKind;
+  /** For "outdated": the first release where the claim stopped holding, e.g. "2.7.7 / 3.3". */
+  readonly since?: string;
+  readonly reason: Bilingual;
+}
+
+/** A place in CPython's sources that decides the claim. */
+export interface CpythonRef {
+  /** e.g. "Objects/obmalloc.c" */
+  readonly file: string;
+  /** function, macro or struct, e.g. "SMALL_REQUEST_THRESHOLD" */
+  readonly symbol: string;
+  /** e.g. "2.7.7+, 3.3+" */
+  readonly versions: string;
+}
+
+export interface Claim {
+  /** "C01" … "C17" for the article's claims; "X01" … for scenarios beyond the article. */
+  readonly id: string;
+  /** The article's section, e.g. "§3". */
+  readonly section: string;
+  readonly title: Bilingual;
+  /** The claim restated in our own words (never the article's sentences). */
+  readonly claim: Bilingual;
+  readonly verdicts: readonly Verdict[];
+  readonly refs: readonly CpythonRef[];
+  readonly tags: readonly Tag[];
+  /** The output witness.py prints on an interpreter this profile describes, as predicted by the model. */
+  readonly predictWitness?: (profile: AllocatorProfile) => string;
+}
+
+/** Identity function that gives claim files their type. */
+export function defineClaim(claim: Claim): Claim {
+  return claim;
+}
+
+/** The verdict a claim states for one profile, or undefined when no verdict covers it. */
+export function verdictFor(claim: Claim, profileId: string): Verdict | undefined {
+  return claim.verdicts.find((v) => v.profiles.includes(profileId));
+}

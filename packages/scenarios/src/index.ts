@@ -1,0 +1,12 @@
+// @pymem/scenarios: the article's claims as executable specs with verdicts per CPython version.
+export { CLAIM_FOLDERS, CLAIMS } from "../claims/index.js";
+export {
+  type Bilingual,
+  type Claim,
+  type CpythonRef,
+  defineClaim,
+  type Verdict,
+  type VerdictKind,
+  verdictFor,
+} from "./claim.js";
+export { isTag, TAGS, type Tag } from "./tags.js";

@@ -1,0 +1,21 @@
+/**
+ * The registry of tags a claim may carry (test262's features.txt, for this project). A tag not listed
+ * here fails the lint test; add it here, with a line saying what it means, in the same change.
+ */
+export const TAGS = {
+  allocator: "about pymalloc: arenas, pools, blocks, size classes, thresholds",
+  "raw-allocator": "about the raw layer (PyMem_RawMalloc, C malloc) below pymalloc",
+  refcount: "about reference counts and sys.getrefcount",
+  finalization: "about __del__, tp_finalize, resurrection",
+  gc: "about the cycle collector",
+  "free-lists": "about object-specific free lists and caches (layer +3)",
+  "version-dependent": "the answer changes between CPython versions",
+  "pointer-size": "the answer differs between 32-bit and 64-bit builds",
+  "needs-pymalloc": "the witness needs a build with pymalloc (native CPython; not Pyodide)",
+} as const;
+
+export type Tag = keyof typeof TAGS;
+
+export function isTag(name: string): name is Tag {
+  return Object.hasOwn(TAGS, name);
+}

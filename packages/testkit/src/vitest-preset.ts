@@ -1,0 +1,18 @@
+// The vitest settings every package shares. The JSON report under .reports/ is what
+// scripts/tasks/test.mjs sums into the suite's closing "N passed, N failed" line.
+import type { ViteUserConfig } from "vitest/config";
+import { assertNodeRuntime } from "./runtime.js";
+
+/** Where each package's vitest run leaves its machine-readable results (a turbo task output). */
+export const REPORT_FILE = ".reports/vitest.json";
+
+export function pymemVitestConfig(extra: ViteUserConfig["test"] = {}): ViteUserConfig {
+  assertNodeRuntime();
+  return {
+    test: {
+      reporters: ["default", ["json", { outputFile: REPORT_FILE }]],
+      include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+      ...extra,
+    },
+  };
+}

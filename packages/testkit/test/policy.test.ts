@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { inCI, MissingPrerequisiteError, requireOrSkip } from "../src/policy.js";
+import { assertNodeRuntime, WrongNodeRuntimeError } from "../src/runtime.js";
+
+function recordingContext() {
+  const notes: string[] = [];
+  return { notes, skip: (note?: string) => void notes.push(note ?? "") };
+}
+
+describe("inCI", () => {
+  it("reads CI the way CI runners set it", () => {
+    expect(inCI({ CI: "true" })).toBe(true);
+    expect(inCI({ CI: "1" })).toBe(true);
+    expect(inCI({ CI: "false" })).toBe(false);
+    expect(inCI({ CI: "0" })).toBe(false);
+    expect(inCI({})).toBe(false);
+  });
+});
+
+describe("requireOrSkip", () => {
+  it("does nothing when the prerequisite is there", () => {
+    const ctx = recordingContext();
+    requireOrSkip(ctx, true, "python3.11 not found", { CI: "true" });
+    expect(ctx.notes).toEqual([]);
+  });
+
+  it("skips with the reason on a developer machine", () => {
+    const ctx = recordingContext();
+    requireOrSkip(ctx, false, "python3.11 not found", {});
+    expect(ctx.notes).toEqual(["skipped: python3.11 not found"]);
+  });
+
+  it("fails in CI instead of skipping", () => {
+    const ctx = recordingContext();
+    expect(() => requireOrSkip(ctx, false, "chromium not found", { CI: "true" })).toThrow(
+      MissingPrerequisiteError,
+    );
+    expect(ctx.notes).toEqual([]);
+  });
+});
+
+describe("assertNodeRuntime", () => {
+  it("accepts the project's Node and newer", () => {
+    expect(() => assertNodeRuntime("24.21.0")).not.toThrow();
+    expect(() => assertNodeRuntime("26.1.0")).not.toThrow();
+  });
+
+  it("refuses the end-of-life system Node loudly", () => {
+    expect(() => assertNodeRuntime("20.20.2")).toThrow(WrongNodeRuntimeError);
+    expect(() => assertNodeRuntime("garbage")).toThrow(/Node 24/);
+  });
+
+  it("is running on Node 24+ right now", () => {
+    expect(Number.parseInt(process.versions.node, 10)).toBeGreaterThanOrEqual(24);
+  });
+});
