@@ -44,11 +44,24 @@ for (const r of rows) {
   const cells = [r.passed, r.failed, r.skipped].map((n, i) => String(n).padStart(i === 2 ? 7 : 6));
   process.stdout.write(`${r.name.padEnd(width)}  ${cells.join("  ")}${r.note ? `  (${r.note})` : ""}\n`);
 }
+const skips = packages.flatMap(({ name, dir }) => {
+  const file = join(dir, ".reports", "skips.jsonl");
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+  return lines.map((line) => ({ package: name, ...JSON.parse(line) }));
+});
+if (skips.length > 0) {
+  const reasons = new Map();
+  for (const s of skips)
+    reasons.set(`${s.package}: ${s.why}`, (reasons.get(`${s.package}: ${s.why}`) ?? 0) + 1);
+  process.stdout.write("\nskipped, and why:\n");
+  for (const [reason, n] of reasons) process.stdout.write(`  ${n} × ${reason}\n`);
+}
 log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 mkdirSync(join(root, ".reports"), { recursive: true });
 writeFileSync(
   join(root, ".reports", "summary.json"),
-  `${JSON.stringify({ ...total, packages: rows }, null, 2)}\n`,
+  `${JSON.stringify({ ...total, packages: rows, skips }, null, 2)}\n`,
 );
 process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exit(total.failed > 0 || exitCode !== 0 ? 1 : 0);

@@ -1,2 +1,9 @@
-export { inCI, MissingPrerequisiteError, requireOrSkip, type SkippableContext } from "./policy.js";
+export {
+  inCI,
+  MissingPrerequisiteError,
+  type RequireOptions,
+  requireOrSkip,
+  SKIPS_FILE,
+  type SkippableContext,
+} from "./policy.js";
 export { assertNodeRuntime, REQUIRED_NODE_MAJOR, WrongNodeRuntimeError } from "./runtime.js";

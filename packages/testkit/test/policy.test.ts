@@ -4,7 +4,15 @@ import { assertNodeRuntime, WrongNodeRuntimeError } from "../src/runtime.js";
 
 function recordingContext() {
   const notes: string[] = [];
-  return { notes, skip: (note?: string) => void notes.push(note ?? "") };
+  const records: string[] = [];
+  const record = (test: string, why: string) => void records.push(`${test}: ${why}`);
+  return {
+    notes,
+    records,
+    record,
+    task: { name: "a test" },
+    skip: (note?: string) => void notes.push(note ?? ""),
+  };
 }
 
 describe("inCI", () => {
@@ -20,22 +28,25 @@ describe("inCI", () => {
 describe("requireOrSkip", () => {
   it("does nothing when the prerequisite is there", () => {
     const ctx = recordingContext();
-    requireOrSkip(ctx, true, "python3.11 not found", { CI: "true" });
+    requireOrSkip(ctx, true, "python3.11 not found", { env: { CI: "true" }, record: ctx.record });
     expect(ctx.notes).toEqual([]);
+    expect(ctx.records).toEqual([]);
   });
 
   it("skips with the reason on a developer machine", () => {
     const ctx = recordingContext();
-    requireOrSkip(ctx, false, "python3.11 not found", {});
+    requireOrSkip(ctx, false, "python3.11 not found", { env: {}, record: ctx.record });
     expect(ctx.notes).toEqual(["skipped: python3.11 not found"]);
+    expect(ctx.records).toEqual(["a test: python3.11 not found"]);
   });
 
   it("fails in CI instead of skipping", () => {
     const ctx = recordingContext();
-    expect(() => requireOrSkip(ctx, false, "chromium not found", { CI: "true" })).toThrow(
-      MissingPrerequisiteError,
-    );
+    expect(() =>
+      requireOrSkip(ctx, false, "chromium not found", { env: { CI: "true" }, record: ctx.record }),
+    ).toThrow(MissingPrerequisiteError);
     expect(ctx.notes).toEqual([]);
+    expect(ctx.records).toEqual([]);
   });
 });
 
