@@ -43,6 +43,7 @@ const steps = 3;
 const pnpm = step(1, `pnpm ${pnpmVersion}`, ensurePnpm);
 step(2, "dependencies (pnpm install --frozen-lockfile)", () => install(pnpm));
 const node = step(3, `Node ${nodeVersion} runtime`, ensureNode);
+telemetryOff();
 
 if (command === "setup") {
   log(`ready: run \`npm start\` to build and serve the site, \`npm test\` to run the test suite`);
@@ -98,6 +99,18 @@ function ensureNode() {
   }
   if (got.split(".")[0] !== wantMajor) fail(`node_modules/.bin/node is v${got}; pymem needs v${nodeVersion}`);
   return bin;
+}
+
+// The environment above covers everything these commands start. For turbo and astro run by hand
+// (`pnpm turbo run ...`, `pnpm --filter @pymem/site dev`), switch their telemetry off in the user's
+// settings too; both commands are idempotent.
+function telemetryOff() {
+  const turboBin = join(rootBin, "turbo");
+  const astroBin = join(root, "apps", "site", "node_modules", ".bin", "astro");
+  const quiet = { cwd: root, env: { ...env, PATH: [rootBin, env.PATH ?? ""].join(delimiter) }, stdio: "ignore" };
+  const turboOff = spawnSync(turboBin, ["telemetry", "disable"], quiet).status === 0;
+  const astroOff = existsSync(astroBin) && spawnSync(astroBin, ["telemetry", "disable"], quiet).status === 0;
+  log(`telemetry off for turbo: ${turboOff ? "yes" : "no"}, astro: ${astroOff ? "yes" : "no"} (user settings)`);
 }
 
 function versionOf(bin) {
