@@ -107,10 +107,16 @@ function ensureNode() {
 function telemetryOff() {
   const turboBin = join(rootBin, "turbo");
   const astroBin = join(root, "apps", "site", "node_modules", ".bin", "astro");
-  const quiet = { cwd: root, env: { ...env, PATH: [rootBin, env.PATH ?? ""].join(delimiter) }, stdio: "ignore" };
+  const quiet = {
+    cwd: root,
+    env: { ...env, PATH: [rootBin, env.PATH ?? ""].join(delimiter) },
+    stdio: "ignore",
+  };
   const turboOff = spawnSync(turboBin, ["telemetry", "disable"], quiet).status === 0;
   const astroOff = existsSync(astroBin) && spawnSync(astroBin, ["telemetry", "disable"], quiet).status === 0;
-  log(`telemetry off for turbo: ${turboOff ? "yes" : "no"}, astro: ${astroOff ? "yes" : "no"} (user settings)`);
+  log(
+    `telemetry off for turbo: ${turboOff ? "yes" : "no"}, astro: ${astroOff ? "yes" : "no"} (user settings)`,
+  );
 }
 
 function versionOf(bin) {

@@ -1,4 +1,9 @@
 // @pymem/core: an executable model of CPython's memory manager.
-// Layer by layer (see docs/architecture.md): profiles (version constants) -> raw memory ->
-// pymalloc -> object allocators and free lists -> refcounts and the cycle collector.
+// Layer by layer (see README.md): profiles (version constants) -> raw memory (layers -1, 0, +1) ->
+// pymalloc (layer +2) -> (next) object allocators and free lists, refcounts, the cycle collector.
+export * from "./errors.js";
+export { AddressSpace, type ArenaPlacement, DEFAULT_ARENA_BASE } from "./memory/address-space.js";
+export { RAW_HEAP_BASE, RawAllocator, type RawStats } from "./memory/raw-allocator.js";
 export * from "./profiles/index.js";
+export * from "./pymalloc/index.js";
+export * from "./trace/index.js";

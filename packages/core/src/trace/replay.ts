@@ -1,0 +1,91 @@
+/*
+ * Replays a trace on the model and prints, one line per operation, where each block went: the
+ * format of `pymem replay`, which the native harness prints too, so that `diff` compares them.
+ *
+ *   a ID SIZE arena=A pool=P szidx=S block=B    a pymalloc block: arena slot, pool index from the
+ *                                               arena's first POOL_SIZE-aligned address, size class,
+ *                                               block index (addr - pool - POOL_OVERHEAD) / blocksize
+ *   a ID SIZE raw                               the raw allocator served it (size 0, or > threshold)
+ *   c ID N SIZE ...   r ID SIZE ...             the same, for calloc and realloc (the new location)
+ *   f ID arena=A pool=P szidx=S block=B | raw   the block being freed
+ *   # arena_alloc A   # arena_free A            when an arena is mapped or unmapped (before the op's line)
+ *   s                                           followed by the stats text
+ */
+import { ModelError } from "../errors.js";
+import type { Pymalloc } from "../pymalloc/pymalloc.js";
+import { debugMallocStats } from "../pymalloc/stats.js";
+import type { TraceOp } from "./trace.js";
+
+/** An operation that is well formed but wrong for the state (free of an ID that is not live, ...). */
+export class TraceStateError extends ModelError {
+  override name = "TraceStateError";
+}
+
+export interface ReplayOptions {
+  /** Called after every operation (with the op's index), e.g. to run the invariant checker. */
+  readonly afterEach?: (index: number, address: number) => void;
+}
+
+/** Replays `ops` on `pm`, writing the output lines to `out` (each without its newline). */
+export function replay(
+  pm: Pymalloc,
+  ops: Iterable<TraceOp>,
+  out: (line: string) => void,
+  options: ReplayOptions = {},
+): void {
+  const pointers = new Map<number, number>();
+  pm.setListener((e) => {
+    if (e.type === "arena-alloc") out(`# arena_alloc ${e.arena}`);
+    else if (e.type === "arena-free") out(`# arena_free ${e.arena}`);
+  });
+  const where = (address: number) => {
+    const b = pm.locate(address);
+    return b ? `arena=${b.arena} pool=${b.pool} szidx=${b.szidx} block=${b.block}` : "raw";
+  };
+  try {
+    let index = 0;
+    for (const o of ops) {
+      let address = 0;
+      switch (o.op) {
+        case "a":
+        case "c": {
+          if (pointers.has(o.id))
+            throw new TraceStateError(`op ${index + 1}: ${o.op} ${o.id}: ID ${o.id} is already live`);
+          address = o.op === "a" ? pm.malloc(o.size) : pm.calloc(o.count, o.size);
+          pointers.set(o.id, address);
+          out(
+            o.op === "a"
+              ? `a ${o.id} ${o.size} ${where(address)}`
+              : `c ${o.id} ${o.count} ${o.size} ${where(address)}`,
+          );
+          break;
+        }
+        case "r": {
+          address = pm.realloc(pointers.get(o.id) ?? 0, o.size);
+          pointers.set(o.id, address);
+          out(`r ${o.id} ${o.size} ${where(address)}`);
+          break;
+        }
+        case "f": {
+          const p = pointers.get(o.id);
+          if (p === undefined)
+            throw new TraceStateError(`op ${index + 1}: f ${o.id}: ID ${o.id} is not live`);
+          const line = `f ${o.id} ${where(p)}`;
+          address = p;
+          pm.free(p);
+          pointers.delete(o.id);
+          out(line);
+          break;
+        }
+        case "s":
+          out("s");
+          for (const l of debugMallocStats(pm).trimEnd().split("\n")) out(l);
+          break;
+      }
+      options.afterEach?.(index, address);
+      index++;
+    }
+  } finally {
+    pm.setListener(null);
+  }
+}

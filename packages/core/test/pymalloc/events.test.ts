@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { AllocatorEvent } from "../../src/index.js";
+import { model } from "./helpers.js";
+
+describe("event trace", () => {
+  it("reports arena, pool and block transitions in order", () => {
+    const pm = model("3.11");
+    const events: AllocatorEvent[] = [];
+    pm.setListener((e) => events.push(e));
+    const p = pm.malloc(24);
+    pm.free(p);
+    const big = pm.malloc(600);
+    pm.free(big);
+    expect(events.map((e) => e.type)).toEqual([
+      "arena-alloc",
+      "pool-init",
+      "block-alloc",
+      "block-free",
+      "pool-empty",
+      "raw-alloc",
+      "raw-free",
+    ]);
+    expect(events[1]).toEqual({ type: "pool-init", arena: 0, pool: 0, szidx: 1, reused: false });
+    expect(events[2]).toMatchObject({
+      type: "block-alloc",
+      address: p,
+      arena: 0,
+      pool: 0,
+      szidx: 1,
+      block: 0,
+    });
+  });
+
+  it("says when a pool comes back to its old class without re-initialisation, and when pools fill", () => {
+    const pm = model("3.11");
+    const types: string[] = [];
+    pm.setListener((e) => {
+      if (e.type === "pool-init") types.push(`init reused=${e.reused}`);
+      if (e.type === "pool-full") types.push("full");
+    });
+    const blocks = Array.from({ length: 31 }, () => pm.malloc(512));
+    for (const b of blocks) pm.free(b);
+    pm.malloc(512);
+    expect(types).toEqual(["init reused=false", "full", "init reused=true"]);
+  });
+
+  it("reports arena release", () => {
+    const pm = model("3.8");
+    const blocks = Array.from({ length: 64 * 7 + 1 }, () => pm.malloc(512));
+    const seen: string[] = [];
+    pm.setListener((e) => {
+      if (e.type.startsWith("arena")) seen.push(`${e.type} ${"arena" in e ? e.arena : ""}`);
+    });
+    for (const b of blocks) pm.free(b);
+    expect(seen).toEqual(["arena-free 0", "arena-free 1"]);
+  });
+
+  it("stops reporting once the listener is removed", () => {
+    const pm = model();
+    let n = 0;
+    pm.setListener(() => n++);
+    pm.malloc(8);
+    pm.setListener(null);
+    pm.malloc(8);
+    expect(n).toBe(3);
+  });
+});

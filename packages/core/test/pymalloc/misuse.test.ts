@@ -1,0 +1,84 @@
+// Misuse raises a typed error naming the problem and leaves the model exactly as it was.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  allocatedBlocks,
+  BadSizeError,
+  checkInvariants,
+  DoubleFreeError,
+  debugMallocStats,
+  ForeignPointerError,
+  type Pymalloc,
+} from "../../src/index.js";
+import { model } from "./helpers.js";
+
+/** Runs `misuse`, expects `error`, and checks that stats, counts and invariants did not change. */
+function expectIntact(
+  pm: Pymalloc,
+  misuse: () => unknown,
+  error: new (...args: never[]) => Error,
+  message?: RegExp,
+) {
+  const before = debugMallocStats(pm);
+  const blocks = allocatedBlocks(pm);
+  const raw = pm.raw.stats();
+  expect(misuse).toThrow(error);
+  if (message) expect(misuse).toThrow(message);
+  expect(debugMallocStats(pm)).toBe(before);
+  expect(allocatedBlocks(pm)).toBe(blocks);
+  expect(pm.raw.stats()).toEqual(raw);
+  checkInvariants(pm);
+}
+
+describe("misuse", () => {
+  it("double free of a pymalloc block", () => {
+    const pm = model();
+    const p = pm.malloc(30);
+    pm.malloc(30);
+    pm.free(p);
+    expectIntact(pm, () => pm.free(p), DoubleFreeError, /already freed/);
+    expectIntact(pm, () => pm.realloc(p, 10), DoubleFreeError);
+  });
+
+  it("double free of a raw block", () => {
+    const pm = model();
+    const p = pm.malloc(5000);
+    pm.free(p);
+    expectIntact(pm, () => pm.free(p), DoubleFreeError);
+  });
+
+  it("a pointer into the middle of a block, or to memory never handed out", () => {
+    const pm = model();
+    const p = pm.malloc(64);
+    expectIntact(pm, () => pm.free(p + 16), ForeignPointerError, /not the start of a block/);
+    expectIntact(pm, () => pm.free(p + 64 * 5), ForeignPointerError); // carved? no: past nextoffset
+    expectIntact(pm, () => pm.free(0xdead_beef), ForeignPointerError, /no allocator/);
+    expectIntact(pm, () => pm.realloc(12345, 8), ForeignPointerError);
+  });
+
+  it("negative, fractional and oversized sizes", () => {
+    const pm = model("3.11-32bit");
+    const p = pm.malloc(8);
+    expectIntact(pm, () => pm.malloc(-1), BadSizeError, /negative/);
+    expectIntact(pm, () => pm.malloc(1.5), BadSizeError);
+    expectIntact(pm, () => pm.malloc(2 ** 31), BadSizeError, /PY_SSIZE_T_MAX/);
+    expectIntact(pm, () => pm.realloc(p, -3), BadSizeError);
+  });
+
+  it("random misuse never corrupts the model", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 600 }), { minLength: 1, maxLength: 50 }),
+        fc.nat(),
+        (sizes, k) => {
+          const pm = model("3.10");
+          const ptrs = sizes.map((n) => pm.malloc(n));
+          const victim = ptrs[k % ptrs.length] as number;
+          pm.free(victim);
+          expectIntact(pm, () => pm.free(victim), DoubleFreeError);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

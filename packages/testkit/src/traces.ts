@@ -1,0 +1,152 @@
+/*
+ * fast-check generators of allocator traces (the trace language of @pymem/core's replay and of the
+ * native harness). They are built from "instructions" that a small interpreter turns into valid
+ * operations, so every generated trace is valid and shrinking keeps it valid:
+ *   alloc / calloc      a new ID; sizes weighted around 0, 1..512, the size-class edges and > 512
+ *   realloc / free      a live ID, picked by index
+ *   burst               many blocks of one size: fills pools and arenas
+ *   drain               frees most live blocks: empties pools (recycled across size classes) and
+ *                       whole arenas (released, or kept as the last empty one on 3.9+)
+ *   stats               the statistics text
+ */
+import fc from "fast-check";
+
+/** Structurally the same as @pymem/core's TraceOp. */
+export type GeneratedOp =
+  | { readonly op: "a"; readonly id: number; readonly size: number }
+  | { readonly op: "c"; readonly id: number; readonly count: number; readonly size: number }
+  | { readonly op: "r"; readonly id: number; readonly size: number }
+  | { readonly op: "f"; readonly id: number }
+  | { readonly op: "s" };
+
+type Instruction =
+  | { k: "alloc"; size: number }
+  | { k: "calloc"; count: number; size: number }
+  | { k: "realloc"; pick: number; size: number }
+  | { k: "free"; pick: number }
+  | { k: "burst"; size: number; count: number }
+  | { k: "drain"; keepEvery: number; from: number }
+  | { k: "stats" };
+
+export interface TraceOptions {
+  /** Most operations in one trace (default 2000). */
+  readonly maxOps?: number;
+  /** Most instructions before expansion (default 200). */
+  readonly maxInstructions?: number;
+  /** Largest size generated above the small-request threshold (default 4096). */
+  readonly maxLargeSize?: number;
+  /** Most blocks in one burst (default 400); bursts of thousands fill 1 MiB arenas. */
+  readonly maxBurst?: number;
+  /** Include `s` operations (default true). */
+  readonly stats?: boolean;
+}
+
+/** Request sizes: 0, uniform 1..512, just around the 8- and 16-byte class edges, and above 512. */
+export function sizeArbitrary(maxLargeSize = 4096): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 6, arbitrary: fc.integer({ min: 1, max: 512 }) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 1, max: 64 }), fc.constantFrom(-1, 0, 1))
+        .map(([k, d]) => Math.max(1, k * 8 + d)),
+    },
+    { weight: 1, arbitrary: fc.integer({ min: 513, max: Math.max(513, maxLargeSize) }) },
+  );
+}
+
+export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<GeneratedOp[]> {
+  const size = sizeArbitrary(options.maxLargeSize);
+  const pick = fc.nat({ max: 1 << 20 });
+  const instruction: fc.Arbitrary<Instruction> = fc.oneof(
+    { weight: 10, arbitrary: size.map((s) => ({ k: "alloc" as const, size: s })) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        k: fc.constant("calloc" as const),
+        count: fc.integer({ min: 0, max: 8 }),
+        size,
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ k: fc.constant("realloc" as const), pick, size }) },
+    { weight: 8, arbitrary: fc.record({ k: fc.constant("free" as const), pick }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        k: fc.constant("burst" as const),
+        size,
+        count: fc.integer({ min: 1, max: options.maxBurst ?? 400 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        k: fc.constant("drain" as const),
+        keepEvery: fc.integer({ min: 0, max: 6 }),
+        from: pick,
+      }),
+    },
+    { weight: options.stats === false ? 0 : 1, arbitrary: fc.constant({ k: "stats" as const }) },
+  );
+  return fc
+    .array(instruction, { maxLength: options.maxInstructions ?? 200, size: "max" })
+    .map((program) => expand(program, options.maxOps ?? 2000));
+}
+
+function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] {
+  const ops: GeneratedOp[] = [];
+  const live: number[] = [];
+  let nextId = 0;
+  const take = (p: number) => {
+    const i = p % live.length;
+    const id = live[i] as number;
+    live[i] = live[live.length - 1] as number;
+    live.pop();
+    return id;
+  };
+  for (const ins of program) {
+    if (ops.length >= maxOps) break;
+    switch (ins.k) {
+      case "alloc":
+        live.push(nextId);
+        ops.push({ op: "a", id: nextId++, size: ins.size });
+        break;
+      case "calloc":
+        live.push(nextId);
+        ops.push({ op: "c", id: nextId++, count: ins.count, size: Math.min(ins.size, 600) });
+        break;
+      case "realloc":
+        if (live.length === 0) break;
+        ops.push({ op: "r", id: live[ins.pick % live.length] as number, size: ins.size });
+        break;
+      case "free":
+        if (live.length === 0) break;
+        ops.push({ op: "f", id: take(ins.pick) });
+        break;
+      case "burst":
+        for (let i = 0; i < ins.count && ops.length < maxOps; i++) {
+          live.push(nextId);
+          ops.push({ op: "a", id: nextId++, size: ins.size });
+        }
+        break;
+      case "drain": {
+        const keep: number[] = [];
+        const start = live.length === 0 ? 0 : ins.from % live.length;
+        for (let i = 0; i < live.length; i++) {
+          const id = live[(start + i) % live.length] as number;
+          if (ins.keepEvery > 0 && i % ins.keepEvery === 0) keep.push(id);
+          else if (ops.length < maxOps) ops.push({ op: "f", id });
+          else keep.push(id);
+        }
+        live.length = 0;
+        live.push(...keep);
+        break;
+      }
+      case "stats":
+        ops.push({ op: "s" });
+        break;
+    }
+  }
+  return ops;
+}
