@@ -10,6 +10,7 @@ import {
   PROFILES,
   poolOverhead,
   profile,
+  profileForVersion,
   profileIds,
   radixNodeBytes,
   sizeClassCount,
@@ -103,5 +104,18 @@ describe("profile lookup", () => {
   it("keeps history in order: each later 64-bit minor version is at least as new", () => {
     const versions = PROFILES.filter((p) => p.pointerSize === 8).map((p) => p.python[0] * 100 + p.python[1]);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+  });
+});
+
+describe("profileForVersion", () => {
+  it("maps versions and ids to profiles", () => {
+    expect(profileForVersion("3.11").id).toBe("3.11");
+    expect(profileForVersion("3.11.7").id).toBe("3.11");
+    expect(profileForVersion("3.7.2").id).toBe("3.7.3");
+    expect(profileForVersion("3.7.16").id).toBe("3.7");
+    expect(profileForVersion("3.12", 4).id).toBe("3.12-32bit");
+    expect(profileForVersion("3.6-pyenv").id).toBe("3.6-pyenv");
+    expect(() => profileForVersion("3.99")).toThrow(UnknownProfileError);
+    expect(() => profileForVersion("banana")).toThrow(/neither a CPython version/);
   });
 });

@@ -8,5 +8,12 @@ export {
   parseMallocStats,
   type SizeClassRow,
 } from "./mallocstats.js";
+export {
+  buildHarness,
+  type HarnessRunOptions,
+  HarnessUnavailableError,
+  harnessUnsupportedReason,
+  runHarness,
+} from "./native-harness.js";
 export { candidateProfileIds } from "./profile-match.js";
 export { type RunOptions, type RunResult, runPython } from "./run.js";

@@ -4,6 +4,9 @@
  * operations, so every generated trace is valid and shrinking keeps it valid:
  *   alloc / calloc      a new ID; sizes weighted around 0, 1..512, the size-class edges and > 512
  *   realloc / free      a live ID, picked by index
+ *   reshape             realloc to a size at an edge of the keep-in-place rule (4n > 3 * blocksize):
+ *                       3/4 of the block (for 8- and 16-byte alignment) and one more, the block size
+ *                       and one more, one byte less, and both sides of 512
  *   burst               many blocks of one size: fills pools and arenas
  *   drain               frees most live blocks: empties pools (recycled across size classes) and
  *                       whole arenas (released, or kept as the last empty one on 3.9+)
@@ -23,6 +26,7 @@ type Instruction =
   | { k: "alloc"; size: number }
   | { k: "calloc"; count: number; size: number }
   | { k: "realloc"; pick: number; size: number }
+  | { k: "reshape"; pick: number; variant: number }
   | { k: "free"; pick: number }
   | { k: "burst"; size: number; count: number }
   | { k: "drain"; keepEvery: number; from: number }
@@ -74,6 +78,14 @@ export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<Generat
     {
       weight: 2,
       arbitrary: fc.record({
+        k: fc.constant("reshape" as const),
+        pick,
+        variant: fc.nat({ max: RESHAPES - 1 }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
         k: fc.constant("burst" as const),
         size,
         count: fc.integer({ min: 1, max: options.maxBurst ?? 400 }),
@@ -94,9 +106,29 @@ export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<Generat
     .map((program) => expand(program, options.maxOps ?? 2000));
 }
 
+const RESHAPES = 9;
+
+/** A new size for a block requested with `size` bytes, at an edge of realloc's rules. */
+function reshape(size: number, variant: number): number {
+  const b16 = Math.max(16, Math.ceil(size / 16) * 16);
+  const b8 = Math.max(8, Math.ceil(size / 8) * 8);
+  const sizes = [
+    (3 * b16) / 4,
+    (3 * b16) / 4 + 1,
+    Math.floor((3 * b8) / 4),
+    Math.floor((3 * b8) / 4) + 1,
+    b16,
+    b16 + 1,
+  ];
+  const all = [...sizes, Math.max(0, size - 1), 512, 513];
+  return all[variant % all.length] as number;
+}
+
 function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] {
   const ops: GeneratedOp[] = [];
   const live: number[] = [];
+  /** the size each live ID was last requested with */
+  const sizes = new Map<number, number>();
   let nextId = 0;
   const take = (p: number) => {
     const i = p % live.length;
@@ -110,16 +142,25 @@ function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] 
     switch (ins.k) {
       case "alloc":
         live.push(nextId);
+        sizes.set(nextId, ins.size);
         ops.push({ op: "a", id: nextId++, size: ins.size });
         break;
-      case "calloc":
+      case "calloc": {
+        const size = Math.min(ins.size, 600);
         live.push(nextId);
-        ops.push({ op: "c", id: nextId++, count: ins.count, size: Math.min(ins.size, 600) });
+        sizes.set(nextId, ins.count * size);
+        ops.push({ op: "c", id: nextId++, count: ins.count, size });
         break;
+      }
       case "realloc":
+      case "reshape": {
         if (live.length === 0) break;
-        ops.push({ op: "r", id: live[ins.pick % live.length] as number, size: ins.size });
+        const id = live[ins.pick % live.length] as number;
+        const size = ins.k === "realloc" ? ins.size : reshape(sizes.get(id) ?? 0, ins.variant);
+        sizes.set(id, size);
+        ops.push({ op: "r", id, size });
         break;
+      }
       case "free":
         if (live.length === 0) break;
         ops.push({ op: "f", id: take(ins.pick) });
@@ -127,6 +168,7 @@ function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] 
       case "burst":
         for (let i = 0; i < ins.count && ops.length < maxOps; i++) {
           live.push(nextId);
+          sizes.set(nextId, ins.size);
           ops.push({ op: "a", id: nextId++, size: ins.size });
         }
         break;

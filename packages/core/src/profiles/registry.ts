@@ -19,3 +19,17 @@ export function profile(id: string): AllocatorProfile {
     throw new UnknownProfileError(`unknown CPython profile "${id}"; known: ${profileIds().join(", ")}`);
   return found;
 }
+
+/**
+ * The profile for a CPython version ("3.11", "3.11.7", "3.7.2") and pointer size, or a profile id
+ * given as is ("3.6-pyenv", "3.12-32bit"). Throws UnknownProfileError when none fits.
+ */
+export function profileForVersion(version: string, pointerSize: 4 | 8 = 8): AllocatorProfile {
+  if (byId.has(version) && (version.includes("-") || pointerSize === 8)) return profile(version);
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
+  if (!m) throw new UnknownProfileError(`"${version}" is neither a CPython version nor a profile id`);
+  const [major, minor, micro] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  let id = `${major}.${minor}`;
+  if (id === "3.7" && micro !== undefined && micro <= 3) id = "3.7.3";
+  return profile(pointerSize === 4 ? `${id}-32bit` : id);
+}

@@ -1,0 +1,85 @@
+import { text } from "node:stream/consumers";
+import { parseArgs } from "node:util";
+import {
+  checkInvariants,
+  DEFAULT_ARENA_BASE,
+  ModelError,
+  Pymalloc,
+  parseTrace,
+  profileForVersion,
+  replay,
+} from "@pymem/core";
+
+/** Exit codes: 0 done, 2 bad usage or input (the message names the line). */
+export async function replayCommand(
+  args: string[],
+  input: NodeJS.ReadableStream = process.stdin,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+  warn: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(args);
+  } catch (e) {
+    warn(`pymem replay: ${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const pm = new Pymalloc(options.profile, {
+      placement: { base: options.base, misalign: options.misalign },
+    });
+    const ops = parseTrace(await text(input));
+    const lines: string[] = [];
+    const flush = () => {
+      if (lines.length > 0) write(`${lines.join("\n")}\n`);
+      lines.length = 0;
+    };
+    replay(
+      pm,
+      ops,
+      (line) => {
+        lines.push(line);
+        if (lines.length >= 4096) flush();
+      },
+      options.check ? { afterEach: (_i, address) => checkInvariants(pm, { focus: address }) } : {},
+    );
+    flush();
+    return 0;
+  } catch (e) {
+    if (e instanceof ModelError || e instanceof RangeError) {
+      warn(`pymem replay: ${e.name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      python: { type: "string", default: "3.11" },
+      "arena-base": { type: "string" },
+      "arena-misalign": { type: "string", default: "0" },
+      check: { type: "boolean", default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0)
+    throw new Error(`unexpected argument "${positionals[0]}" (the trace is read from stdin)`);
+  return {
+    profile: profileForVersion(values.python),
+    base:
+      values["arena-base"] === undefined ? DEFAULT_ARENA_BASE : integer(values["arena-base"], "--arena-base"),
+    misalign: integer(values["arena-misalign"], "--arena-misalign"),
+    check: values.check,
+  };
+}
+
+function integer(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`${flag} needs a non-negative integer, got "${text}"`);
+  return n;
+}

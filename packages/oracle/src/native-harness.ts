@@ -1,0 +1,101 @@
+/*
+ * The native pymalloc harness (native/harness.c): built at test time against an interpreter's own
+ * libpython (through its python-config), cached under .cache/harness/, and run on trace text.
+ *
+ * Coverage: CPython 3.4 – 3.11, whose allocator state is static so PyObject_Malloc works before
+ * Py_Initialize, and which have PyObject_SetArenaAllocator (3.4+) for deterministic arena placement.
+ * Not covered yet: 2.7 (no arena allocator hook) and 3.12+ (allocator state per interpreter: calling
+ * it before initialisation crashes; needs a replay of start-up traffic first).
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Interpreter } from "./interpreter.js";
+import { interpreterName } from "./interpreter.js";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SOURCE = join(packageDir, "native", "harness.c");
+const CACHE = join(packageDir, ".cache", "harness");
+
+export class HarnessUnavailableError extends Error {
+  override name = "HarnessUnavailableError";
+}
+
+/** Why the harness cannot drive this interpreter, or undefined when it can. */
+export function harnessUnsupportedReason(i: Interpreter): string | undefined {
+  const [major, minor] = i.versionInfo;
+  if (i.allocator !== "pymalloc") return `${interpreterName(i)} does not use pymalloc`;
+  if (major < 3 || (major === 3 && minor < 4))
+    return `${interpreterName(i)} has no PyObject_SetArenaAllocator (3.4+)`;
+  if (major === 3 && minor >= 12) {
+    return `${interpreterName(i)} keeps allocator state per interpreter; driving it before start-up crashes`;
+  }
+  return undefined;
+}
+
+/** The python-config next to the interpreter. */
+function configOf(i: Interpreter): string {
+  const bin = dirname(i.executable);
+  const [major, minor] = i.versionInfo;
+  for (const name of [`python${major}.${minor}-config`, `python${major}-config`, "python-config"]) {
+    const path = join(bin, name);
+    if (existsSync(path)) return path;
+  }
+  throw new HarnessUnavailableError(`no python-config next to ${i.executable}`);
+}
+
+function run(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  if (r.error) throw new HarnessUnavailableError(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new HarnessUnavailableError(`${cmd} ${args.join(" ")}: ${r.stderr.trim()}`);
+  return r.stdout.trim();
+}
+
+/** Builds (or finds in the cache) the harness for this interpreter; returns the executable's path. */
+export function buildHarness(i: Interpreter, compiler = process.env.CC || "gcc"): string {
+  const why = harnessUnsupportedReason(i);
+  if (why) throw new HarnessUnavailableError(why);
+  const config = configOf(i);
+  const cflags = run(config, ["--cflags"]);
+  const embed = spawnSync(config, ["--embed", "--ldflags"], { encoding: "utf8" });
+  const ldflags = embed.status === 0 ? embed.stdout.trim() : run(config, ["--ldflags"]);
+  const prefix = run(config, ["--prefix"]);
+  const key = createHash("sha256")
+    .update(readFileSync(SOURCE))
+    .update(`${i.executable}\n${cflags}\n${ldflags}\n${compiler}`)
+    .digest("hex")
+    .slice(0, 16);
+  const out = join(CACHE, `harness-${interpreterName(i)}-${key}`);
+  if (existsSync(out)) return out;
+  mkdirSync(CACHE, { recursive: true });
+  const args = [
+    "-O2",
+    "-w",
+    ...cflags.split(/\s+/),
+    "-o",
+    `${out}.tmp`,
+    SOURCE,
+    ...ldflags.split(/\s+/),
+    `-Wl,-rpath,${prefix}/lib`,
+  ].filter((a) => a !== "");
+  run(compiler, args);
+  renameSync(`${out}.tmp`, out);
+  return out;
+}
+
+export interface HarnessRunOptions {
+  readonly arenaBase?: number;
+  readonly arenaMisalign?: number;
+}
+
+/** Replays trace text on the native harness; returns its output (the replay format). */
+export function runHarness(harness: string, trace: string, options: HarnessRunOptions = {}): string {
+  const env = { ...process.env };
+  if (options.arenaBase !== undefined) env.PYMEM_ARENA_BASE = `0x${options.arenaBase.toString(16)}`;
+  if (options.arenaMisalign !== undefined) env.PYMEM_ARENA_MISALIGN = String(options.arenaMisalign);
+  const r = spawnSync(harness, [], { input: trace, encoding: "utf8", env, maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`harness exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
+  return r.stdout;
+}

@@ -1,0 +1,108 @@
+// Model against real pymalloc: the same traces replayed on the model and on the native harness
+// (native/harness.c, linked against each interpreter's libpython) must print the same lines,
+// statistics text included. PYMEM_LONG=1 runs ten times as many traces.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatTrace, Pymalloc, parseTrace, profile, replay } from "@pymem/core";
+import { requireOrSkip } from "@pymem/testkit";
+import { traceArbitrary } from "@pymem/testkit/traces";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  buildHarness,
+  candidateProfileIds,
+  discoverNative,
+  harnessUnsupportedReason,
+  type Interpreter,
+  interpreterName,
+  runHarness,
+} from "../src/index.js";
+
+const TRACES = (process.env.PYMEM_LONG === "1" ? 10 : 1) * 200;
+const REGRESSIONS = join(import.meta.dirname, "regressions");
+const interpreters = (await discoverNative()).filter((i) => i.allocator === "pymalloc");
+const drivable = interpreters.filter((i) => harnessUnsupportedReason(i) === undefined);
+
+function model(profileId: string, trace: string, misalign: number): string {
+  const out: string[] = [];
+  replay(new Pymalloc(profile(profileId), { placement: { misalign } }), parseTrace(trace), (l) =>
+    out.push(l),
+  );
+  return out.map((l) => `${l}\n`).join("");
+}
+
+/** The first differing line with context, for a readable failure. */
+function firstDifference(native: string, modelled: string): string {
+  const a = native.split("\n");
+  const b = modelled.split("\n");
+  const i = a.findIndex((line, k) => line !== b[k]);
+  const at = i === -1 ? Math.min(a.length, b.length) : i;
+  return `first difference at output line ${at + 1}:\n  native: ${a.slice(Math.max(0, at - 2), at + 1).join(" | ")}\n  model:  ${b.slice(Math.max(0, at - 2), at + 1).join(" | ")}`;
+}
+
+describe("pymalloc: model against native CPython", () => {
+  it("states which interpreters the harness covers", () => {
+    const lines = interpreters.map(
+      (i) => `${interpreterName(i)}: ${harnessUnsupportedReason(i) ?? "native harness, 200 traces"}`,
+    );
+    console.log(`coverage:\n  ${lines.join("\n  ")}`);
+    expect(drivable.every((i) => i.versionInfo[0] === 3 && i.versionInfo[1] <= 11)).toBe(true);
+  });
+
+  it("has interpreters the harness can drive", (ctx) => {
+    requireOrSkip(ctx, drivable.length > 0, "no native CPython 3.4–3.11 found");
+  });
+
+  it.for(drivable.map((i) => [interpreterName(i), i] as [string, Interpreter]))(
+    "CPython %s: regression traces, then random traces, replay identically",
+    { timeout: 600_000 },
+    ([name, i], ctx) => {
+      let harness: string;
+      try {
+        harness = buildHarness(i);
+      } catch (e) {
+        requireOrSkip(ctx, false, `cannot build the native harness for ${name}: ${(e as Error).message}`);
+        return;
+      }
+      // Which profile describes this build (3.6 may or may not carry pyenv's alignment patch)?
+      const probe = "a 1 9\na 2 9\na 3 600\ns\n";
+      const native = runHarness(harness, probe);
+      const profileId = candidateProfileIds(i).find((id) => model(id, probe, 0) === native);
+      expect(profileId, `no profile of ${candidateProfileIds(i)} matches ${name}:\n${native}`).toBeDefined();
+      const id = profileId as string;
+
+      for (const file of readdirSync(REGRESSIONS).filter((f) => f.endsWith(".trace"))) {
+        const trace = readFileSync(join(REGRESSIONS, file), "utf8");
+        for (const misalign of [0, 4096]) {
+          const n = runHarness(harness, trace, { arenaMisalign: misalign });
+          const m = model(id, trace, misalign);
+          expect(m === n, `${file} (misalign ${misalign}): ${firstDifference(n, m)}`).toBe(true);
+        }
+      }
+
+      const result = fc.check(
+        fc.property(
+          traceArbitrary({ maxOps: 3000, maxBurst: 2500 }),
+          fc.constantFrom(0, 4096),
+          (ops, misalign) => {
+            const trace = formatTrace(ops);
+            return runHarness(harness, trace, { arenaMisalign: misalign }) === model(id, trace, misalign);
+          },
+        ),
+        { numRuns: TRACES },
+      );
+      if (result.failed && result.counterexample) {
+        const [ops, misalign] = result.counterexample;
+        const trace = `# shrunk counterexample on ${name} (profile ${id}, misalign ${misalign})\n${formatTrace(ops)}`;
+        const file = `${name}-${createHash("sha256").update(trace).digest("hex").slice(0, 10)}.trace`;
+        writeFileSync(join(REGRESSIONS, file), trace);
+        const n = runHarness(harness, formatTrace(ops), { arenaMisalign: misalign });
+        throw new Error(
+          `model and ${name} disagree; saved test/regressions/${file}\n${firstDifference(n, model(id, formatTrace(ops), misalign))}`,
+        );
+      }
+      expect(result.numRuns).toBe(TRACES);
+    },
+  );
+});
