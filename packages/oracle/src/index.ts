@@ -9,6 +9,7 @@ export {
   type SizeClassRow,
 } from "./mallocstats.js";
 export {
+  buildAgainst,
   buildHarness,
   type HarnessRunOptions,
   HarnessUnavailableError,

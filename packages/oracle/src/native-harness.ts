@@ -57,17 +57,30 @@ function run(cmd: string, args: string[]): string {
 export function buildHarness(i: Interpreter, compiler = process.env.CC || "gcc"): string {
   const why = harnessUnsupportedReason(i);
   if (why) throw new HarnessUnavailableError(why);
+  return buildAgainst(i, SOURCE, "harness", compiler);
+}
+
+/**
+ * Compiles a C program against the interpreter's libpython (python-config's flags, rpath to its lib
+ * folder), cached under .cache/harness/ by a hash of the source, flags and compiler.
+ */
+export function buildAgainst(
+  i: Interpreter,
+  source: string,
+  name: string,
+  compiler = process.env.CC || "gcc",
+): string {
   const config = configOf(i);
   const cflags = run(config, ["--cflags"]);
   const embed = spawnSync(config, ["--embed", "--ldflags"], { encoding: "utf8" });
   const ldflags = embed.status === 0 ? embed.stdout.trim() : run(config, ["--ldflags"]);
   const prefix = run(config, ["--prefix"]);
   const key = createHash("sha256")
-    .update(readFileSync(SOURCE))
+    .update(readFileSync(source))
     .update(`${i.executable}\n${cflags}\n${ldflags}\n${compiler}`)
     .digest("hex")
     .slice(0, 16);
-  const out = join(CACHE, `harness-${interpreterName(i)}-${key}`);
+  const out = join(CACHE, `${name}-${interpreterName(i)}-${key}`);
   if (existsSync(out)) return out;
   mkdirSync(CACHE, { recursive: true });
   const args = [
@@ -76,7 +89,7 @@ export function buildHarness(i: Interpreter, compiler = process.env.CC || "gcc")
     ...cflags.split(/\s+/),
     "-o",
     `${out}.tmp`,
-    SOURCE,
+    source,
     ...ldflags.split(/\s+/),
     `-Wl,-rpath,${prefix}/lib`,
   ].filter((a) => a !== "");

@@ -94,6 +94,9 @@ export class Pymalloc {
   poolSzidx = new Int32Array(0);
   poolNextoffset = new Int32Array(0);
   poolMaxnextoffset = new Int32Array(0);
+  /** Not in CPython's header (it derives them): the pool's address and block size, cached for speed. */
+  poolBase = new Float64Array(0);
+  poolBlockSize = new Int32Array(0);
 
   // Block memory.
   links = new Uint16Array(0);
@@ -124,6 +127,34 @@ export class Pymalloc {
     this.growPools(0);
   }
 
+  /** Bytes of model memory held in typed arrays (arena objects, pool headers, block memory). */
+  footprint(): number {
+    const arrays = [
+      this.arAddress,
+      this.arPoolAddress,
+      this.arFirstPool,
+      this.arNfreepools,
+      this.arNtotalpools,
+      this.arFreepools,
+      this.arNext,
+      this.arPrev,
+      this.mapToArena,
+      this.poolCount,
+      this.poolFreeblock,
+      this.poolNext,
+      this.poolPrev,
+      this.poolArena,
+      this.poolSzidx,
+      this.poolNextoffset,
+      this.poolMaxnextoffset,
+      this.poolBase,
+      this.poolBlockSize,
+      this.links,
+      this.live,
+    ];
+    return arrays.reduce((n, a) => n + a.byteLength, 0);
+  }
+
   /** Attach (or with null, detach) the one listener for the event trace. */
   setListener(listener: AllocatorListener | null): void {
     this.listener = listener;
@@ -133,6 +164,7 @@ export class Pymalloc {
 
   /** _PyObject_Malloc: pymalloc for 1..threshold bytes, the raw allocator otherwise. */
   malloc(nbytes: number): number {
+    if (nbytes > 0 && nbytes <= this.threshold && (nbytes | 0) === nbytes) return this.pymallocAlloc(nbytes);
     this.checkSize(nbytes);
     if (nbytes !== 0 && nbytes <= this.threshold) return this.pymallocAlloc(nbytes);
     return this.rawObjectMalloc(nbytes);
@@ -153,7 +185,7 @@ export class Pymalloc {
     if (address === 0) return;
     const pool = this.poolOf(address);
     if (pool !== NIL) {
-      this.checkLiveBlock(pool, address, "free");
+      if (!this.isLiveBlock(pool, address)) this.checkLiveBlock(pool, address, "free");
       this.pymallocFree(pool, address);
       return;
     }
@@ -183,8 +215,8 @@ export class Pymalloc {
       }
       return moved;
     }
-    this.checkLiveBlock(pool, address, "realloc");
-    const size = ((this.poolSzidx[pool] as number) + 1) << this.shift;
+    if (!this.isLiveBlock(pool, address)) this.checkLiveBlock(pool, address, "realloc");
+    const size = this.poolBlockSize[pool] as number;
     if (nbytes <= size && 4 * nbytes > 3 * size) return address;
     const moved = this.malloc(nbytes);
     this.pymallocFree(pool, address);
@@ -211,7 +243,7 @@ export class Pymalloc {
     }
     const p = this.lastPool;
     this.live[p * this.wordsPerPool + (offset >> this.shift)] = 1;
-    const address = this.poolAddress(p) + offset;
+    const address = (this.poolBase[p] as number) + offset;
     if (this.listener) this.emitBlock("block-alloc", p, address);
     return address;
   }
@@ -256,6 +288,7 @@ export class Pymalloc {
       const address = this.arPoolAddress[ua] as number;
       pool = this.nodeOf(ua, (address - (this.arFirstPool[ua] as number)) / this.poolSize);
       this.poolArena[pool] = ua;
+      this.poolBase[pool] = address;
       this.poolSzidx[pool] = DUMMY_SIZE_IDX;
       this.arPoolAddress[ua] = address + this.poolSize;
     }
@@ -283,6 +316,7 @@ export class Pymalloc {
     }
     const blockSize = (size + 1) << this.shift;
     this.poolSzidx[pool] = size;
+    this.poolBlockSize[pool] = blockSize;
     this.poolNextoffset[pool] = this.overhead + 2 * blockSize;
     this.poolMaxnextoffset[pool] = this.poolSize - blockSize;
     this.poolFreeblock[pool] = this.overhead + blockSize;
@@ -293,7 +327,7 @@ export class Pymalloc {
 
   /** pymalloc_free for a live block of `pool`. */
   private pymallocFree(pool: number, address: number): void {
-    const offset = address - this.poolAddress(pool);
+    const offset = (address - (this.poolBase[pool] as number)) | 0;
     const word = pool * this.wordsPerPool + (offset >> this.shift);
     if (this.listener) this.emitBlock("block-free", pool, address);
     this.live[word] = 0;
@@ -499,6 +533,10 @@ export class Pymalloc {
     this.poolSzidx = grow(this.poolSzidx);
     this.poolNextoffset = grow(this.poolNextoffset);
     this.poolMaxnextoffset = grow(this.poolMaxnextoffset);
+    this.poolBlockSize = grow(this.poolBlockSize);
+    const base = new Float64Array(nodes);
+    base.set(this.poolBase);
+    this.poolBase = base;
     if (firstNew === 0) {
       // Empty usedpools lists: each head points at itself.
       for (let c = 0; c < this.nbClasses; c++) {
@@ -563,9 +601,10 @@ export class Pymalloc {
   }
 
   private isLiveBlock(pool: number, address: number): boolean {
-    const offset = address - this.poolAddress(pool);
-    const blockSize = ((this.poolSzidx[pool] as number) + 1) << this.shift;
-    if (offset < this.overhead || (offset - this.overhead) % blockSize !== 0) return false;
+    // An offset inside a pool fits in int32; `| 0` keeps the modulo below in integer arithmetic.
+    const offset = (address - (this.poolBase[pool] as number)) | 0;
+    if (offset < this.overhead || (offset - this.overhead) % (this.poolBlockSize[pool] as number) !== 0)
+      return false;
     return this.live[pool * this.wordsPerPool + (offset >> this.shift)] === 1;
   }
 
