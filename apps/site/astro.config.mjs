@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from "@astrojs/starlight";
 import { defineConfig, passthroughImageService } from "astro/config";
+import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 
 // Node 24+ only: the project never runs its tools on the end-of-life system Node.
 if (Number.parseInt(process.versions.node, 10) < 24) {
@@ -22,7 +23,20 @@ export default defineConfig({
         root: { label: "English", lang: "en" },
         "zh-cn": { label: "简体中文", lang: "zh-CN" },
       },
-      sidebar: [{ label: "pymem", translations: { "zh-CN": "pymem" }, items: [{ slug: "index" }] }],
+      // API reference of @pymem/core, generated from its source and doc comments at build time.
+      plugins: [
+        starlightTypeDoc({
+          entryPoints: ["../../packages/core/src/index.ts"],
+          tsconfig: "../../packages/core/tsconfig.build.json",
+          output: "api/core",
+          sidebar: { label: "API: @pymem/core", collapsed: true },
+          typeDoc: { excludePrivate: true, excludeInternal: true },
+        }),
+      ],
+      sidebar: [
+        { label: "pymem", translations: { "zh-CN": "pymem" }, items: [{ slug: "index" }] },
+        typeDocSidebarGroup,
+      ],
     }),
   ],
 });

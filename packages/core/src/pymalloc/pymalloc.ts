@@ -223,6 +223,29 @@ export class Pymalloc {
     return moved;
   }
 
+  // ---------------------------------------------------------------- PyMem_Malloc (the "mem" domain)
+
+  /**
+   * PyMem_Malloc: from 3.6 the same allocator as PyObject_Malloc (pymalloc, issue #26249); before
+   * that, C malloc with size 0 served as 1, not counted by sys.getallocatedblocks().
+   */
+  memMalloc(nbytes: number): number {
+    return this.profile.memDomainUsesPymalloc ? this.malloc(nbytes) : this.raw.malloc(nbytes);
+  }
+
+  /** PyMem_Realloc (see memMalloc for which allocator serves it). */
+  memRealloc(address: number, nbytes: number): number {
+    return this.profile.memDomainUsesPymalloc
+      ? this.realloc(address, nbytes)
+      : this.raw.realloc(address, nbytes);
+  }
+
+  /** PyMem_Free (see memMalloc for which allocator serves it). */
+  memFree(address: number): void {
+    if (this.profile.memDomainUsesPymalloc) this.free(address);
+    else this.raw.free(address);
+  }
+
   // ---------------------------------------------------------------- the pymalloc core
 
   /** pymalloc_alloc for 1 <= nbytes <= threshold; returns the block's address. */

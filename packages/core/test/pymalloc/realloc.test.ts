@@ -95,3 +95,24 @@ describe("calloc", () => {
     expect(() => pm.calloc(2 ** 20, 2 ** 12)).toThrow(BadSizeError);
   });
 });
+
+describe("PyMem_Malloc (the mem domain)", () => {
+  it("is pymalloc from 3.6 on", () => {
+    const pm = model("3.6");
+    const p = pm.memMalloc(24);
+    expect(pm.locate(p)).toBeDefined();
+    expect(pm.memRealloc(p, 20)).toBe(p);
+    pm.memFree(p);
+    expect(allocatedBlocks(pm)).toBe(0);
+  });
+
+  it("is C malloc in 2.7, invisible to pymalloc's counters", () => {
+    const pm = model("2.7");
+    const p = pm.memMalloc(24);
+    expect(pm.locate(p)).toBeUndefined();
+    expect(pm.raw.owns(p)).toBe(true);
+    expect(allocatedBlocks(pm)).toBe(0);
+    pm.memFree(pm.memRealloc(p, 100));
+    expect(pm.raw.stats().liveBlocks).toBe(0);
+  });
+});
