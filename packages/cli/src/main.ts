@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// pymem: the command line. Usage: pymem replay [options] < trace
+// pymem: the command line (`pymem --help`).
+import { oracleRunCommand } from "./oracle-run.js";
 import { replayCommand } from "./replay.js";
 
-const USAGE = `usage: pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
+const USAGE = `usage: pymem oracle run FILE.py [--json] [--timeout MS]
+       pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
 
-Replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
+oracle run: runs a Python file on every interpreter found and prints a version x output table.
+replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
   --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
   --arena-base       address of arena slot 0 (default 0x100000000000)
   --arena-misalign   bytes added to every arena address (default 0); 4096 gives 63-pool arenas on 3.10+
@@ -14,6 +17,8 @@ Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s | # comment`;
 const [command, ...rest] = process.argv.slice(2);
 if (command === "replay") {
   process.exitCode = await replayCommand(rest);
+} else if (command === "oracle" && rest[0] === "run") {
+  process.exitCode = await oracleRunCommand(rest.slice(1));
 } else {
   process.stderr.write(
     `${command === undefined || command === "--help" ? "" : `pymem: unknown command "${command}"\n`}${USAGE}\n`,

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { discoverNative } from "@pymem/oracle";
+import { requireOrSkip } from "@pymem/testkit";
+import { describe, expect, it } from "vitest";
+import { oracleRunCommand, type WitnessResult } from "../src/oracle-run.js";
+
+const interpreters = await discoverNative();
+const dir = mkdtempSync(join(tmpdir(), "pymem-oracle-run-"));
+const file = (name: string, source: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, source);
+  return path;
+};
+
+async function run(args: string[], only = interpreters) {
+  let out = "";
+  let err = "";
+  const code = await oracleRunCommand(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+    only,
+  );
+  return { code, out, err };
+}
+
+describe("pymem oracle run", () => {
+  it("runs the file on every interpreter and prints one row each", async (ctx) => {
+    requireOrSkip(ctx, interpreters.length > 0, "no native CPython found");
+    const r = await run([file("v.py", "import sys\nprint('%d.%d' % sys.version_info[:2])\n")]);
+    expect(r.code).toBe(0);
+    for (const i of interpreters) {
+      expect(r.out).toMatch(
+        new RegExp(
+          `^${i.version.replaceAll(".", "\\.")}\\s+ok\\s+${i.versionInfo[0]}\\.${i.versionInfo[1]}$`,
+          "m",
+        ),
+      );
+    }
+  });
+
+  it("prints JSON with status, stdout and stderr, including errors and time-outs", async (ctx) => {
+    requireOrSkip(ctx, interpreters.length > 0, "no native CPython found");
+    const one = interpreters.slice(-1);
+    const failing = JSON.parse(
+      (await run([file("e.py", "raise SystemExit('boom')\n"), "--json"], one)).out,
+    ) as WitnessResult[];
+    expect(failing[0]).toMatchObject({ status: "error", stderr: "boom\n" });
+    const slow = JSON.parse(
+      (await run([file("t.py", "while True:\n    pass\n"), "--json", "--timeout", "300"], one)).out,
+    ) as WitnessResult[];
+    expect(slow[0]?.status).toBe("timeout");
+  });
+
+  it("reports a skipped row when no interpreter is available", async () => {
+    const r = await run([file("x.py", "print(1)\n"), "--json"], []);
+    expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ status: "skipped" })]);
+  });
+
+  it.each([[[]], [["a.py", "b.py"]], [["/nonexistent/file.py"]], [["x.py", "--timeout", "soon"]]])(
+    "refuses bad arguments %j with exit code 2",
+    async (args) => {
+      expect((await run(args as string[], [])).code).toBe(2);
+    },
+  );
+});
