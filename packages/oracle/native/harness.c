@@ -3,8 +3,12 @@
  * PyObject_Malloc/Calloc/Realloc/Free and prints where every block went, in the same line format
  * as `pymem replay` (see packages/core/src/trace/replay.ts), so the two can be compared with diff.
  *
- * It runs before (and without) Py_Initialize, which works where the allocator state is static
- * (3.4 - 3.11). Arenas come from our own allocator installed with PyObject_SetArenaAllocator and
+ * By default it runs before (and without) Py_Initialize, which works where the allocator state is
+ * static (3.4 - 3.11). With PYMEM_STARTUP_TRACE=FILE (3.8+, needed from 3.12, where the state is per
+ * interpreter) it first wraps pymalloc's "mem" and "obj" domains with recording hooks, initialises an
+ * isolated interpreter, writes the start-up traffic to FILE as a trace, and then replays stdin on the
+ * initialised allocator; the model replays FILE first and then the same trace.
+ * Arenas come from our own allocator installed with PyObject_SetArenaAllocator and
  * are mapped at fixed addresses by the model's placement policy:
  *     slot i at BASE + i * (ARENA_SIZE + POOL_SIZE) + MISALIGN, the lowest free slot first
  * (PYMEM_ARENA_BASE and PYMEM_ARENA_MISALIGN in the environment; defaults 0x100000000000 and 0).
@@ -24,8 +28,10 @@
 
 #if PY_VERSION_HEX >= 0x030A0000 && SIZEOF_VOID_P > 4
 #define HARNESS_POOL_SIZE ((uintptr_t)16384)
+#define HARNESS_ARENA_SIZE ((size_t)1 << 20)
 #else
 #define HARNESS_POOL_SIZE ((uintptr_t)4096)
+#define HARNESS_ARENA_SIZE ((size_t)1 << 18)
 #endif
 
 /* Public (Include/objimpl.h) up to 3.10; from 3.11 declared only in internal headers, still exported. */
@@ -49,7 +55,7 @@ struct pool_view {
 #define MAX_SLOTS 4096
 static uintptr_t arena_base = 0x100000000000ULL;
 static uintptr_t arena_misalign = 0;
-static size_t arena_size = 0;
+static const size_t arena_size = HARNESS_ARENA_SIZE;
 static unsigned char slot_used[MAX_SLOTS];
 
 /* CPython's arena index -> arena address (0: none); learned from the first pool of a new arena. */
@@ -77,9 +83,17 @@ static void flush_pending(void) {
     npending = 0;
 }
 
+/*
+ * The arena hook also serves other "virtual" allocations once an interpreter runs (3.11+ thread
+ * data-stack chunks, 16 KiB and up). Only requests of exactly ARENA_SIZE are pymalloc arenas; the
+ * rest get an ordinary mapping wherever the kernel puts it.
+ */
 static void *arena_alloc(void *ctx, size_t size) {
     (void)ctx;
-    arena_size = size;
+    if (size != arena_size) {
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
     for (int slot = 0; slot < MAX_SLOTS; slot++) {
         if (slot_used[slot]) continue;
         void *want = (void *)slot_address(slot);
@@ -97,6 +111,10 @@ static void *arena_alloc(void *ctx, size_t size) {
 
 static void arena_free(void *ctx, void *ptr, size_t size) {
     (void)ctx;
+    if (size != arena_size) {
+        munmap(ptr, size);
+        return;
+    }
     flush_pending(); /* an arena mapped earlier in this operation is reported first */
     uintptr_t a = (uintptr_t)ptr;
     for (unsigned int i = 0; i < MAX_ARENAS; i++) {
@@ -128,6 +146,134 @@ static void where(char *out, size_t n, void *p) {
     snprintf(out, n, " raw");
 }
 
+
+/* ---- start-up recording (PYMEM_STARTUP_TRACE) ------------------------------------------------- */
+
+/* Pointer -> trace ID, open addressing with backward-shift deletion. */
+static uintptr_t *map_keys;
+static unsigned long long *map_ids;
+static size_t map_cap = 0, map_len = 0;
+static unsigned long long next_id = 0;
+static FILE *recording = NULL;
+
+static size_t slot_of(uintptr_t k) { return (size_t)((k >> 4) * 0x9E3779B97F4A7C15ULL) & (map_cap - 1); }
+
+static void map_grow(void) {
+    size_t old = map_cap;
+    uintptr_t *ok = map_keys;
+    unsigned long long *oi = map_ids;
+    map_cap = old ? old * 2 : 1 << 16;
+    map_keys = calloc(map_cap, sizeof *map_keys);
+    map_ids = calloc(map_cap, sizeof *map_ids);
+    map_len = 0;
+    for (size_t i = 0; i < old; i++) {
+        if (!ok[i]) continue;
+        size_t j = slot_of(ok[i]);
+        while (map_keys[j]) j = (j + 1) & (map_cap - 1);
+        map_keys[j] = ok[i];
+        map_ids[j] = oi[i];
+        map_len++;
+    }
+    free(ok);
+    free(oi);
+}
+
+static void map_put(uintptr_t k, unsigned long long id) {
+    if (2 * (map_len + 1) > map_cap) map_grow();
+    size_t j = slot_of(k);
+    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
+    if (!map_keys[j]) map_len++;
+    map_keys[j] = k;
+    map_ids[j] = id;
+}
+
+/* Removes k; returns its ID, or -1 if absent. */
+static long long map_take(uintptr_t k) {
+    if (!map_cap) return -1;
+    size_t j = slot_of(k);
+    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
+    if (!map_keys[j]) return -1;
+    long long id = (long long)map_ids[j];
+    map_keys[j] = 0;
+    map_len--;
+    for (size_t i = (j + 1) & (map_cap - 1); map_keys[i]; i = (i + 1) & (map_cap - 1)) {
+        uintptr_t key = map_keys[i];
+        unsigned long long v = map_ids[i];
+        map_keys[i] = 0;
+        map_len--;
+        map_put(key, v);
+    }
+    return id;
+}
+
+static void *rec_malloc(void *ctx, size_t n) {
+    PyMemAllocatorEx *o = ctx;
+    void *p = o->malloc(o->ctx, n);
+    if (recording && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "a %llu %zu\n", next_id++, n); }
+    return p;
+}
+
+static void *rec_calloc(void *ctx, size_t count, size_t size) {
+    PyMemAllocatorEx *o = ctx;
+    void *p = o->calloc(o->ctx, count, size);
+    if (recording && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "c %llu %zu %zu\n", next_id++, count, size); }
+    return p;
+}
+
+static void *rec_realloc(void *ctx, void *ptr, size_t n) {
+    PyMemAllocatorEx *o = ctx;
+    void *q = o->realloc(o->ctx, ptr, n);
+    if (recording && q) {
+        long long id = ptr ? map_take((uintptr_t)ptr) : -1;
+        if (id < 0) id = (long long)next_id++; /* realloc(NULL, n): a new ID, which the replay treats as NULL */
+        map_put((uintptr_t)q, (unsigned long long)id);
+        fprintf(recording, "r %lld %zu\n", id, n);
+    }
+    return q;
+}
+
+static void rec_free(void *ctx, void *ptr) {
+    PyMemAllocatorEx *o = ctx;
+    if (recording && ptr) {
+        long long id = map_take((uintptr_t)ptr);
+        if (id < 0) { fprintf(stderr, "harness: start-up freed a pointer it never allocated\n"); exit(3); }
+        fprintf(recording, "f %lld\n", id);
+    }
+    o->free(o->ctx, ptr);
+}
+
+static PyMemAllocatorEx original_mem, original_obj;
+
+static void start_interpreter(const char *path) {
+#if PY_VERSION_HEX >= 0x03080000
+    recording = fopen(path, "w");
+    if (!recording) { fprintf(stderr, "harness: cannot write %s\n", path); exit(3); }
+    PyMem_GetAllocator(PYMEM_DOMAIN_MEM, &original_mem);
+    PyMem_GetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
+    PyMemAllocatorEx mem = {&original_mem, rec_malloc, rec_calloc, rec_realloc, rec_free};
+    PyMemAllocatorEx obj = {&original_obj, rec_malloc, rec_calloc, rec_realloc, rec_free};
+    PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &mem);
+    PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &obj);
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    config.install_signal_handlers = 0;
+    PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status)) { fprintf(stderr, "harness: Py_InitializeFromConfig failed\n"); exit(3); }
+    fclose(recording);
+    recording = NULL;
+    /* The hooks only forwarded to pymalloc, so putting pymalloc back changes nothing for live blocks,
+       and _PyObject_DebugMallocStats prints only when the object domain is pymalloc itself. */
+    PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &original_mem);
+    PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
+    flush_pending();
+#else
+    (void)path;
+    fprintf(stderr, "harness: PYMEM_STARTUP_TRACE needs 3.8+\n");
+    exit(2);
+#endif
+}
+
 static void **ptrs = NULL;
 static size_t nptrs = 0;
 static unsigned char *live = NULL;
@@ -155,6 +301,8 @@ int main(void) {
     if (mis) arena_misalign = (uintptr_t)strtoull(mis, NULL, 0);
     PyObjectArenaAllocator allocator = {NULL, arena_alloc, arena_free};
     PyObject_SetArenaAllocator(&allocator);
+    const char *startup = getenv("PYMEM_STARTUP_TRACE");
+    if (startup && *startup) start_interpreter(startup);
 
     char line[256], loc[128];
     long lineno = 0;

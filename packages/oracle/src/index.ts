@@ -11,8 +11,10 @@ export {
 export {
   buildAgainst,
   buildHarness,
+  type HarnessRun,
   type HarnessRunOptions,
   HarnessUnavailableError,
+  harnessMode,
   harnessUnsupportedReason,
   runHarness,
 } from "./native-harness.js";

@@ -2,14 +2,18 @@
  * The native pymalloc harness (native/harness.c): built at test time against an interpreter's own
  * libpython (through its python-config), cached under .cache/harness/, and run on trace text.
  *
- * Coverage: CPython 3.4 – 3.11, whose allocator state is static so PyObject_Malloc works before
- * Py_Initialize, and which have PyObject_SetArenaAllocator (3.4+) for deterministic arena placement.
- * Not covered yet: 2.7 (no arena allocator hook) and 3.12+ (allocator state per interpreter: calling
- * it before initialisation crashes; needs a replay of start-up traffic first).
+ * Two modes:
+ *   "before-startup"  3.4 – 3.11: the allocator state is static, so PyObject_Malloc works before
+ *                     Py_Initialize; the trace runs on a pristine pymalloc.
+ *   "after-startup"   3.12+: the state is per interpreter (calling it before start-up crashes), so the
+ *                     harness records the start-up traffic through PyMem_SetAllocator hooks around
+ *                     pymalloc, then runs the trace; the model replays that start-up trace first.
+ * Both need PyObject_SetArenaAllocator (3.4+) for deterministic arena placement. 2.7 is not covered.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Interpreter } from "./interpreter.js";
@@ -29,10 +33,13 @@ export function harnessUnsupportedReason(i: Interpreter): string | undefined {
   if (i.allocator !== "pymalloc") return `${interpreterName(i)} does not use pymalloc`;
   if (major < 3 || (major === 3 && minor < 4))
     return `${interpreterName(i)} has no PyObject_SetArenaAllocator (3.4+)`;
-  if (major === 3 && minor >= 12) {
-    return `${interpreterName(i)} keeps allocator state per interpreter; driving it before start-up crashes`;
-  }
   return undefined;
+}
+
+/** How the harness drives this interpreter (see the top of this file). */
+export function harnessMode(i: Interpreter): "before-startup" | "after-startup" {
+  const [major, minor] = i.versionInfo;
+  return major === 3 && minor >= 12 ? "after-startup" : "before-startup";
 }
 
 /** The python-config next to the interpreter. */
@@ -101,14 +108,29 @@ export function buildAgainst(
 export interface HarnessRunOptions {
   readonly arenaBase?: number;
   readonly arenaMisalign?: number;
+  /** Initialise an interpreter first and record its start-up traffic (required from 3.12). */
+  readonly afterStartup?: boolean;
 }
 
-/** Replays trace text on the native harness; returns its output (the replay format). */
-export function runHarness(harness: string, trace: string, options: HarnessRunOptions = {}): string {
+export interface HarnessRun {
+  /** What the harness printed: arena lines of the start-up, then one line per trace operation. */
+  readonly output: string;
+  /** The start-up traffic as a trace ("" when the trace ran before start-up). */
+  readonly startup: string;
+}
+
+/** Replays trace text on the native harness. */
+export function runHarness(harness: string, trace: string, options: HarnessRunOptions = {}): HarnessRun {
   const env = { ...process.env };
   if (options.arenaBase !== undefined) env.PYMEM_ARENA_BASE = `0x${options.arenaBase.toString(16)}`;
   if (options.arenaMisalign !== undefined) env.PYMEM_ARENA_MISALIGN = String(options.arenaMisalign);
-  const r = spawnSync(harness, [], { input: trace, encoding: "utf8", env, maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`harness exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
-  return r.stdout;
+  const dir = options.afterStartup ? mkdtempSync(join(tmpdir(), "pymem-startup-")) : undefined;
+  try {
+    if (dir) env.PYMEM_STARTUP_TRACE = join(dir, "startup.trace");
+    const r = spawnSync(harness, [], { input: trace, encoding: "utf8", env, maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`harness exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
+    return { output: r.stdout, startup: dir ? readFileSync(join(dir, "startup.trace"), "utf8") : "" };
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
