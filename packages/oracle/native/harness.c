@@ -4,10 +4,11 @@
  * as `pymem replay` (see packages/core/src/trace/replay.ts), so the two can be compared with diff.
  *
  * By default it runs before (and without) Py_Initialize, which works where the allocator state is
- * static (3.4 - 3.11). With PYMEM_STARTUP_TRACE=FILE (3.8+, needed from 3.12, where the state is per
+ * static (3.4 - 3.11). With PYMEM_STARTUP_TRACE=FILE (needed from 3.12, where the state is per
  * interpreter) it first wraps pymalloc's "mem" and "obj" domains with recording hooks, initialises an
  * isolated interpreter, writes the start-up traffic to FILE as a trace, and then replays stdin on the
- * initialised allocator; the model replays FILE first and then the same trace.
+ * initialised allocator; the model replays FILE first and then the same trace. PYMEM_PROGRAM=FILE.py
+ * is run right after start-up, still recording: a real program's traffic, for whole-program replays.
  * Arenas come from our own allocator installed with PyObject_SetArenaAllocator and
  * are mapped at fixed addresses by the model's placement policy:
  *     slot i at BASE + i * (ARENA_SIZE + POOL_SIZE) + MISALIGN, the lowest free slot first
@@ -94,6 +95,8 @@ static void *arena_alloc(void *ctx, size_t size) {
         void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         return p == MAP_FAILED ? NULL : p;
     }
+    /* An arena mapped earlier has had its first pool carved by now: report it before this one. */
+    flush_pending();
     for (int slot = 0; slot < MAX_SLOTS; slot++) {
         if (slot_used[slot]) continue;
         void *want = (void *)slot_address(slot);
@@ -244,8 +247,25 @@ static void rec_free(void *ctx, void *ptr) {
 
 static PyMemAllocatorEx original_mem, original_obj;
 
+/* Reads a whole file (the PYMEM_PROGRAM source). */
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { fprintf(stderr, "harness: cannot read %s\n", path); exit(3); }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    if (fread(text, 1, (size_t)n, f) != (size_t)n) { fprintf(stderr, "harness: short read of %s\n", path); exit(3); }
+    text[n] = 0;
+    fclose(f);
+    return text;
+}
+
+/*
+ * Starts an isolated interpreter with every pymalloc call recorded to `path`; with PYMEM_PROGRAM set,
+ * also runs that Python file while still recording (a real program's allocator traffic).
+ */
 static void start_interpreter(const char *path) {
-#if PY_VERSION_HEX >= 0x03080000
     recording = fopen(path, "w");
     if (!recording) { fprintf(stderr, "harness: cannot write %s\n", path); exit(3); }
     PyMem_GetAllocator(PYMEM_DOMAIN_MEM, &original_mem);
@@ -254,12 +274,24 @@ static void start_interpreter(const char *path) {
     PyMemAllocatorEx obj = {&original_obj, rec_malloc, rec_calloc, rec_realloc, rec_free};
     PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &mem);
     PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &obj);
+#if PY_VERSION_HEX >= 0x03080000
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
     config.install_signal_handlers = 0;
     PyStatus status = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     if (PyStatus_Exception(status)) { fprintf(stderr, "harness: Py_InitializeFromConfig failed\n"); exit(3); }
+#else
+    Py_IgnoreEnvironmentFlag = 1;
+    Py_NoUserSiteDirectory = 1;
+    Py_InitializeEx(0);
+#endif
+    const char *program = getenv("PYMEM_PROGRAM");
+    if (program && *program) {
+        char *source = slurp(program);
+        if (PyRun_SimpleString(source) != 0) { fprintf(stderr, "harness: %s raised an exception\n", program); exit(3); }
+        free(source);
+    }
     fclose(recording);
     recording = NULL;
     /* The hooks only forwarded to pymalloc, so putting pymalloc back changes nothing for live blocks,
@@ -267,11 +299,6 @@ static void start_interpreter(const char *path) {
     PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &original_mem);
     PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
     flush_pending();
-#else
-    (void)path;
-    fprintf(stderr, "harness: PYMEM_STARTUP_TRACE needs 3.8+\n");
-    exit(2);
-#endif
 }
 
 static void **ptrs = NULL;

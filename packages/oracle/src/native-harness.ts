@@ -110,6 +110,8 @@ export interface HarnessRunOptions {
   readonly arenaMisalign?: number;
   /** Initialise an interpreter first and record its start-up traffic (required from 3.12). */
   readonly afterStartup?: boolean;
+  /** A Python file to run right after start-up, still recording (implies afterStartup). */
+  readonly program?: string;
 }
 
 export interface HarnessRun {
@@ -124,9 +126,11 @@ export function runHarness(harness: string, trace: string, options: HarnessRunOp
   const env = { ...process.env };
   if (options.arenaBase !== undefined) env.PYMEM_ARENA_BASE = `0x${options.arenaBase.toString(16)}`;
   if (options.arenaMisalign !== undefined) env.PYMEM_ARENA_MISALIGN = String(options.arenaMisalign);
-  const dir = options.afterStartup ? mkdtempSync(join(tmpdir(), "pymem-startup-")) : undefined;
+  const dir =
+    options.afterStartup || options.program ? mkdtempSync(join(tmpdir(), "pymem-startup-")) : undefined;
   try {
     if (dir) env.PYMEM_STARTUP_TRACE = join(dir, "startup.trace");
+    if (options.program) env.PYMEM_PROGRAM = options.program;
     const r = spawnSync(harness, [], { input: trace, encoding: "utf8", env, maxBuffer: 1 << 30 });
     if (r.status !== 0) throw new Error(`harness exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
     return { output: r.stdout, startup: dir ? readFileSync(join(dir, "startup.trace"), "utf8") : "" };
