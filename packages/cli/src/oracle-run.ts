@@ -1,8 +1,9 @@
 // pymem oracle run FILE.py [--json] [--timeout MS]: runs one Python file on every interpreter found
-// and prints a version x output table (or, with --json, a list of results).
+// (native CPython, then Pyodide 3.10 - 3.15) and prints a version x output table (or, with --json, a
+// list of results).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { discoverNative, type Interpreter, interpreterName, runPython } from "@pymem/oracle";
+import { discoverAll, type Interpreter, interpreterName, runWitness } from "@pymem/oracle";
 
 export interface WitnessResult {
   readonly interpreter: string;
@@ -46,12 +47,12 @@ export async function oracleRunCommand(
     warn(`pymem oracle run: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const found = interpreters ?? (await discoverNative());
+  const found = interpreters ?? (await discoverAll());
   const results: WitnessResult[] = [];
   // Two at a time: the machine has two cores.
   for (let i = 0; i < found.length; i += 2) {
     const batch = found.slice(i, i + 2);
-    const runs = await Promise.all(batch.map((it) => runPython(it.executable, source, { timeoutMs })));
+    const runs = await Promise.all(batch.map((it) => runWitness(it, source, { timeoutMs })));
     runs.forEach((r, k) => {
       const it = batch[k] as Interpreter;
       results.push({
@@ -65,11 +66,11 @@ export async function oracleRunCommand(
   }
   if (found.length === 0) {
     results.push({
-      interpreter: "native",
+      interpreter: "(none)",
       version: "",
       status: "skipped",
       stdout: "",
-      stderr: "no native CPython found (set PYMEM_PYTHONS or install pyenv versions)",
+      stderr: "no interpreter found (set PYMEM_PYTHONS, install pyenv versions, or run pnpm install)",
     });
   }
   write(json ? `${JSON.stringify(results, null, 2)}\n` : table(results));

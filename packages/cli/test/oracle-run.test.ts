@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { discoverNative } from "@pymem/oracle";
+import { discoverAll, discoverNative } from "@pymem/oracle";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { oracleRunCommand, type WitnessResult } from "../src/oracle-run.js";
@@ -43,6 +43,16 @@ describe("pymem oracle run", () => {
         ),
       );
     }
+  });
+
+  it("covers native CPython and every Pyodide build in one table", { timeout: 120_000 }, async () => {
+    const all = await discoverAll();
+    const r = await run([file("g.py", "import gc\nprint(gc.get_threshold())\n"), "--json"], all);
+    const rows = JSON.parse(r.out) as WitnessResult[];
+    expect(rows.map((x) => x.interpreter)).toHaveLength(all.length);
+    expect(rows.filter((x) => x.interpreter.endsWith("-pyodide")).map((x) => x.status)).toEqual(
+      Array(6).fill("ok"),
+    );
   });
 
   it("prints JSON with status, stdout and stderr, including errors and time-outs", async (ctx) => {

@@ -19,4 +19,6 @@ export {
   runHarness,
 } from "./native-harness.js";
 export { candidateProfileIds } from "./profile-match.js";
+export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
 export { type RunOptions, type RunResult, runPython } from "./run.js";
+export { discoverAll, runWitness } from "./witness.js";

@@ -1,9 +1,11 @@
 /** What the oracle knows about one real CPython it can run. */
 export interface Interpreter {
-  /** "native": a CPython executable on this machine. (Pyodide in Node comes with the oracle issue.) */
-  readonly kind: "native";
-  /** Absolute path of the executable. */
+  /** "native": a CPython executable on this machine; "pyodide": a Pyodide build run in Node. */
+  readonly kind: "native" | "pyodide";
+  /** Absolute path of the executable (native) or of the npm package's folder (pyodide). */
   readonly executable: string;
+  /** For Pyodide: "pyodide 0.25.1". */
+  readonly distribution?: string;
   /** "3.11.7" */
   readonly version: string;
   readonly versionInfo: readonly [major: number, minor: number, micro: number];
@@ -19,8 +21,9 @@ export interface Interpreter {
   readonly platform: string;
 }
 
-/** Short name for tables: "3.11.7", "3.13.0t", "3.12.1-32bit", "3.11.7d". */
+/** Short name for tables: "3.11.7", "3.13.0t", "3.12.1-32bit", "3.11.7d", "3.11.3-pyodide". */
 export function interpreterName(i: Interpreter): string {
+  if (i.kind === "pyodide") return `${i.version}-pyodide`;
   return (
     i.version +
     (i.freeThreaded ? "t" : "") +

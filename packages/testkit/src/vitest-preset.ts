@@ -12,6 +12,9 @@ export function pymemVitestConfig(extra: ViteUserConfig["test"] = {}): ViteUserC
     test: {
       reporters: ["default", ["json", { outputFile: REPORT_FILE }]],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+      // Tests start real interpreters and replay millions of operations on a 2-core machine shared by
+      // several packages' runs at once: 5 s (vitest's default) is too tight to mean "hung".
+      testTimeout: 60_000,
       ...extra,
     },
   };

@@ -42,7 +42,7 @@ function sumCounts(pm: Pymalloc): number {
 }
 
 describe.each(PROFILES.map((p) => p.id))("profile %s under random traces", (id) => {
-  it(`keeps every invariant after each of ≥ ${OPS_PER_PROFILE} operations`, () => {
+  it(`keeps every invariant after each of ≥ ${OPS_PER_PROFILE} operations`, { timeout: 300_000 }, () => {
     let total = 0;
     while (total < OPS_PER_PROFILE) {
       fc.assert(
@@ -60,7 +60,7 @@ describe.each(PROFILES.map((p) => p.id))("profile %s under random traces", (id) 
 });
 
 describe("usable_arenas ordering", () => {
-  it("the ≤3.7 linear walk and 3.8's nfp2lasta make the same decisions", () => {
+  it("the ≤3.7 linear walk and 3.8's nfp2lasta make the same decisions", { timeout: 120_000 }, () => {
     const walk = profile("3.7");
     const table = { ...walk, id: "3.7+nfp2lasta", arenaReordering: "nfp2lasta" as const };
     fc.assert(

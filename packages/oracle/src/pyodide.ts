@@ -1,0 +1,125 @@
+/*
+ * Pyodide as an oracle: CPython 3.10 – 3.15 compiled to WebAssembly, from the npm registry, run in Node
+ * with no network. Each build is a dependency of this package under an alias (pyodide-3.11 is
+ * pyodide@0.25.1, ...). Every Pyodide is a wasm32 build configured --without-pymalloc, so it judges
+ * reference counts, finalisation, gc and identity, never pools or arenas (the tests check both facts).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Interpreter } from "./interpreter.js";
+import type { RunOptions, RunResult } from "./run.js";
+
+/** The aliases in package.json#dependencies, oldest first. */
+export const PYODIDE_ALIASES = [
+  "pyodide-3.10",
+  "pyodide-3.11",
+  "pyodide-3.12",
+  "pyodide-3.13",
+  "pyodide-3.14",
+  "pyodide-3.15",
+];
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+/** dist/pyodide-runner.js when built; from the sources (tests), Node 24 runs the .ts file directly. */
+const RUNNER = [join(here, "pyodide-runner.js"), join(here, "pyodide-runner.ts")].find((f) =>
+  existsSync(f),
+) as string;
+
+/** The Pyodide builds installed with this package, with the CPython version each was built from. */
+export function discoverPyodide(): Interpreter[] {
+  const found: Interpreter[] = [];
+  for (const alias of PYODIDE_ALIASES) {
+    let dir: string;
+    try {
+      dir = dirname(require.resolve(`${alias}/package.json`));
+    } catch {
+      continue;
+    }
+    const lockFile = ["pyodide-lock.json", "repodata.json"]
+      .map((f) => join(dir, f))
+      .find((f) => existsSync(f));
+    if (!lockFile) continue;
+    const info = JSON.parse(readFileSync(lockFile, "utf8")).info as {
+      python: string;
+      version: string;
+      arch: string;
+    };
+    // The package's own version: the lock file's "version" is missing or stale in some releases.
+    const release = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version as string;
+    const [major, minor, micro] = info.python.split(".").map((n) => Number.parseInt(n, 10)) as [
+      number,
+      number,
+      number,
+    ];
+    found.push({
+      kind: "pyodide",
+      executable: dir,
+      distribution: `pyodide ${release}`,
+      version: `${major}.${minor}.${micro}`,
+      versionInfo: [major, minor, micro],
+      releaseLevel: /[a-z]/.test(info.python) ? "prerelease" : "final",
+      pointerSize: info.arch === "wasm32" ? 4 : 8,
+      allocator: "malloc",
+      debugBuild: false,
+      freeThreaded: false,
+      platform: "emscripten",
+    });
+  }
+  return found;
+}
+
+/** Runs Python source on a Pyodide build in a child process; killed after the timeout. */
+export function runPyodide(i: Interpreter, source: string, options: RunOptions = {}): Promise<RunResult> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [RUNNER], { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const durationMs = performance.now() - started;
+      const raw = Buffer.concat(out).toString("utf8").trim().split("\n").at(-1) ?? "";
+      if (timedOut) {
+        resolve({
+          status: "timeout",
+          exitCode: null,
+          stdout: "",
+          stderr: `killed after ${timeoutMs} ms`,
+          durationMs,
+        });
+        return;
+      }
+      try {
+        const r = JSON.parse(raw) as { ok: boolean; stdout: string; stderr: string };
+        resolve({
+          status: r.ok ? "ok" : "error",
+          exitCode: r.ok ? 0 : 1,
+          stdout: r.stdout,
+          stderr: r.stderr,
+          durationMs,
+        });
+      } catch {
+        resolve({
+          status: "error",
+          exitCode: code,
+          stdout: "",
+          stderr: Buffer.concat(err).toString("utf8"),
+          durationMs,
+        });
+      }
+    });
+    child.stdin.end(JSON.stringify({ dir: i.executable, source }));
+  });
+}

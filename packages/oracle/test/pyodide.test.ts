@@ -1,0 +1,46 @@
+// Pyodide 3.10 – 3.15 as oracles, loaded offline from the npm packages installed with this one.
+import { describe, expect, it } from "vitest";
+import {
+  discoverPyodide,
+  type Interpreter,
+  interpreterName,
+  PYODIDE_ALIASES,
+  runPyodide,
+} from "../src/index.js";
+
+const builds = discoverPyodide();
+const FACTS = `import struct, sys, sysconfig
+print("%d.%d" % sys.version_info[:2], struct.calcsize("P"), sys.getallocatedblocks(), sysconfig.get_config_var("WITH_PYMALLOC"))
+`;
+
+describe("Pyodide builds", () => {
+  it("are all installed, one per CPython minor version its alias names", () => {
+    expect(builds.map((b) => `pyodide-${b.versionInfo[0]}.${b.versionInfo[1]}`)).toEqual(PYODIDE_ALIASES);
+  });
+
+  it.for(builds.map((b) => [interpreterName(b), b] as [string, Interpreter]))(
+    "%s runs Python and is what discovery says: wasm32, no pymalloc",
+    { timeout: 60_000 },
+    async ([, b]) => {
+      const r = await runPyodide(b, FACTS);
+      expect(r.status, r.stderr).toBe("ok");
+      const [version, pointer, blocks, pymalloc] = r.stdout.trim().split(" ");
+      expect(version).toBe(`${b.versionInfo[0]}.${b.versionInfo[1]}`);
+      expect(Number(pointer)).toBe(b.pointerSize);
+      expect(b.allocator).toBe("malloc");
+      expect(Number(blocks)).toBe(0);
+      expect(["0", "None"]).toContain(pymalloc);
+    },
+  );
+
+  it("reports exceptions as errors and stops runaway code", { timeout: 60_000 }, async () => {
+    const b = builds.at(-1) as Interpreter;
+    const [failed, runaway] = await Promise.all([
+      runPyodide(b, "raise ValueError('boom')\n"),
+      runPyodide(b, "while True:\n    pass\n", { timeoutMs: 4000 }),
+    ]);
+    expect(failed.status).toBe("error");
+    expect(failed.stderr).toContain("ValueError: boom");
+    expect(runaway.status).toBe("timeout");
+  });
+});
