@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // pymem: the command line (`pymem --help`).
+import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
 import { replayCommand } from "./replay.js";
 
 const USAGE = `usage: pymem oracle run FILE.py [--json] [--timeout MS]
+       pymem oracle record
        pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
 
 oracle run: runs a Python file on every interpreter found and prints a version x output table.
+oracle record: records every claim witness on every interpreter into packages/scenarios/recordings/.
 replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
   --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
   --arena-base       address of arena slot 0 (default 0x100000000000)
@@ -19,6 +22,8 @@ if (command === "replay") {
   process.exitCode = await replayCommand(rest);
 } else if (command === "oracle" && rest[0] === "run") {
   process.exitCode = await oracleRunCommand(rest.slice(1));
+} else if (command === "oracle" && rest[0] === "record") {
+  process.exitCode = await oracleRecordCommand(rest.slice(1));
 } else {
   process.stderr.write(
     `${command === undefined || command === "--help" ? "" : `pymem: unknown command "${command}"\n`}${USAGE}\n`,

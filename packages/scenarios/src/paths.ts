@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CLAIM_FOLDERS } from "../claims/index.js";
+
+/** The package folder, whether this runs from src/ (tests) or dist/src/ (built). */
+const packageDir = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!dir.endsWith("scenarios") && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+/** Folder holding one folder per claim. */
+export const CLAIMS_DIR = resolve(packageDir, "claims");
+/** Folder of the committed witness recordings, one JSON file per claim. */
+export const RECORDINGS_DIR = resolve(packageDir, "recordings");
+
+/** The Python witness of a claim. */
+export function witnessSource(id: string): string {
+  const folder = CLAIM_FOLDERS[id];
+  if (!folder) throw new Error(`no claim ${id}`);
+  return readFileSync(join(CLAIMS_DIR, folder, "witness.py"), "utf8");
+}
+
+/** What one interpreter printed for a witness. */
+export interface RecordedResult {
+  readonly interpreter: string;
+  readonly kind: "native" | "pyodide";
+  readonly version: string;
+  readonly status: "ok" | "error" | "timeout" | "skipped";
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** recordings/<id>.json: a claim's witness results on every interpreter, as `pnpm oracle record` wrote them. */
+export interface Recording {
+  readonly claim: string;
+  /** sha256 of witness.py when recorded; a changed witness must be recorded again. */
+  readonly witnessSha256: string;
+  readonly results: readonly RecordedResult[];
+}
+
+export function recordingPath(id: string): string {
+  return join(RECORDINGS_DIR, `${id}.json`);
+}
