@@ -3,7 +3,7 @@
 // results without 15 interpreters; the scenarios tests re-run the witnesses and fail on drift.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { discoverAll, type Interpreter, interpreterName, runWitness } from "@pymem/oracle";
+import { discoverAll, type Interpreter, interpreterName, runWitnessOnAll } from "@pymem/oracle";
 import { CLAIMS } from "@pymem/scenarios";
 import {
   RECORDINGS_DIR,
@@ -15,22 +15,16 @@ import {
 
 export async function recordWitness(id: string, interpreters: readonly Interpreter[]): Promise<Recording> {
   const source = witnessSource(id);
-  const results: RecordedResult[] = [];
-  for (let i = 0; i < interpreters.length; i += 2) {
-    const batch = interpreters.slice(i, i + 2);
-    const runs = await Promise.all(batch.map((it) => runWitness(it, source, { timeoutMs: 60_000 })));
-    runs.forEach((r, k) => {
-      const it = batch[k] as Interpreter;
-      results.push({
-        interpreter: interpreterName(it),
-        kind: it.kind,
-        version: it.version,
-        status: r.status,
-        stdout: r.stdout,
-        stderr: r.stderr,
-      });
-    });
-  }
+  const results: RecordedResult[] = (await runWitnessOnAll(interpreters, source, { timeoutMs: 60_000 })).map(
+    ({ interpreter, result }) => ({
+      interpreter: interpreterName(interpreter),
+      kind: interpreter.kind,
+      version: interpreter.version,
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    }),
+  );
   return { claim: id, witnessSha256: createHash("sha256").update(source).digest("hex"), results };
 }
 

@@ -3,7 +3,7 @@
 // list of results).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { discoverAll, type Interpreter, interpreterName, runWitness } from "@pymem/oracle";
+import { discoverAll, type Interpreter, interpreterName, runWitnessOnAll } from "@pymem/oracle";
 
 export interface WitnessResult {
   readonly interpreter: string;
@@ -48,22 +48,15 @@ export async function oracleRunCommand(
     return 2;
   }
   const found = interpreters ?? (await discoverAll());
-  const results: WitnessResult[] = [];
-  // Two at a time: the machine has two cores.
-  for (let i = 0; i < found.length; i += 2) {
-    const batch = found.slice(i, i + 2);
-    const runs = await Promise.all(batch.map((it) => runWitness(it, source, { timeoutMs })));
-    runs.forEach((r, k) => {
-      const it = batch[k] as Interpreter;
-      results.push({
-        interpreter: interpreterName(it),
-        version: it.version,
-        status: r.status,
-        stdout: r.stdout,
-        stderr: r.stderr,
-      });
-    });
-  }
+  const results: WitnessResult[] = (await runWitnessOnAll(found, source, { timeoutMs })).map(
+    ({ interpreter, result }) => ({
+      interpreter: interpreterName(interpreter),
+      version: interpreter.version,
+      status: result.status,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    }),
+  );
   if (found.length === 0) {
     results.push({
       interpreter: "(none)",

@@ -20,5 +20,5 @@ export {
 } from "./native-harness.js";
 export { candidateProfileIds } from "./profile-match.js";
 export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
-export { type RunOptions, type RunResult, runPython } from "./run.js";
-export { discoverAll, runWitness } from "./witness.js";
+export { type RunOptions, type RunResult, runProcess, runPython } from "./run.js";
+export { discoverAll, runWitness, runWitnessOnAll, type WitnessRun } from "./witness.js";

@@ -4,13 +4,12 @@
  * pyodide@0.25.1, ...). Every Pyodide is a wasm32 build configured --without-pymalloc, so it judges
  * reference counts, finalisation, gc and identity, never pools or arenas (the tests check both facts).
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Interpreter } from "./interpreter.js";
-import type { RunOptions, RunResult } from "./run.js";
+import { type RunOptions, type RunResult, runProcess } from "./run.js";
 
 /** The aliases in package.json#dependencies, oldest first. */
 export const PYODIDE_ALIASES = [
@@ -73,53 +72,33 @@ export function discoverPyodide(): Interpreter[] {
 }
 
 /** Runs Python source on a Pyodide build in a child process; killed after the timeout. */
-export function runPyodide(i: Interpreter, source: string, options: RunOptions = {}): Promise<RunResult> {
+export async function runPyodide(
+  i: Interpreter,
+  source: string,
+  options: RunOptions = {},
+): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [RUNNER], { stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const durationMs = performance.now() - started;
-      const raw = Buffer.concat(out).toString("utf8").trim().split("\n").at(-1) ?? "";
-      if (timedOut) {
-        resolve({
-          status: "timeout",
-          exitCode: null,
-          stdout: "",
-          stderr: `killed after ${timeoutMs} ms`,
-          durationMs,
-        });
-        return;
-      }
-      try {
-        const r = JSON.parse(raw) as { ok: boolean; stdout: string; stderr: string };
-        resolve({
-          status: r.ok ? "ok" : "error",
-          exitCode: r.ok ? 0 : 1,
-          stdout: r.stdout,
-          stderr: r.stderr,
-          durationMs,
-        });
-      } catch {
-        resolve({
-          status: "error",
-          exitCode: code,
-          stdout: "",
-          stderr: Buffer.concat(err).toString("utf8"),
-          durationMs,
-        });
-      }
-    });
-    child.stdin.end(JSON.stringify({ dir: i.executable, source }));
-  });
+  const run = await runProcess(
+    process.execPath,
+    [RUNNER],
+    JSON.stringify({ dir: i.executable, source }),
+    timeoutMs,
+  );
+  if (run.status === "timeout") return { ...run, stdout: "", stderr: `killed after ${timeoutMs} ms` };
+  try {
+    const r = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "") as {
+      ok: boolean;
+      stdout: string;
+      stderr: string;
+    };
+    return {
+      ...run,
+      status: r.ok ? "ok" : "error",
+      exitCode: r.ok ? 0 : 1,
+      stdout: r.stdout,
+      stderr: r.stderr,
+    };
+  } catch {
+    return { ...run, status: "error", stdout: "" };
+  }
 }

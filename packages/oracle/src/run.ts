@@ -21,10 +21,22 @@ export interface RunOptions {
  * PYTHONHASHSEED...) of the caller's shell; -s ignores the user's site-packages.
  */
 export function runPython(executable: string, source: string, options: RunOptions = {}): Promise<RunResult> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  return runProcess(executable, ["-E", "-s", "-"], source, options.timeoutMs ?? 20_000);
+}
+
+/**
+ * Runs a process with `input` on stdin, collecting stdout and stderr; SIGKILL after `timeoutMs`.
+ * Status: "ok" for exit code 0, "timeout" when killed, "error" otherwise (also when it cannot start).
+ */
+export function runProcess(
+  command: string,
+  args: string[],
+  input: string,
+  timeoutMs: number,
+): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(executable, ["-E", "-s", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -34,7 +46,10 @@ export function runPython(executable: string, source: string, options: RunOption
     }, timeoutMs);
     child.stdout.on("data", (b: Buffer) => out.push(b));
     child.stderr.on("data", (b: Buffer) => err.push(b));
+    let finished = false;
     const finish = (exitCode: number | null, extraErr = "") => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       resolve({
         status: timedOut ? "timeout" : exitCode === 0 ? "ok" : "error",
@@ -47,6 +62,6 @@ export function runPython(executable: string, source: string, options: RunOption
     child.on("error", (e) => finish(null, String(e)));
     child.on("close", (code) => finish(code));
     child.stdin.on("error", () => {}); // the process may exit before reading all of stdin
-    child.stdin.end(source);
+    child.stdin.end(input);
   });
 }

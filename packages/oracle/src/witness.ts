@@ -12,3 +12,26 @@ export async function discoverAll(env: NodeJS.ProcessEnv = process.env): Promise
 export function runWitness(i: Interpreter, source: string, options: RunOptions = {}): Promise<RunResult> {
   return i.kind === "pyodide" ? runPyodide(i, source, options) : runPython(i.executable, source, options);
 }
+
+export interface WitnessRun {
+  readonly interpreter: Interpreter;
+  readonly result: RunResult;
+}
+
+/** Runs a witness on each interpreter, `concurrency` at a time (the machine has two cores), in order. */
+export async function runWitnessOnAll(
+  interpreters: readonly Interpreter[],
+  source: string,
+  options: RunOptions & { readonly concurrency?: number } = {},
+): Promise<WitnessRun[]> {
+  const concurrency = options.concurrency ?? 2;
+  const runs: WitnessRun[] = [];
+  for (let i = 0; i < interpreters.length; i += concurrency) {
+    const batch = interpreters.slice(i, i + concurrency);
+    const results = await Promise.all(batch.map((it) => runWitness(it, source, options)));
+    results.forEach((result, k) => {
+      runs.push({ interpreter: batch[k] as Interpreter, result });
+    });
+  }
+  return runs;
+}

@@ -4,13 +4,12 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatTrace, Pymalloc, parseTrace, profile, replay } from "@pymem/core";
+import { formatTrace } from "@pymem/core";
 import { requireOrSkip } from "@pymem/testkit";
 import { traceArbitrary } from "@pymem/testkit/traces";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  buildHarness,
   candidateProfileIds,
   discoverNative,
   type HarnessRun,
@@ -20,28 +19,15 @@ import {
   interpreterName,
   runHarness,
 } from "../src/index.js";
+import { harnessOrSkip, modelOutput } from "./support/harness.js";
 
 const TRACES = (process.env.PYMEM_LONG === "1" ? 10 : 1) * 200;
 const REGRESSIONS = join(import.meta.dirname, "regressions");
 const interpreters = (await discoverNative()).filter((i) => i.allocator === "pymalloc");
 const drivable = interpreters.filter((i) => harnessUnsupportedReason(i) === undefined);
 
-/**
- * The model's output for a trace: after replaying the interpreter's recorded start-up traffic, if any
- * (of which, like the harness, it prints only the arena lines).
- */
-function model(profileId: string, trace: string, misalign: number, startup = ""): string {
-  const out: string[] = [];
-  const pm = new Pymalloc(profile(profileId), { placement: { misalign } });
-  replay(pm, parseTrace(startup), (l) => {
-    if (l.startsWith("# arena")) out.push(l);
-  });
-  replay(pm, parseTrace(trace), (l) => out.push(l));
-  return out.map((l) => `${l}\n`).join("");
-}
-
 const agrees = (id: string, trace: string, misalign: number, run: HarnessRun) =>
-  model(id, trace, misalign, run.startup) === run.output;
+  modelOutput(id, trace, misalign, run.startup) === run.output;
 
 /** The first differing line with context, for a readable failure. */
 function firstDifference(native: string, modelled: string): string {
@@ -74,13 +60,8 @@ describe("pymalloc: model against native CPython", () => {
     "CPython %s: regression traces, then random traces, replay identically",
     { timeout: 600_000 },
     ([name, i], ctx) => {
-      let harness: string;
-      try {
-        harness = buildHarness(i);
-      } catch (e) {
-        requireOrSkip(ctx, false, `cannot build the native harness for ${name}: ${(e as Error).message}`);
-        return;
-      }
+      const harness = harnessOrSkip(i, ctx);
+      if (harness === undefined) return;
       const afterStartup = harnessMode(i) === "after-startup";
       const native = (trace: string, misalign: number) =>
         runHarness(harness, trace, { arenaMisalign: misalign, afterStartup });
@@ -98,7 +79,7 @@ describe("pymalloc: model against native CPython", () => {
         const trace = readFileSync(join(REGRESSIONS, file), "utf8");
         for (const misalign of [0, 4096]) {
           const run = native(trace, misalign);
-          const m = model(id, trace, misalign, run.startup);
+          const m = modelOutput(id, trace, misalign, run.startup);
           expect(m === run.output, `${file} (misalign ${misalign}): ${firstDifference(run.output, m)}`).toBe(
             true,
           );
@@ -122,7 +103,7 @@ describe("pymalloc: model against native CPython", () => {
         const file = `${name}-${createHash("sha256").update(trace).digest("hex").slice(0, 10)}.trace`;
         writeFileSync(join(REGRESSIONS, file), trace);
         const run = native(formatTrace(ops), misalign);
-        const m = model(id, formatTrace(ops), misalign, run.startup);
+        const m = modelOutput(id, formatTrace(ops), misalign, run.startup);
         throw new Error(
           `model and ${name} disagree; saved test/regressions/${file}\n${firstDifference(run.output, m)}`,
         );

@@ -2,11 +2,10 @@
 // on each interpreter through allocator hooks and replayed on the model, must leave the model in the
 // state CPython reports: the same arena lines and the same statistics text.
 import { join } from "node:path";
-import { Pymalloc, parseTrace, profile, replay } from "@pymem/core";
+import { parseTrace } from "@pymem/core";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import {
-  buildHarness,
   candidateProfileIds,
   discoverNative,
   harnessUnsupportedReason,
@@ -14,6 +13,7 @@ import {
   interpreterName,
   runHarness,
 } from "../src/index.js";
+import { harnessOrSkip, modelOutput } from "./support/harness.js";
 
 const PROGRAM = join(import.meta.dirname, "..", "programs", "json_roundtrip.py");
 const drivable = (await discoverNative()).filter(
@@ -28,26 +28,13 @@ describe("real program: json round trip", () => {
   it.for(drivable.map((i) => [interpreterName(i), i] as [string, Interpreter]))(
     "CPython %s: replaying the recorded traffic gives the same statistics",
     { timeout: 300_000 },
-    ([name, i], ctx) => {
-      let harness: string;
-      try {
-        harness = buildHarness(i);
-      } catch (e) {
-        requireOrSkip(ctx, false, `cannot build the native harness for ${name}: ${(e as Error).message}`);
-        return;
-      }
+    ([_name, i], ctx) => {
+      const harness = harnessOrSkip(i, ctx);
+      if (harness === undefined) return;
       const run = runHarness(harness, "s\n", { program: PROGRAM, arenaMisalign: 4096 });
       const ops = parseTrace(run.startup);
       expect(ops.length).toBeGreaterThanOrEqual(1_000_000);
-      const outputs = candidateProfileIds(i).map((id) => {
-        const out: string[] = [];
-        const pm = new Pymalloc(profile(id), { placement: { misalign: 4096 } });
-        replay(pm, ops, (l) => {
-          if (l.startsWith("# arena")) out.push(l);
-        });
-        replay(pm, [{ op: "s" }], (l) => out.push(l));
-        return out.map((l) => `${l}\n`).join("");
-      });
+      const outputs = candidateProfileIds(i).map((id) => modelOutput(id, [{ op: "s" }], 4096, ops));
       expect(outputs).toContain(run.output);
     },
   );
