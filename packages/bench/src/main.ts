@@ -11,6 +11,7 @@ import { Pymalloc, profileForVersion } from "@pymem/core";
 import {
   buildAgainst,
   discoverNative,
+  harnessMode,
   harnessUnsupportedReason,
   type Interpreter,
   interpreterName,
@@ -35,7 +36,13 @@ for (const maxSize of [64, 512]) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-const natives = (await discoverNative()).filter((i) => harnessUnsupportedReason(i) === undefined);
+// native/churn.c calls PyObject_Malloc before start-up: 3.4 - 3.11 (3.12+ would crash there).
+const natives = (await discoverNative()).filter(
+  (i) =>
+    harnessUnsupportedReason(i) === undefined &&
+    harnessMode(i) === "before-startup" &&
+    i.versionInfo[0] === 3,
+);
 const native: Interpreter | undefined = natives.at(-1);
 let nativeBin: string | undefined;
 let nativeNote = "";

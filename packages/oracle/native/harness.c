@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #if PY_VERSION_HEX >= 0x030A0000 && SIZEOF_VOID_P > 4
 #define HARNESS_POOL_SIZE ((uintptr_t)16384)
@@ -65,6 +67,12 @@ static uintptr_t index_address[MAX_ARENAS];
 static uintptr_t pending[64];
 static int npending = 0;
 
+/* Straight to the kernel: on 2.7 the libc names mmap/munmap are our own interposers (below). */
+static void *raw_mmap(void *addr, size_t len, int flags) {
+    return (void *)syscall(SYS_mmap, addr, len, PROT_READ | PROT_WRITE, flags, -1, (off_t)0);
+}
+static int raw_munmap(void *addr, size_t len) { return (int)syscall(SYS_munmap, addr, len); }
+
 static uintptr_t slot_address(int slot) {
     return arena_base + (uintptr_t)slot * (arena_size + HARNESS_POOL_SIZE) + arena_misalign;
 }
@@ -92,7 +100,7 @@ static void flush_pending(void) {
 static void *arena_alloc(void *ctx, size_t size) {
     (void)ctx;
     if (size != arena_size) {
-        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void *p = raw_mmap(NULL, size, MAP_PRIVATE | MAP_ANONYMOUS);
         return p == MAP_FAILED ? NULL : p;
     }
     /* An arena mapped earlier has had its first pool carved by now: report it before this one. */
@@ -100,7 +108,7 @@ static void *arena_alloc(void *ctx, size_t size) {
     for (int slot = 0; slot < MAX_SLOTS; slot++) {
         if (slot_used[slot]) continue;
         void *want = (void *)slot_address(slot);
-        void *got = mmap(want, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+        void *got = raw_mmap(want, size, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE);
         if (got == MAP_FAILED) { fprintf(stderr, "harness: mmap at %p: %s\n", want, strerror(errno)); exit(3); }
         if (got != want) { fprintf(stderr, "harness: mmap moved %p to %p\n", want, got); exit(3); }
         slot_used[slot] = 1;
@@ -115,7 +123,7 @@ static void *arena_alloc(void *ctx, size_t size) {
 static void arena_free(void *ctx, void *ptr, size_t size) {
     (void)ctx;
     if (size != arena_size) {
-        munmap(ptr, size);
+        raw_munmap(ptr, size);
         return;
     }
     flush_pending(); /* an arena mapped earlier in this operation is reported first */
@@ -129,8 +137,32 @@ static void arena_free(void *ctx, void *ptr, size_t size) {
     }
     int slot = (int)((a - arena_base - arena_misalign) / (arena_size + HARNESS_POOL_SIZE));
     slot_used[slot] = 0;
-    munmap(ptr, size);
+    raw_munmap(ptr, size);
 }
+
+#if PY_VERSION_HEX < 0x03040000
+/*
+ * 2.7 has no PyObject_SetArenaAllocator, but its obmalloc maps arenas with mmap(NULL, ARENA_SIZE, ...)
+ * and unmaps them with munmap, called through the dynamic linker: the executable's own mmap and munmap
+ * take their place, so arenas land at the same slots as with the hook of 3.4+.
+ */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off) {
+    if (addr == NULL && len == arena_size && (flags & MAP_ANONYMOUS) && fd == -1) return arena_alloc(NULL, len);
+    return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+
+int munmap(void *addr, size_t len) {
+    uintptr_t a = (uintptr_t)addr;
+    if (len == arena_size && a >= arena_base) {
+        int slot = (int)((a - arena_base - arena_misalign) / (arena_size + HARNESS_POOL_SIZE));
+        if (slot >= 0 && slot < MAX_SLOTS && slot_used[slot] && slot_address(slot) == a) {
+            arena_free(NULL, addr, len);
+            return 0;
+        }
+    }
+    return raw_munmap(addr, len);
+}
+#endif
 
 /* Writes " arena=A pool=P szidx=S block=B" or " raw" for the block at p. */
 static void where(char *out, size_t n, void *p) {
@@ -150,6 +182,7 @@ static void where(char *out, size_t n, void *p) {
 }
 
 
+#if PY_VERSION_HEX >= 0x03040000
 /* ---- start-up recording (PYMEM_STARTUP_TRACE) ------------------------------------------------- */
 
 /* Pointer -> trace ID, open addressing with backward-shift deletion. */
@@ -300,6 +333,7 @@ static void start_interpreter(const char *path) {
     PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
     flush_pending();
 }
+#endif
 
 static void **ptrs = NULL;
 static size_t nptrs = 0;
@@ -326,10 +360,12 @@ int main(void) {
     const char *mis = getenv("PYMEM_ARENA_MISALIGN");
     if (base) arena_base = (uintptr_t)strtoull(base, NULL, 0);
     if (mis) arena_misalign = (uintptr_t)strtoull(mis, NULL, 0);
+#if PY_VERSION_HEX >= 0x03040000
     PyObjectArenaAllocator allocator = {NULL, arena_alloc, arena_free};
     PyObject_SetArenaAllocator(&allocator);
     const char *startup = getenv("PYMEM_STARTUP_TRACE");
     if (startup && *startup) start_interpreter(startup);
+#endif
 
     char line[256], loc[128];
     long lineno = 0;
@@ -342,7 +378,9 @@ int main(void) {
         if (op == 's' && got == 1) {
             printf("s\n");
             fflush(stdout);
-            _PyObject_DebugMallocStats(stdout);
+#if PY_VERSION_HEX >= 0x03030000
+            _PyObject_DebugMallocStats(stdout); /* 2.7 release builds have no statistics function */
+#endif
             fflush(stdout);
             continue;
         }
@@ -359,7 +397,11 @@ int main(void) {
             break;
         case 'c':
             if (got != 4 || live[id]) bad(lineno, "bad calloc", line);
+#if PY_VERSION_HEX >= 0x03050000
             p = PyObject_Calloc((size_t)x, (size_t)y);
+#else
+            p = PyObject_Malloc((size_t)(x * y)); /* no PyObject_Calloc before 3.5 */
+#endif
             flush_pending();
             where(loc, sizeof loc, p);
             printf("c %llu %llu %llu%s\n", id, x, y, loc);

@@ -14,6 +14,8 @@ export {
   type HarnessRun,
   type HarnessRunOptions,
   HarnessUnavailableError,
+  harnessCanRecord,
+  harnessHasStats,
   harnessMode,
   harnessUnsupportedReason,
   runHarness,

@@ -8,7 +8,10 @@
  *   "after-startup"   3.12+: the state is per interpreter (calling it before start-up crashes), so the
  *                     harness records the start-up traffic through PyMem_SetAllocator hooks around
  *                     pymalloc, then runs the trace; the model replays that start-up trace first.
- * Both need PyObject_SetArenaAllocator (3.4+) for deterministic arena placement. 2.7 is not covered.
+ * Arenas are placed deterministically through PyObject_SetArenaAllocator (3.4+); 2.7.7+ has no such
+ * hook, but maps its arenas with mmap through the dynamic linker, and the harness interposes mmap and
+ * munmap to the same effect. 2.7 has no statistics function (release builds) and no PyObject_Calloc
+ * (calloc is malloc of the product there, as in the model's 2.7 profile).
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -29,11 +32,23 @@ export class HarnessUnavailableError extends Error {
 
 /** Why the harness cannot drive this interpreter, or undefined when it can. */
 export function harnessUnsupportedReason(i: Interpreter): string | undefined {
-  const [major, minor] = i.versionInfo;
+  const [major, minor, micro] = i.versionInfo;
+  if (i.kind !== "native") return `${interpreterName(i)} is not a native build`;
   if (i.allocator !== "pymalloc") return `${interpreterName(i)} does not use pymalloc`;
-  if (major < 3 || (major === 3 && minor < 4))
-    return `${interpreterName(i)} has no PyObject_SetArenaAllocator (3.4+)`;
+  if (major === 2 && (minor < 7 || micro < 7))
+    return `${interpreterName(i)} maps arenas with malloc, not mmap (2.7.7+)`;
+  if (major === 3 && minor < 4) return `${interpreterName(i)} has no PyObject_SetArenaAllocator (3.4+)`;
   return undefined;
+}
+
+/** Whether the harness can print _PyObject_DebugMallocStats for `s` (3.3+; 2.7 release builds lack it). */
+export function harnessHasStats(i: Interpreter): boolean {
+  return i.versionInfo[0] >= 3;
+}
+
+/** Whether the harness can record start-up and program traffic (PyMem_SetAllocator, 3.4+). */
+export function harnessCanRecord(i: Interpreter): boolean {
+  return i.versionInfo[0] > 3 || (i.versionInfo[0] === 3 && i.versionInfo[1] >= 4);
 }
 
 /** How the harness drives this interpreter (see the top of this file). */

@@ -13,6 +13,7 @@ import {
   candidateProfileIds,
   discoverNative,
   type HarnessRun,
+  harnessHasStats,
   harnessMode,
   harnessUnsupportedReason,
   type Interpreter,
@@ -46,14 +47,14 @@ describe("pymalloc: model against native CPython", () => {
     );
     console.log(`coverage:\n  ${lines.join("\n  ")}`);
     // Everything from 3.4 on is driven; what is left out has a stated reason.
-    expect(drivable.every((i) => i.versionInfo[0] === 3 && i.versionInfo[1] >= 4)).toBe(true);
+    expect(drivable.every((i) => i.versionInfo[0] === 2 || i.versionInfo[1] >= 4)).toBe(true);
     expect(interpreters.filter((i) => !drivable.includes(i)).every((i) => harnessUnsupportedReason(i))).toBe(
       true,
     );
   });
 
   it("has interpreters the harness can drive", (ctx) => {
-    requireOrSkip(ctx, drivable.length > 0, "no native CPython 3.4+ found");
+    requireOrSkip(ctx, drivable.length > 0, "no native CPython 2.7.7+ or 3.4+ found");
   });
 
   it.for(drivable.map((i) => [interpreterName(i), i] as [string, Interpreter]))(
@@ -63,10 +64,13 @@ describe("pymalloc: model against native CPython", () => {
       const harness = harnessOrSkip(i, ctx);
       if (harness === undefined) return;
       const afterStartup = harnessMode(i) === "after-startup";
+      // 2.7 has no statistics function: its traces carry no `s` lines.
+      const stats = harnessHasStats(i);
+      const usable = (trace: string) => (stats ? trace : trace.replace(/^s\n/gm, ""));
       const native = (trace: string, misalign: number) =>
         runHarness(harness, trace, { arenaMisalign: misalign, afterStartup });
       // Which profile describes this build (3.6 may or may not carry pyenv's alignment patch)?
-      const probe = "a 1 9\na 2 9\na 3 600\ns\n";
+      const probe = usable("a 1 9\na 2 9\na 3 600\ns\n");
       const probeRun = native(probe, 0);
       const profileId = candidateProfileIds(i).find((id) => agrees(id, probe, 0, probeRun));
       expect(
@@ -76,7 +80,7 @@ describe("pymalloc: model against native CPython", () => {
       const id = profileId as string;
 
       for (const file of readdirSync(REGRESSIONS).filter((f) => f.endsWith(".trace"))) {
-        const trace = readFileSync(join(REGRESSIONS, file), "utf8");
+        const trace = usable(readFileSync(join(REGRESSIONS, file), "utf8"));
         for (const misalign of [0, 4096]) {
           const run = native(trace, misalign);
           const m = modelOutput(id, trace, misalign, run.startup);
@@ -88,7 +92,7 @@ describe("pymalloc: model against native CPython", () => {
 
       const result = fc.check(
         fc.property(
-          traceArbitrary({ maxOps: 3000, maxBurst: 2500 }),
+          traceArbitrary({ maxOps: 3000, maxBurst: 2500, stats }),
           fc.constantFrom(0, 4096),
           (ops, misalign) => {
             const trace = formatTrace(ops);

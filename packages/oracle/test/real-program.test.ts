@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   candidateProfileIds,
   discoverNative,
+  harnessCanRecord,
   harnessUnsupportedReason,
   type Interpreter,
   interpreterName,
@@ -16,8 +17,9 @@ import {
 import { harnessOrSkip, modelOutput } from "./support/harness.js";
 
 const PROGRAM = join(import.meta.dirname, "..", "programs", "json_roundtrip.py");
+// The program is Python 3, and recording needs PyMem_SetAllocator (3.4+).
 const drivable = (await discoverNative()).filter(
-  (i) => i.allocator === "pymalloc" && !harnessUnsupportedReason(i),
+  (i) => i.allocator === "pymalloc" && !harnessUnsupportedReason(i) && harnessCanRecord(i),
 );
 
 describe("real program: json round trip", () => {
