@@ -9,6 +9,7 @@
  * isolated interpreter, writes the start-up traffic to FILE as a trace, and then replays stdin on the
  * initialised allocator; the model replays FILE first and then the same trace. PYMEM_PROGRAM=FILE.py
  * is run right after start-up, still recording: a real program's traffic, for whole-program replays.
+ * 2.7 has no allocator hooks: there the harness records by interposing PyObject_Malloc/Realloc/Free.
  * Arenas come from our own allocator installed with PyObject_SetArenaAllocator and
  * are mapped at fixed addresses by the model's placement policy:
  *     slot i at BASE + i * (ARENA_SIZE + POOL_SIZE) + MISALIGN, the lowest free slot first
@@ -20,6 +21,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -333,6 +335,129 @@ static void start_interpreter(const char *path) {
     PyMem_SetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
     flush_pending();
 }
+#else
+/* ---- 2.7: recording by interposition ------------------------------------------------------------
+ * No PyMem_SetAllocator before 3.4, but libpython calls its own PyObject_Malloc/Realloc/Free through
+ * the dynamic linker, so these definitions take their place; they forward to libpython's (RTLD_NEXT)
+ * and record only the outermost call (obmalloc's realloc calls malloc and free itself). */
+static unsigned long long next_id = 0;
+static FILE *recording = NULL;
+static int depth = 0;
+static uintptr_t *map_keys;
+static unsigned long long *map_ids;
+static size_t map_cap = 0, map_len = 0;
+static size_t slot_of(uintptr_t k) { return (size_t)((k >> 4) * 0x9E3779B97F4A7C15ULL) & (map_cap - 1); }
+static void map_put(uintptr_t k, unsigned long long id);
+static void map_grow(void) {
+    size_t old = map_cap;
+    uintptr_t *ok = map_keys;
+    unsigned long long *oi = map_ids;
+    map_cap = old ? old * 2 : 1 << 16;
+    map_keys = calloc(map_cap, sizeof *map_keys);
+    map_ids = calloc(map_cap, sizeof *map_ids);
+    map_len = 0;
+    for (size_t i = 0; i < old; i++) if (ok[i]) map_put(ok[i], oi[i]);
+    free(ok);
+    free(oi);
+}
+static void map_put(uintptr_t k, unsigned long long id) {
+    if (2 * (map_len + 1) > map_cap) map_grow();
+    size_t j = slot_of(k);
+    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
+    if (!map_keys[j]) map_len++;
+    map_keys[j] = k;
+    map_ids[j] = id;
+}
+static long long map_take(uintptr_t k) {
+    if (!map_cap) return -1;
+    size_t j = slot_of(k);
+    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
+    if (!map_keys[j]) return -1;
+    long long id = (long long)map_ids[j];
+    map_keys[j] = 0;
+    map_len--;
+    for (size_t i = (j + 1) & (map_cap - 1); map_keys[i]; i = (i + 1) & (map_cap - 1)) {
+        uintptr_t key = map_keys[i];
+        unsigned long long v = map_ids[i];
+        map_keys[i] = 0;
+        map_len--;
+        map_put(key, v);
+    }
+    return id;
+}
+typedef void *(*malloc_fn)(size_t);
+typedef void *(*realloc_fn)(void *, size_t);
+typedef void (*free_fn)(void *);
+static malloc_fn real_malloc;
+static realloc_fn real_realloc;
+static free_fn real_free;
+static void resolve_real(void) {
+    if (real_malloc) return;
+    real_malloc = (malloc_fn)dlsym(RTLD_NEXT, "PyObject_Malloc");
+    real_realloc = (realloc_fn)dlsym(RTLD_NEXT, "PyObject_Realloc");
+    real_free = (free_fn)dlsym(RTLD_NEXT, "PyObject_Free");
+    if (!real_malloc || !real_realloc || !real_free) { fprintf(stderr, "harness: dlsym failed\n"); exit(3); }
+}
+void *PyObject_Malloc(size_t n) {
+    resolve_real();
+    depth++;
+    void *p = real_malloc(n);
+    depth--;
+    if (recording && depth == 0 && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "a %llu %zu\n", next_id++, n); }
+    return p;
+}
+void *PyObject_Realloc(void *ptr, size_t n) {
+    resolve_real();
+    depth++;
+    void *q = real_realloc(ptr, n);
+    depth--;
+    if (recording && depth == 0 && q) {
+        long long id = ptr ? map_take((uintptr_t)ptr) : -1;
+        if (id < 0) id = (long long)next_id++;
+        map_put((uintptr_t)q, (unsigned long long)id);
+        fprintf(recording, "r %lld %zu\n", id, n);
+    }
+    return q;
+}
+void PyObject_Free(void *ptr) {
+    resolve_real();
+    if (recording && depth == 0 && ptr) {
+        long long id = map_take((uintptr_t)ptr);
+        if (id < 0) { fprintf(stderr, "harness: a pointer was freed that was never allocated\n"); exit(3); }
+        fprintf(recording, "f %lld\n", id);
+    }
+    depth++;
+    real_free(ptr);
+    depth--;
+}
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { fprintf(stderr, "harness: cannot read %s\n", path); exit(3); }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    if (fread(text, 1, (size_t)n, f) != (size_t)n) { fprintf(stderr, "harness: short read of %s\n", path); exit(3); }
+    text[n] = 0;
+    fclose(f);
+    return text;
+}
+static void start_interpreter(const char *path) {
+    recording = fopen(path, "w");
+    if (!recording) { fprintf(stderr, "harness: cannot write %s\n", path); exit(3); }
+    Py_IgnoreEnvironmentFlag = 1;
+    Py_NoUserSiteDirectory = 1;
+    Py_InitializeEx(0);
+    const char *program = getenv("PYMEM_PROGRAM");
+    if (program && *program) {
+        char *source = slurp(program);
+        if (PyRun_SimpleString(source) != 0) { fprintf(stderr, "harness: %s raised an exception\n", program); exit(3); }
+        free(source);
+    }
+    fclose(recording);
+    recording = NULL;
+    flush_pending();
+}
 #endif
 
 static void **ptrs = NULL;
@@ -363,9 +488,9 @@ int main(void) {
 #if PY_VERSION_HEX >= 0x03040000
     PyObjectArenaAllocator allocator = {NULL, arena_alloc, arena_free};
     PyObject_SetArenaAllocator(&allocator);
+#endif
     const char *startup = getenv("PYMEM_STARTUP_TRACE");
     if (startup && *startup) start_interpreter(startup);
-#endif
 
     char line[256], loc[128];
     long lineno = 0;

@@ -44,6 +44,7 @@ print(json.dumps({
   "pymallocActive": bool(blocks() > 0) if blocks else bool(cfg("WITH_PYMALLOC")),
   "debugBuild": bool(cfg("Py_DEBUG")) or hasattr(sys, "gettotalrefcount"),
   "freeThreaded": bool(cfg("Py_GIL_DISABLED")),
+  "buildFlags": cfg("CONFIG_ARGS") or "",
   "platform": sys.platform,
   "executable": sys.executable,
 }))
@@ -72,6 +73,7 @@ export async function probe(executable: string): Promise<Interpreter> {
     allocator: facts.freeThreaded ? "mimalloc" : facts.pymallocActive ? "pymalloc" : "malloc",
     debugBuild: facts.debugBuild,
     freeThreaded: facts.freeThreaded,
+    buildFlags: facts.buildFlags,
     platform: facts.platform,
   };
 }

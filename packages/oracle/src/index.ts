@@ -14,7 +14,6 @@ export {
   type HarnessRun,
   type HarnessRunOptions,
   HarnessUnavailableError,
-  harnessCanRecord,
   harnessHasStats,
   harnessMode,
   harnessUnsupportedReason,

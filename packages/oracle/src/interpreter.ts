@@ -17,6 +17,8 @@ export interface Interpreter {
   readonly allocator: "pymalloc" | "malloc" | "mimalloc";
   readonly debugBuild: boolean;
   readonly freeThreaded: boolean;
+  /** The configure arguments it was built with (sysconfig CONFIG_ARGS); Pyodide: from its documented build. */
+  readonly buildFlags: string;
   /** sys.platform */
   readonly platform: string;
 }

@@ -46,11 +46,6 @@ export function harnessHasStats(i: Interpreter): boolean {
   return i.versionInfo[0] >= 3;
 }
 
-/** Whether the harness can record start-up and program traffic (PyMem_SetAllocator, 3.4+). */
-export function harnessCanRecord(i: Interpreter): boolean {
-  return i.versionInfo[0] > 3 || (i.versionInfo[0] === 3 && i.versionInfo[1] >= 4);
-}
-
 /** How the harness drives this interpreter (see the top of this file). */
 export function harnessMode(i: Interpreter): "before-startup" | "after-startup" {
   const [major, minor] = i.versionInfo;

@@ -65,6 +65,8 @@ export function discoverPyodide(): Interpreter[] {
       allocator: "malloc",
       debugBuild: false,
       freeThreaded: false,
+      // Every Pyodide configures CPython --without-pymalloc for wasm32 (checked by the Pyodide tests).
+      buildFlags: "--without-pymalloc (wasm32-emscripten)",
       platform: "emscripten",
     });
   }

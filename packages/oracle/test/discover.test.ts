@@ -20,6 +20,8 @@ describe("native interpreter discovery", () => {
       expect(i.kind).toBe("native");
       expect(i.version).toMatch(/^\d+\.\d+\.\d+$/);
       expect([4, 8]).toContain(i.pointerSize);
+      // pyenv passes its own configure arguments (at least a --prefix) to every build.
+      expect(i.buildFlags).toMatch(/--prefix|--enable/);
       // pyenv names each version's folder after the release it built: the probe must agree.
       const folder = basename(dirname(dirname(i.executable)));
       if (/^\d+\.\d+\.\d+$/.test(folder)) expect(i.version).toBe(folder);
