@@ -184,17 +184,23 @@ static void where(char *out, size_t n, void *p) {
 }
 
 
-#if PY_VERSION_HEX >= 0x03040000
-/* ---- start-up recording (PYMEM_STARTUP_TRACE) ------------------------------------------------- */
+/* ---- recording start-up and program traffic (PYMEM_STARTUP_TRACE, PYMEM_PROGRAM) ---------------
+ * Every pymalloc call made while `recording` is open is written to it as a trace line; IDs name the
+ * pointers. 3.4+ records through PyMem_SetAllocator hooks around pymalloc; 2.7 has no hooks, and the
+ * harness interposes PyObject_Malloc/Realloc/Free instead (libpython calls them through the dynamic
+ * linker). Either way, recording stops before the test trace on stdin runs. */
+
+static unsigned long long next_id = 0;
+static FILE *recording = NULL;
 
 /* Pointer -> trace ID, open addressing with backward-shift deletion. */
 static uintptr_t *map_keys;
 static unsigned long long *map_ids;
 static size_t map_cap = 0, map_len = 0;
-static unsigned long long next_id = 0;
-static FILE *recording = NULL;
 
 static size_t slot_of(uintptr_t k) { return (size_t)((k >> 4) * 0x9E3779B97F4A7C15ULL) & (map_cap - 1); }
+
+static void map_put(uintptr_t k, unsigned long long id);
 
 static void map_grow(void) {
     size_t old = map_cap;
@@ -204,14 +210,7 @@ static void map_grow(void) {
     map_keys = calloc(map_cap, sizeof *map_keys);
     map_ids = calloc(map_cap, sizeof *map_ids);
     map_len = 0;
-    for (size_t i = 0; i < old; i++) {
-        if (!ok[i]) continue;
-        size_t j = slot_of(ok[i]);
-        while (map_keys[j]) j = (j + 1) & (map_cap - 1);
-        map_keys[j] = ok[i];
-        map_ids[j] = oi[i];
-        map_len++;
-    }
+    for (size_t i = 0; i < old; i++) if (ok[i]) map_put(ok[i], oi[i]);
     free(ok);
     free(oi);
 }
@@ -244,43 +243,28 @@ static long long map_take(uintptr_t k) {
     return id;
 }
 
-static void *rec_malloc(void *ctx, size_t n) {
-    PyMemAllocatorEx *o = ctx;
-    void *p = o->malloc(o->ctx, n);
-    if (recording && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "a %llu %zu\n", next_id++, n); }
-    return p;
+static void record_alloc(void *p, size_t n) {
+    map_put((uintptr_t)p, next_id);
+    fprintf(recording, "a %llu %zu\n", next_id++, n);
 }
 
-static void *rec_calloc(void *ctx, size_t count, size_t size) {
-    PyMemAllocatorEx *o = ctx;
-    void *p = o->calloc(o->ctx, count, size);
-    if (recording && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "c %llu %zu %zu\n", next_id++, count, size); }
-    return p;
+static void record_calloc(void *p, size_t count, size_t size) {
+    map_put((uintptr_t)p, next_id);
+    fprintf(recording, "c %llu %zu %zu\n", next_id++, count, size);
 }
 
-static void *rec_realloc(void *ctx, void *ptr, size_t n) {
-    PyMemAllocatorEx *o = ctx;
-    void *q = o->realloc(o->ctx, ptr, n);
-    if (recording && q) {
-        long long id = ptr ? map_take((uintptr_t)ptr) : -1;
-        if (id < 0) id = (long long)next_id++; /* realloc(NULL, n): a new ID, which the replay treats as NULL */
-        map_put((uintptr_t)q, (unsigned long long)id);
-        fprintf(recording, "r %lld %zu\n", id, n);
-    }
-    return q;
+static void record_realloc(void *ptr, void *q, size_t n) {
+    long long id = ptr ? map_take((uintptr_t)ptr) : -1;
+    if (id < 0) id = (long long)next_id++; /* realloc(NULL, n): a new ID, which the replay treats as NULL */
+    map_put((uintptr_t)q, (unsigned long long)id);
+    fprintf(recording, "r %lld %zu\n", id, n);
 }
 
-static void rec_free(void *ctx, void *ptr) {
-    PyMemAllocatorEx *o = ctx;
-    if (recording && ptr) {
-        long long id = map_take((uintptr_t)ptr);
-        if (id < 0) { fprintf(stderr, "harness: start-up freed a pointer it never allocated\n"); exit(3); }
-        fprintf(recording, "f %lld\n", id);
-    }
-    o->free(o->ctx, ptr);
+static void record_free(void *ptr) {
+    long long id = map_take((uintptr_t)ptr);
+    if (id < 0) { fprintf(stderr, "harness: a pointer was freed that was never allocated\n"); exit(3); }
+    fprintf(recording, "f %lld\n", id);
 }
-
-static PyMemAllocatorEx original_mem, original_obj;
 
 /* Reads a whole file (the PYMEM_PROGRAM source). */
 static char *slurp(const char *path) {
@@ -296,13 +280,53 @@ static char *slurp(const char *path) {
     return text;
 }
 
-/*
- * Starts an isolated interpreter with every pymalloc call recorded to `path`; with PYMEM_PROGRAM set,
- * also runs that Python file while still recording (a real program's allocator traffic).
- */
-static void start_interpreter(const char *path) {
+/* Runs PYMEM_PROGRAM, if set, in the initialised interpreter (still recording). */
+static void run_program(void) {
+    const char *program = getenv("PYMEM_PROGRAM");
+    if (!program || !*program) return;
+    char *source = slurp(program);
+    if (PyRun_SimpleString(source) != 0) { fprintf(stderr, "harness: %s raised an exception\n", program); exit(3); }
+    free(source);
+}
+
+static void open_recording(const char *path) {
     recording = fopen(path, "w");
     if (!recording) { fprintf(stderr, "harness: cannot write %s\n", path); exit(3); }
+}
+
+#if PY_VERSION_HEX >= 0x03040000
+static void *rec_malloc(void *ctx, size_t n) {
+    PyMemAllocatorEx *o = ctx;
+    void *p = o->malloc(o->ctx, n);
+    if (recording && p) record_alloc(p, n);
+    return p;
+}
+
+static void *rec_calloc(void *ctx, size_t count, size_t size) {
+    PyMemAllocatorEx *o = ctx;
+    void *p = o->calloc(o->ctx, count, size);
+    if (recording && p) record_calloc(p, count, size);
+    return p;
+}
+
+static void *rec_realloc(void *ctx, void *ptr, size_t n) {
+    PyMemAllocatorEx *o = ctx;
+    void *q = o->realloc(o->ctx, ptr, n);
+    if (recording && q) record_realloc(ptr, q, n);
+    return q;
+}
+
+static void rec_free(void *ctx, void *ptr) {
+    PyMemAllocatorEx *o = ctx;
+    if (recording && ptr) record_free(ptr);
+    o->free(o->ctx, ptr);
+}
+
+static PyMemAllocatorEx original_mem, original_obj;
+
+/* Starts an isolated interpreter with every pymalloc call recorded to `path`, then runs PYMEM_PROGRAM. */
+static void start_interpreter(const char *path) {
+    open_recording(path);
     PyMem_GetAllocator(PYMEM_DOMAIN_MEM, &original_mem);
     PyMem_GetAllocator(PYMEM_DOMAIN_OBJ, &original_obj);
     PyMemAllocatorEx mem = {&original_mem, rec_malloc, rec_calloc, rec_realloc, rec_free};
@@ -321,12 +345,7 @@ static void start_interpreter(const char *path) {
     Py_NoUserSiteDirectory = 1;
     Py_InitializeEx(0);
 #endif
-    const char *program = getenv("PYMEM_PROGRAM");
-    if (program && *program) {
-        char *source = slurp(program);
-        if (PyRun_SimpleString(source) != 0) { fprintf(stderr, "harness: %s raised an exception\n", program); exit(3); }
-        free(source);
-    }
+    run_program();
     fclose(recording);
     recording = NULL;
     /* The hooks only forwarded to pymalloc, so putting pymalloc back changes nothing for live blocks,
@@ -336,61 +355,16 @@ static void start_interpreter(const char *path) {
     flush_pending();
 }
 #else
-/* ---- 2.7: recording by interposition ------------------------------------------------------------
- * No PyMem_SetAllocator before 3.4, but libpython calls its own PyObject_Malloc/Realloc/Free through
- * the dynamic linker, so these definitions take their place; they forward to libpython's (RTLD_NEXT)
- * and record only the outermost call (obmalloc's realloc calls malloc and free itself). */
-static unsigned long long next_id = 0;
-static FILE *recording = NULL;
-static int depth = 0;
-static uintptr_t *map_keys;
-static unsigned long long *map_ids;
-static size_t map_cap = 0, map_len = 0;
-static size_t slot_of(uintptr_t k) { return (size_t)((k >> 4) * 0x9E3779B97F4A7C15ULL) & (map_cap - 1); }
-static void map_put(uintptr_t k, unsigned long long id);
-static void map_grow(void) {
-    size_t old = map_cap;
-    uintptr_t *ok = map_keys;
-    unsigned long long *oi = map_ids;
-    map_cap = old ? old * 2 : 1 << 16;
-    map_keys = calloc(map_cap, sizeof *map_keys);
-    map_ids = calloc(map_cap, sizeof *map_ids);
-    map_len = 0;
-    for (size_t i = 0; i < old; i++) if (ok[i]) map_put(ok[i], oi[i]);
-    free(ok);
-    free(oi);
-}
-static void map_put(uintptr_t k, unsigned long long id) {
-    if (2 * (map_len + 1) > map_cap) map_grow();
-    size_t j = slot_of(k);
-    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
-    if (!map_keys[j]) map_len++;
-    map_keys[j] = k;
-    map_ids[j] = id;
-}
-static long long map_take(uintptr_t k) {
-    if (!map_cap) return -1;
-    size_t j = slot_of(k);
-    while (map_keys[j] && map_keys[j] != k) j = (j + 1) & (map_cap - 1);
-    if (!map_keys[j]) return -1;
-    long long id = (long long)map_ids[j];
-    map_keys[j] = 0;
-    map_len--;
-    for (size_t i = (j + 1) & (map_cap - 1); map_keys[i]; i = (i + 1) & (map_cap - 1)) {
-        uintptr_t key = map_keys[i];
-        unsigned long long v = map_ids[i];
-        map_keys[i] = 0;
-        map_len--;
-        map_put(key, v);
-    }
-    return id;
-}
+/* 2.7: these definitions take the place of libpython's, forward to them (RTLD_NEXT) and record only
+   the outermost call (obmalloc's realloc calls malloc and free itself). */
 typedef void *(*malloc_fn)(size_t);
 typedef void *(*realloc_fn)(void *, size_t);
 typedef void (*free_fn)(void *);
 static malloc_fn real_malloc;
 static realloc_fn real_realloc;
 static free_fn real_free;
+static int depth = 0;
+
 static void resolve_real(void) {
     if (real_malloc) return;
     real_malloc = (malloc_fn)dlsym(RTLD_NEXT, "PyObject_Malloc");
@@ -398,62 +372,39 @@ static void resolve_real(void) {
     real_free = (free_fn)dlsym(RTLD_NEXT, "PyObject_Free");
     if (!real_malloc || !real_realloc || !real_free) { fprintf(stderr, "harness: dlsym failed\n"); exit(3); }
 }
+
 void *PyObject_Malloc(size_t n) {
     resolve_real();
     depth++;
     void *p = real_malloc(n);
     depth--;
-    if (recording && depth == 0 && p) { map_put((uintptr_t)p, next_id); fprintf(recording, "a %llu %zu\n", next_id++, n); }
+    if (recording && depth == 0 && p) record_alloc(p, n);
     return p;
 }
+
 void *PyObject_Realloc(void *ptr, size_t n) {
     resolve_real();
     depth++;
     void *q = real_realloc(ptr, n);
     depth--;
-    if (recording && depth == 0 && q) {
-        long long id = ptr ? map_take((uintptr_t)ptr) : -1;
-        if (id < 0) id = (long long)next_id++;
-        map_put((uintptr_t)q, (unsigned long long)id);
-        fprintf(recording, "r %lld %zu\n", id, n);
-    }
+    if (recording && depth == 0 && q) record_realloc(ptr, q, n);
     return q;
 }
+
 void PyObject_Free(void *ptr) {
     resolve_real();
-    if (recording && depth == 0 && ptr) {
-        long long id = map_take((uintptr_t)ptr);
-        if (id < 0) { fprintf(stderr, "harness: a pointer was freed that was never allocated\n"); exit(3); }
-        fprintf(recording, "f %lld\n", id);
-    }
+    if (recording && depth == 0 && ptr) record_free(ptr);
     depth++;
     real_free(ptr);
     depth--;
 }
-static char *slurp(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) { fprintf(stderr, "harness: cannot read %s\n", path); exit(3); }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)n + 1);
-    if (fread(text, 1, (size_t)n, f) != (size_t)n) { fprintf(stderr, "harness: short read of %s\n", path); exit(3); }
-    text[n] = 0;
-    fclose(f);
-    return text;
-}
+
 static void start_interpreter(const char *path) {
-    recording = fopen(path, "w");
-    if (!recording) { fprintf(stderr, "harness: cannot write %s\n", path); exit(3); }
+    open_recording(path);
     Py_IgnoreEnvironmentFlag = 1;
     Py_NoUserSiteDirectory = 1;
     Py_InitializeEx(0);
-    const char *program = getenv("PYMEM_PROGRAM");
-    if (program && *program) {
-        char *source = slurp(program);
-        if (PyRun_SimpleString(source) != 0) { fprintf(stderr, "harness: %s raised an exception\n", program); exit(3); }
-        free(source);
-    }
+    run_program();
     fclose(recording);
     recording = NULL;
     flush_pending();
