@@ -101,8 +101,17 @@ describe("allocate_from_new_pool", () => {
     void a;
   });
 
-  it("marks a carved pool with DUMMY_SIZE_IDX before giving it a class", () => {
-    expect(DUMMY_SIZE_IDX).toBe(0xffff);
+  it("re-initialises pools of a remapped arena (carved pools start at DUMMY_SIZE_IDX)", () => {
+    const pm = model("3.8"); // 3.8 unmaps every empty arena
+    const blocks = Array.from({ length: 64 * 7 }, () => pm.malloc(512)); // one full arena of class 31
+    for (const p of blocks) pm.free(p);
+    expect(pm.narenasCurrentlyAllocated).toBe(0);
+    // The arena object's slot comes back with stale pool headers (szidx 31, a free list); the fresh
+    // mapping must not trust them: the first block handed out is block 0 of a re-initialised pool.
+    expect(pm.poolSzidx[pm.nodeOf(0, 0)]).toBe(31);
+    expect(where(pm, pm.malloc(512))).toEqual({ arena: 0, pool: 0, szidx: 31, block: 0 });
+    expect(DUMMY_SIZE_IDX).not.toBe(31);
+    checkInvariants(pm);
   });
 });
 
