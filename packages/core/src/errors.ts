@@ -31,3 +31,23 @@ export class OutOfMemoryError extends ModelError {
 export function hex(address: number): string {
   return `0x${address.toString(16)}`;
 }
+
+/** A reference count would drop below zero (a decref without a matching incref). */
+export class RefcountUnderflowError extends ModelError {
+  override name = "RefcountUnderflowError";
+}
+
+/** An operation on an object the model has already deallocated. */
+export class UseAfterFreeError extends ModelError {
+  override name = "UseAfterFreeError";
+}
+
+/** A name that is bound in no scope, like Python's NameError. */
+export class UnboundNameError extends ModelError {
+  override name = "UnboundNameError";
+}
+
+/** A Python operation outside what the object model covers yet; the message says what is missing. */
+export class NotModelledError extends ModelError {
+  override name = "NotModelledError";
+}

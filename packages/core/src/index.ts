@@ -4,6 +4,7 @@
 export * from "./errors.js";
 export { AddressSpace, type ArenaPlacement, DEFAULT_ARENA_BASE } from "./memory/address-space.js";
 export { RAW_HEAP_BASE, RawAllocator, type RawStats } from "./memory/raw-allocator.js";
+export * from "./objects/index.js";
 export * from "./profiles/index.js";
 export * from "./pymalloc/index.js";
 export * from "./trace/index.js";

@@ -162,6 +162,13 @@ export const cpython3_14: AllocatorProfile = evolve(
   "3.14 (2025): pymalloc's code is the same as 3.13's apart from state plumbing.",
 );
 
+export const cpython3_15: AllocatorProfile = evolve(
+  cpython3_14,
+  "3.15",
+  { releases: "3.15.0 pre-releases", python: [3, 15] },
+  "3.15 (pre-release, 2026): taken to be 3.14's allocator. Unverified: the only 3.15 here is Pyodide's, built without pymalloc.",
+);
+
 /**
  * The 32-bit build of a profile: 8-byte alignment (64 size classes), 4 KiB pools, 256 KiB arenas,
  * and for 3.10+ a radix tree whose root is its only (bottom) level over 32 address bits.
@@ -201,6 +208,7 @@ const sixtyFourBit: readonly AllocatorProfile[] = [
   cpython3_12,
   cpython3_13,
   cpython3_14,
+  cpython3_15,
 ];
 
 /** Every profile the model knows, 64-bit first, then their 32-bit variants. */

@@ -1,0 +1,110 @@
+/*
+ * Layer +3: the object-specific allocators that sit on pymalloc.
+ *
+ *   FreeList        a LIFO stack of dead objects' memory (float, list, dict, dict keys, tuple per
+ *                   length, 3.14's compact ints). The memory stays allocated from pymalloc's point of
+ *                   view; the next object of the type gets the most recently freed one.
+ *   BlockAllocator  2.7's int and float allocators: 1000-byte blocks from C malloc, threaded so the
+ *                   last object of a fresh block is handed out first (ids step down by the object size).
+ *
+ * A full collection empties the free lists (clear_freelists in Modules/gcmodule.c).
+ */
+import type { RawAllocator } from "../memory/raw-allocator.js";
+
+/** A dead object's memory kept for reuse. */
+export interface Slot {
+  readonly block: number;
+  readonly address: number;
+}
+
+export class FreeList {
+  private readonly stack: Slot[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly capacity: number,
+  ) {}
+
+  get size(): number {
+    return this.stack.length;
+  }
+
+  /** Keeps the slot if there is room; false means the caller must free the memory. */
+  push(slot: Slot): boolean {
+    if (this.stack.length >= this.capacity) return false;
+    this.stack.push(slot);
+    return true;
+  }
+
+  pop(): Slot | undefined {
+    return this.stack.pop();
+  }
+
+  /** Gives every kept slot to `release`, most recent first, and empties the list. */
+  clear(release: (slot: Slot) => void): void {
+    while (this.stack.length > 0) release(this.stack.pop() as Slot);
+  }
+
+  slots(): readonly Slot[] {
+    return this.stack;
+  }
+}
+
+/** 2.7's PyIntObject / PyFloatObject allocator (Objects/intobject.c, floatobject.c @ 2.7.18). */
+export class BlockAllocator {
+  /** BLOCK_SIZE 1000 bytes, minus the block's `next` pointer, divided into objects. */
+  readonly perBlock: number;
+  private readonly blocks: number[] = [];
+  /** free objects, head last */
+  private free: number[] = [];
+
+  constructor(
+    private readonly raw: RawAllocator,
+    readonly objectSize: number,
+    readonly pointerSize: number,
+  ) {
+    this.perBlock = Math.floor((1000 - pointerSize) / objectSize);
+  }
+
+  alloc(): number {
+    if (this.free.length === 0) {
+      const block = this.raw.malloc(this.pointerSize + this.perBlock * this.objectSize);
+      this.blocks.push(block);
+      // fill_free_list threads each object to the one before it and returns the last.
+      for (let i = 0; i < this.perBlock; i++) this.free.push(block + this.pointerSize + i * this.objectSize);
+    }
+    return this.free.pop() as number;
+  }
+
+  release(address: number): void {
+    this.free.push(address);
+  }
+
+  /** PyFloat_ClearFreeList / PyInt_ClearFreeList: give back blocks with no live object. */
+  clear(): void {
+    const free = new Set(this.free);
+    const kept: number[] = [];
+    const rebuilt: number[] = [];
+    // block_list starts with the newest block.
+    for (const block of [...this.blocks].reverse()) {
+      const objects = Array.from(
+        { length: this.perBlock },
+        (_, i) => block + this.pointerSize + i * this.objectSize,
+      );
+      if (objects.every((o) => free.has(o))) {
+        this.raw.free(block);
+        continue;
+      }
+      kept.unshift(block);
+      // Free objects of kept blocks are pushed in ascending order, so the highest comes out first.
+      for (const o of objects) if (free.has(o)) rebuilt.push(o);
+    }
+    this.blocks.length = 0;
+    this.blocks.push(...kept);
+    this.free = rebuilt;
+  }
+
+  get freeCount(): number {
+    return this.free.length;
+  }
+}

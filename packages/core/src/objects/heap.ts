@@ -1,0 +1,416 @@
+/*
+ * The refcount heap: objects made on the model's allocator, their reference counts, and what
+ * happens when a count reaches zero (tp_dealloc per type, free lists, finalizers).
+ *
+ * Every constructor returns a NEW reference (the caller owns one count); containers STEAL the
+ * references they are given, as PyTuple_SET_ITEM and PyList_Append's callers do in CPython.
+ *
+ * Invariants (checked by heap-invariants.ts):
+ *   1. for every heap object, refcnt = references from names, containers, the stack and gc.garbage;
+ *   2. no live object refers to a freed one;
+ *   3. a tracked object is a live container in exactly one generation;
+ *   4. every heap object's block is live in the allocator, and distinct objects have distinct blocks.
+ */
+import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../errors.js";
+import type { Pymalloc } from "../pymalloc/pymalloc.js";
+import { BlockAllocator, FreeList, type Slot } from "./freelists.js";
+import * as L from "./layout.js";
+import type { ObjectProfile } from "./profile.js";
+import { type ClassSpec, type Kind, type Lifetime, PyObject } from "./pyobject.js";
+import { RuntimeObjects } from "./runtime-objects.js";
+
+/** What the heap asks of the cycle collector (kept as an interface so the two files do not import each other). */
+export interface GcHooks {
+  /** A container was allocated fresh (not from a free list): gen-0 count + 1, maybe a collection. */
+  allocated(o: PyObject): void;
+  track(o: PyObject): void;
+  untrack(o: PyObject): void;
+  /** A container's memory went back to the allocator: gen-0 count - 1. */
+  released(): void;
+}
+
+export class ObjectHeap {
+  readonly live = new Set<PyObject>();
+  readonly runtime: RuntimeObjects;
+  /** Runs a class's __del__ for a dying (or collected) instance; set by the session. */
+  finalizer: (self: PyObject) => void = () => {};
+  gc: GcHooks = { allocated() {}, track() {}, untrack() {}, released() {} };
+
+  readonly floatList: FreeList | BlockAllocator;
+  readonly intList: FreeList | BlockAllocator | undefined;
+  readonly listList: FreeList;
+  readonly dictList: FreeList;
+  readonly keysList: FreeList;
+  /** tupleLists[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
+  readonly tupleLists: FreeList[];
+  private serial = 0;
+
+  constructor(
+    readonly profile: ObjectProfile,
+    readonly pm: Pymalloc,
+  ) {
+    const fl = profile.freeLists;
+    const P = profile.pointerSize;
+    this.floatList =
+      fl.float === "block-allocator"
+        ? new BlockAllocator(pm.raw, 2 * P + 8, P)
+        : new FreeList("float", fl.float);
+    this.intList =
+      fl.int === "block-allocator"
+        ? new BlockAllocator(pm.raw, 3 * P, P)
+        : fl.int > 0
+          ? new FreeList("int", fl.int)
+          : undefined;
+    this.listList = new FreeList("list", fl.list);
+    this.dictList = new FreeList("dict", fl.dict);
+    this.keysList = new FreeList("dict keys", fl.dictKeys);
+    this.tupleLists = Array.from(
+      { length: fl.tupleMaxLength + 1 },
+      (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength),
+    );
+    this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
+  }
+
+  // ------------------------------------------------------------------ constructors (new references)
+
+  int(v: bigint): PyObject {
+    const small = this.runtime.smallInt(v);
+    if (small) return this.incref(small);
+    if (this.profile.python[0] === 2 && (v >= 2n ** 63n || v < -(2n ** 63n))) {
+      throw new NotModelledError(`2.7 long objects (${v} does not fit a C long) are not modelled`);
+    }
+    const size = L.intSize(this.profile, v);
+    const o = this.fromList(this.intList, "int", size);
+    o.value = v;
+    return o;
+  }
+
+  float(v: number): PyObject {
+    const o = this.fromList(this.floatList, "float", L.floatSize(this.profile));
+    o.value = v;
+    return o;
+  }
+
+  str(s: string): PyObject {
+    const cached = this.runtime.str(s);
+    if (cached) return this.incref(cached);
+    const o = this.allocate("str", L.strSize(this.profile, s));
+    o.value = s;
+    return o;
+  }
+
+  bytes(s: string): PyObject {
+    const cached = this.runtime.bytes(s);
+    if (cached) return this.incref(cached);
+    const o = this.allocate("bytes", L.bytesSize(this.profile, s.length));
+    o.value = s;
+    return o;
+  }
+
+  /** A tuple of `items` (steals their references). */
+  tuple(items: PyObject[]): PyObject {
+    if (items.length === 0) return this.incref(this.runtime.emptyTuple);
+    const list = this.tupleLists[items.length];
+    const o = this.fromList(list, "tuple", L.tupleSize(this.profile, items.length), true);
+    o.items = items;
+    const atomicOnly = items.every((i) => !i.tracked);
+    if (!(this.profile.collector.tupleTracking === "untrack-atomic-at-creation" && atomicOnly))
+      this.gc.track(o);
+    return o;
+  }
+
+  /** A list of `items` (steals their references): PyList_New(n) allocates exactly n slots. */
+  list(items: PyObject[]): PyObject {
+    const o = this.fromList(this.listList, "list", L.listSize(this.profile, 0), true);
+    o.items = items;
+    o.allocated = items.length;
+    o.itemsBlock = items.length === 0 ? 0 : this.pm.memMalloc(items.length * this.profile.pointerSize);
+    this.gc.track(o);
+    return o;
+  }
+
+  /** A dict of up to 5 entries (steals the references of keys and values). */
+  dict(keys: PyObject[], values: PyObject[]): PyObject {
+    const o = this.fromList(this.dictList, "dict", L.dictSize(this.profile, 0, true), true);
+    o.dictKeys = keys;
+    o.dictValues = values;
+    if (this.profile.python[0] === 3 && (keys.length > 0 || this.profile.emptyDictAllocatesKeys)) {
+      o.keysBlock = this.newKeys(keys.every((k) => k.kind === "str"));
+    }
+    if (this.profile.collector.dictTracking === "always" || values.some((v) => v.tracked)) this.gc.track(o);
+    return o;
+  }
+
+  /** An instance of a class defined by `classObject` (no attributes yet). */
+  instance(classObject: PyObject): PyObject {
+    const spec = classObject.classSpec as ClassSpec;
+    const o = this.allocate("instance", L.instanceSize(this.profile, spec.slots?.length), true);
+    o.cls = this.incref(classObject);
+    this.gc.track(o);
+    return o;
+  }
+
+  object(): PyObject {
+    return this.allocate("object", L.objectSize(this.profile));
+  }
+
+  /** A class object; classes are runtime-held (the model does not allocate type objects). */
+  classObject(spec: ClassSpec): PyObject {
+    const o = this.make("class", "runtime-held", undefined);
+    o.classSpec = spec;
+    o.address = this.runtime.staticAddress(1024);
+    return o;
+  }
+
+  // ------------------------------------------------------------------ reference counts
+
+  incref(o: PyObject): PyObject {
+    if (o.freed) throw new UseAfterFreeError(`incref of ${o}, which was already deallocated`);
+    if (o.lifetime !== "immortal") o.refcnt++;
+    return o;
+  }
+
+  decref(o: PyObject): void {
+    if (o.freed) throw new UseAfterFreeError(`decref of ${o}, which was already deallocated`);
+    if (o.lifetime === "immortal") return;
+    if (o.refcnt <= 1 && o.lifetime !== "heap") {
+      throw new RefcountUnderflowError(`decref of ${o} would release the interpreter's own reference`);
+    }
+    if (o.refcnt <= 0) throw new RefcountUnderflowError(`decref of ${o} below zero`);
+    if (--o.refcnt === 0) this.dealloc(o);
+  }
+
+  // ------------------------------------------------------------------ mutation
+
+  /** list.append (steals the item's reference): list_resize's over-allocation decides the capacity. */
+  append(list: PyObject, item: PyObject): void {
+    this.resizeList(list, list.items.length + 1);
+    list.items.push(item);
+  }
+
+  /** Sets an instance attribute (steals the value's reference). */
+  setAttribute(self: PyObject, name: string, value: PyObject): void {
+    if (
+      self.instanceDict === undefined &&
+      this.profile.instanceAttributes === "dict-object" &&
+      !self.cls?.classSpec?.slots
+    ) {
+      // ≤3.10: the first attribute creates the instance's __dict__.
+      self.instanceDict = this.dict([], []);
+    }
+    const d = self.instanceDict;
+    if (d) {
+      const key = this.str(name);
+      const i = d.dictKeys.findIndex((k) => k.value === name);
+      if (i >= 0) {
+        this.decref(key);
+        const old = d.dictValues[i] as PyObject;
+        d.dictValues[i] = value;
+        this.decref(old);
+      } else {
+        if (d.dictKeys.length === 0 && d.keysBlock === 0) d.keysBlock = this.newKeys(true);
+        d.dictKeys.push(key);
+        d.dictValues.push(value);
+      }
+      if (value.tracked && !d.tracked) this.gc.track(d);
+      return;
+    }
+    const old = self.attrs.get(name);
+    self.attrs.set(name, value);
+    if (old) this.decref(old);
+  }
+
+  /** The object an attribute refers to (borrowed), or undefined. */
+  attribute(self: PyObject, name: string): PyObject | undefined {
+    const d = self.instanceDict;
+    if (d) return d.dictValues[d.dictKeys.findIndex((k) => k.value === name)];
+    return self.attrs.get(name);
+  }
+
+  // ------------------------------------------------------------------ deallocation
+
+  /** tp_dealloc: the count reached zero. */
+  private dealloc(o: PyObject): void {
+    if (o.kind === "instance" && o.cls?.classSpec?.__del__ && !this.finalize(o)) return;
+    if (o.tracked) this.gc.untrack(o);
+    this.clearReferences(o);
+    this.release(o);
+  }
+
+  /**
+   * Runs __del__ from dealloc; false when it resurrected the object. 3.4+ (PEP 442) runs it at most
+   * once per object; 2.7's tp_del runs it every time the count reaches zero.
+   */
+  finalize(o: PyObject): boolean {
+    if (this.profile.collector.finalizers === "pep442") {
+      if (o.finalized) return true;
+      o.finalized = true;
+    }
+    o.refcnt = 1; // the temporary resurrection of PyObject_CallFinalizerFromDealloc
+    this.finalizer(o);
+    o.refcnt--;
+    return o.refcnt === 0;
+  }
+
+  /** tp_clear and the reference-dropping part of tp_dealloc: items in reverse, dict entries in order. */
+  clearReferences(o: PyObject): void {
+    switch (o.kind) {
+      case "list": {
+        const items = o.items;
+        o.items = [];
+        for (let i = items.length - 1; i >= 0; i--) this.decref(items[i] as PyObject);
+        if (o.itemsBlock !== 0) this.pm.memFree(o.itemsBlock);
+        o.itemsBlock = 0;
+        o.allocated = 0;
+        break;
+      }
+      case "tuple": {
+        const items = o.items;
+        o.items = [];
+        for (let i = items.length - 1; i >= 0; i--) this.decref(items[i] as PyObject);
+        break;
+      }
+      case "dict": {
+        const [keys, values, block] = [o.dictKeys, o.dictValues, o.keysBlock];
+        o.dictKeys = [];
+        o.dictValues = [];
+        o.keysBlock = 0;
+        for (let i = 0; i < keys.length; i++) {
+          this.decref(keys[i] as PyObject);
+          this.decref(values[i] as PyObject);
+        }
+        if (block !== 0 && !this.keysList.push({ block, address: block })) this.pm.free(block);
+        break;
+      }
+      case "instance": {
+        const attrs = [...o.attrs.values()];
+        o.attrs.clear();
+        for (const v of attrs) this.decref(v);
+        const d = o.instanceDict;
+        o.instanceDict = undefined;
+        if (d) this.decref(d);
+        break;
+      }
+    }
+  }
+
+  /** Gives the object's memory back: to its free list when there is room, else to the allocator. */
+  private release(o: PyObject): void {
+    o.freed = true;
+    this.live.delete(o);
+    if (o.kind === "instance" && o.cls) this.decref(o.cls);
+    const slot: Slot = { block: o.block, address: o.address };
+    const list = this.freeListFor(o);
+    if (list instanceof BlockAllocator) {
+      list.release(o.address);
+      return;
+    }
+    if (list?.push(slot)) return;
+    this.pm.free(o.block);
+    if (o.isContainer) this.gc.released();
+  }
+
+  private freeListFor(o: PyObject): FreeList | BlockAllocator | undefined {
+    switch (o.kind) {
+      case "float":
+        return this.floatList;
+      case "int":
+        // 3.14 keeps exact compact ints (one digit); 2.7's ints always go back to their block.
+        return this.intList instanceof BlockAllocator || L.digitCount(o.value as bigint) <= 1
+          ? this.intList
+          : undefined;
+      case "list":
+        return this.listList;
+      case "dict":
+        return this.dictList;
+      case "tuple":
+        return this.tupleListFor(o);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The free list for the dead tuple's length (its items are already cleared; the size still tells). */
+  private tupleListFor(o: PyObject): FreeList | undefined {
+    const words = (o.size?.body ?? 0) / this.profile.pointerSize;
+    return this.tupleLists[words - 3 - (this.profile.tupleHashCache ? 1 : 0)];
+  }
+
+  /** Full collections empty the free lists (clear_freelists). */
+  clearFreeLists(): void {
+    const free = (s: Slot) => this.pm.free(s.block);
+    for (const list of [this.floatList, this.intList]) {
+      if (list instanceof BlockAllocator) list.clear();
+      else list?.clear(free);
+    }
+    for (const list of [this.listList, this.dictList, ...this.tupleLists]) {
+      list.clear((s) => {
+        free(s);
+        this.gc.released();
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------ memory
+
+  private make(kind: Kind, lifetime: Lifetime, size: L.ObjectSize | undefined): PyObject {
+    return new PyObject(kind, ++this.serial, lifetime, size);
+  }
+
+  /** PyObject_Malloc / PyObject_GC_New of the object itself. */
+  private allocate(kind: Kind, size: L.ObjectSize, container = false): PyObject {
+    const block = this.pm.malloc(L.objectRequest(size));
+    const o = this.make(kind, "heap", size);
+    o.block = block;
+    o.address = block + size.preHeader + size.gcHead;
+    this.live.add(o);
+    if (container) this.gc.allocated(o);
+    return o;
+  }
+
+  private fromList(
+    list: FreeList | BlockAllocator | undefined,
+    kind: Kind,
+    size: L.ObjectSize,
+    container = false,
+  ): PyObject {
+    if (list instanceof BlockAllocator) {
+      const o = this.make(kind, "heap", size);
+      o.address = o.block = list.alloc();
+      this.live.add(o);
+      return o;
+    }
+    const slot = list?.pop();
+    if (!slot) return this.allocate(kind, size, container);
+    const o = this.make(kind, "heap", size);
+    o.block = slot.block;
+    o.address = slot.address;
+    this.live.add(o);
+    return o;
+  }
+
+  /** A minimum-size keys table: from keys_free_list (3.7+) or PyObject_Malloc. */
+  private newKeys(unicodeOnly: boolean): number {
+    const slot = this.keysList.pop();
+    return slot ? slot.block : this.pm.malloc(L.minKeysSize(this.profile, unicodeOnly));
+  }
+
+  /** list_resize: grow (or keep) the item array for `newSize` items. */
+  private resizeList(list: PyObject, newSize: number): void {
+    const allocated = list.allocated;
+    if (allocated >= newSize && newSize >= allocated >> 1) return;
+    let capacity: number;
+    if (this.profile.python[0] === 3 && this.profile.python[1] >= 9) {
+      // 3.9 (bpo-38373): grow by about 1/8 and round to a multiple of 4.
+      capacity = (newSize + (newSize >> 3) + 6) & ~3;
+      if (newSize - list.items.length > capacity - newSize) capacity = (newSize + 3) & ~3;
+    } else {
+      capacity = newSize + (newSize >> 3) + (newSize < 9 ? 3 : 6);
+    }
+    if (newSize === 0) capacity = 0;
+    const bytes = capacity * this.profile.pointerSize;
+    list.itemsBlock =
+      list.itemsBlock === 0 ? this.pm.memMalloc(bytes) : this.pm.memRealloc(list.itemsBlock, bytes);
+    list.allocated = capacity;
+  }
+}

@@ -1,0 +1,131 @@
+/*
+ * Object sizes as formulas over the pointer size P, the way CPython's Lib/test/test_sys.py
+ * (SizeofTest) writes them. Each function returns what sys.getsizeof() reports and how it splits:
+ *
+ *   getsizeof = preHeader + gcHead + body          body is what __sizeof__() reports
+ *
+ * The pymalloc request for the object itself is preHeader + gcHead + (body minus any separately
+ * allocated part: a list's item array, a dict's keys table). Verified against sys.getsizeof() of
+ * every interpreter the oracle finds (packages/oracle/test/objects/sizes.test.ts).
+ */
+import type { ObjectProfile } from "./profile.js";
+
+export interface ObjectSize {
+  /** 3.11+ instances with a managed dict: words in front of the GC head (bytes). */
+  readonly preHeader: number;
+  /** PyGC_Head for container types, 0 otherwise (bytes). */
+  readonly gcHead: number;
+  /** __sizeof__() (bytes). */
+  readonly body: number;
+  /** The bytes of `body` allocated separately from the object (list items, dict keys). */
+  readonly separate: number;
+}
+
+export const getsizeof = (s: ObjectSize) => s.preHeader + s.gcHead + s.body;
+/** Bytes requested from PyObject_Malloc for the object itself. */
+export const objectRequest = (s: ObjectSize) => s.preHeader + s.gcHead + s.body - s.separate;
+
+const plain = (body: number): ObjectSize => ({ preHeader: 0, gcHead: 0, body, separate: 0 });
+const is2 = (p: ObjectProfile) => p.python[0] === 2;
+
+/** Number of 30-bit digits of |v| (0 for 0). */
+export function digitCount(v: bigint): number {
+  let n = 0;
+  for (let a = v < 0n ? -v : v; a > 0n; a >>= 30n) n++;
+  return n;
+}
+
+/** int: 2.7's PyIntObject (two words and a C long), or 3.x's PyLongObject with 4-byte digits. */
+export function intSize(p: ObjectProfile, v: bigint): ObjectSize {
+  const P = p.pointerSize;
+  if (is2(p)) return plain(3 * P); // ob_refcnt, ob_type, long ob_ival (a long is a word on LP64 and ILP32)
+  return plain(3 * P + 4 * Math.max(digitCount(v), p.intMinDigits));
+}
+
+/** float: a header and a C double. */
+export const floatSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize + 8);
+
+/** The widest character of a str decides its kind: 1, 2 or 4 bytes per character (PEP 393). */
+export function strCharWidth(s: string): 1 | 2 | 4 {
+  let max = 0;
+  for (const ch of s) max = Math.max(max, ch.codePointAt(0) as number);
+  return max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+}
+
+/** str, freshly built (no cached UTF-8 form): 2.7 byte string, or 3.x compact unicode. */
+export function strSize(p: ObjectProfile, s: string): ObjectSize {
+  const length = [...s].length;
+  if (is2(p)) return plain(3 * p.pointerSize + p.pointerSize + 4 + length + 1);
+  let ascii = true;
+  for (const ch of s) if ((ch.codePointAt(0) as number) >= 0x80) ascii = false;
+  const width = strCharWidth(s);
+  const header = ascii ? p.strAsciiHeader : p.strCompactHeader;
+  return plain(header + (length + 1) * width);
+}
+
+/** bytes (2.7: the same object as str): a var header, the cached hash, the bytes and a NUL. */
+export function bytesSize(p: ObjectProfile, length: number): ObjectSize {
+  if (is2(p)) return plain(4 * p.pointerSize + 4 + length + 1);
+  return plain(4 * p.pointerSize + length + 1);
+}
+
+/** tuple: a var header, 3.14's cached hash, one word per item; a container. */
+export function tupleSize(p: ObjectProfile, length: number): ObjectSize {
+  const P = p.pointerSize;
+  return {
+    preHeader: 0,
+    gcHead: p.gcHeadSize,
+    body: (3 + (p.tupleHashCache ? 1 : 0) + length) * P,
+    separate: 0,
+  };
+}
+
+/** list: header, ob_item, allocated; the item array (allocated words) comes from PyMem_Malloc. */
+export function listSize(p: ObjectProfile, allocated: number): ObjectSize {
+  const P = p.pointerSize;
+  return { preHeader: 0, gcHead: p.gcHeadSize, body: 5 * P + allocated * P, separate: allocated * P };
+}
+
+/** Bytes of a 3.x dict keys table of 8 slots holding up to 5 entries (PyDict_MINSIZE). */
+export function minKeysSize(p: ObjectProfile, unicodeOnly: boolean): number {
+  const P = p.pointerSize;
+  const slots = 8;
+  const usable = ((2 * slots) / 3) | 0; // USABLE_FRACTION
+  if (p.python[1] >= 11 || p.python[0] > 3) {
+    // dk_refcnt; log2 sizes, kind and version packed in 8 bytes; dk_usable; dk_nentries; 1-byte indices.
+    const entry = unicodeOnly && p.unicodeKeysEntries ? 2 * P : 3 * P;
+    return 3 * P + 8 + slots + usable * entry;
+  }
+  // 3.6 – 3.10: dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries; 1-byte indices; 3-word entries.
+  return 5 * P + slots + usable * 3 * P;
+}
+
+/** dict of at most 5 entries. 2.7 keeps 8 slots inline; 3.x has a separate keys table. */
+export function dictSize(p: ObjectProfile, entries: number, unicodeOnly: boolean): ObjectSize {
+  const P = p.pointerSize;
+  if (is2(p)) return { preHeader: 0, gcHead: p.gcHeadSize, body: 7 * P + 8 * 3 * P, separate: 0 };
+  // ob_refcnt, ob_type, ma_used; an 8-byte version (or watcher) tag, 8-aligned; ma_keys; ma_values.
+  const object = Math.ceil((Math.ceil((3 * P) / 8) * 8 + 8 + 2 * P) / 8) * 8;
+  const ownsKeys = entries > 0 || p.emptyDictAllocatesKeys;
+  const keys = ownsKeys ? minKeysSize(p, unicodeOnly) : 0;
+  return { preHeader: 0, gcHead: p.gcHeadSize, body: object + keys, separate: keys };
+}
+
+/** The dict object alone (what PyObject_GC_New allocates for a dict). */
+export const dictObjectRequest = (p: ObjectProfile) => objectRequest(dictSize(p, 0, true));
+
+/**
+ * Instance of a class defined in Python. ≤3.10: header, __dict__ and __weakref__ slots; 3.11 moves
+ * the dict into two pre-header words and keeps __weakref__; 3.12 moves __weakref__ to the pre-header
+ * too. With __slots__: header plus one word per slot, no dict, no weakref slot.
+ */
+export function instanceSize(p: ObjectProfile, slots?: number): ObjectSize {
+  const P = p.pointerSize;
+  if (slots !== undefined) return { preHeader: 0, gcHead: p.gcHeadSize, body: (2 + slots) * P, separate: 0 };
+  if (p.managedDictPreHeader === 0) return { preHeader: 0, gcHead: p.gcHeadSize, body: 4 * P, separate: 0 };
+  const body = p.python[0] === 3 && p.python[1] === 11 ? 3 * P : 2 * P;
+  return { preHeader: p.managedDictPreHeader, gcHead: p.gcHeadSize, body, separate: 0 };
+}
+
+/** object(): just the header. */
+export const objectSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize);

@@ -1,0 +1,95 @@
+/*
+ * Object-layer profiles: what one CPython build's objects, free lists, reference counts and cycle
+ * collector look like. The allocator underneath is the build's AllocatorProfile (profiles/).
+ *
+ * Glossary (the words src/objects/ uses)
+ * --------------------------------------
+ *   P            : pointer size in bytes (8, or 4 on 32-bit builds and on wasm32, i.e. Pyodide).
+ *   GC head      : PyGC_Head, the bytes in front of every object the cycle collector can track.
+ *   pre-header   : 3.11+: the words in front of the GC head of instances with a managed __dict__.
+ *   id           : the object's address: the pymalloc (or raw) block plus pre-header plus GC head.
+ *   free list    : a per-type LIFO stack of dead objects kept for reuse instead of PyObject_Free.
+ *   runtime-held : an object the interpreter itself references (small ints, None, classes, ...), whose
+ *                  count therefore includes references the model cannot see.
+ *   immortal     : 3.12+ (PEP 683): an object whose count never changes; getrefcount shows a fixed value.
+ *   stack ref    : a reference held by the evaluation stack between loading a value and storing it.
+ *   borrowed     : 3.14+: a local loaded onto the stack without a new reference (LOAD_FAST_BORROW).
+ *
+ * Every version-dependent number of the object layer lives in versions.ts with its unit and a dated
+ * note; object sizes are formulas over P in layout.ts, checked against sys.getsizeof() of the real
+ * interpreters by the oracle package.
+ */
+import type { PointerSize } from "../profiles/profile.js";
+
+/** A free list's capacity in objects; 0 means the type has none in that version. */
+export type Capacity = number;
+
+export interface FreeListLimits {
+  /** float objects (PyFloat_MAXFREELIST); "block-allocator" is 2.7's 1000-byte float blocks. */
+  readonly float: Capacity | "block-allocator";
+  /** int objects: 2.7's PyIntObject block allocator, 3.14's compact-int list, or none. */
+  readonly int: Capacity | "block-allocator";
+  /** list objects (PyList_MAXFREELIST); the item arrays are freed, not kept. */
+  readonly list: Capacity;
+  /** dict objects (PyDict_MAXFREELIST). */
+  readonly dict: Capacity;
+  /** minimum-size dict keys objects (3.7+ keys_free_list). */
+  readonly dictKeys: Capacity;
+  /** Tuples of length 1 .. tupleMaxLength are kept, tuplePerLength of each length. */
+  readonly tupleMaxLength: number;
+  readonly tuplePerLength: Capacity;
+}
+
+export interface CollectorProfile {
+  /** gc.get_threshold() at start-up. */
+  readonly thresholds: readonly [number, number, number];
+  /** 3.14.0 – 3.14.4 shipped an incremental collector (young + old); every other version is generational. */
+  readonly incremental: boolean;
+  /** What `del` of the last reference runs: __del__ as tp_del (≤3.3) or tp_finalize (PEP 442, 3.4+). */
+  readonly finalizers: "tp_del" | "pep442";
+  /** Are dicts tracked from creation (3.14) or only once they hold a container (≤3.13)? */
+  readonly dictTracking: "always" | "when-holding-containers";
+  /** Are tuples of atomic items left untracked at creation (3.14) or only at collection time? */
+  readonly tupleTracking: "untrack-atomic-at-creation" | "untrack-at-collection";
+}
+
+export interface ObjectProfile {
+  /** The version the profile was built for, e.g. "3.11.7" or "3.14". */
+  readonly version: string;
+  readonly python: readonly [major: number, minor: number, micro: number | undefined];
+  /** bytes */
+  readonly pointerSize: PointerSize;
+  /** bytes of PyGC_Head */
+  readonly gcHeadSize: number;
+  /** bytes in front of the GC head of instances with a managed dict (3.11+), else 0 */
+  readonly managedDictPreHeader: number;
+  /** ≤3.10: an instance's attributes live in a separate dict object; 3.11+: in values owned by the instance. */
+  readonly instanceAttributes: "dict-object" | "inline-values";
+  /** Does a 3.x int of value 0 still carry one digit (3.11+)? */
+  readonly intMinDigits: 0 | 1;
+  /** bytes of the 3.x str header before the characters (compact ASCII / compact non-ASCII). */
+  readonly strAsciiHeader: number;
+  readonly strCompactHeader: number;
+  /** 3.14+: tuples cache their hash in one more word. */
+  readonly tupleHashCache: boolean;
+  /** Does `{}` allocate its keys table (3.6, 3.7) or share a static empty one (3.8+)? */
+  readonly emptyDictAllocatesKeys: boolean;
+  /** 3.11+: a dict whose keys are all str stores entries of two words instead of three. */
+  readonly unicodeKeysEntries: boolean;
+  /** Small ints cached for the whole run: [low, high], inclusive. */
+  readonly smallInts: readonly [number, number];
+  readonly freeLists: FreeListLimits;
+  readonly refcounts: RefcountProfile;
+  readonly collector: CollectorProfile;
+  /** Dated notes on what distinguishes this profile, with CPython references. */
+  readonly notes: readonly string[];
+}
+
+export interface RefcountProfile {
+  /** 3.11: statically allocated runtime objects start at 999,999,999 and still count. */
+  readonly staticInitial: number | undefined;
+  /** 3.12+: what getrefcount shows for an immortal object (PEP 683); undefined before. */
+  readonly immortalValue: number | undefined;
+  /** 3.14+: locals are loaded onto the stack as borrowed references, so getrefcount shows one less. */
+  readonly borrowedLocals: boolean;
+}

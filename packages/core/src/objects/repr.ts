@@ -1,0 +1,72 @@
+/*
+ * str() / repr() of model objects, and of JS values handed to print(), the way Python shows them.
+ */
+import type { ObjectProfile } from "./profile.js";
+import type { PyObject } from "./pyobject.js";
+
+/** repr(float): the shortest round-trip digits, in exponent form below 1e-4 and from 1e16 up. */
+export function floatRepr(v: number): string {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e16 || abs < 1e-4)) {
+    const [mantissa, exponent] = v.toExponential().split("e") as [string, string];
+    const e = Number(exponent);
+    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  const s = String(v);
+  return s.includes(".") ? s : `${s}.0`;
+}
+
+function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(new RegExp(quote, "g"), `\\${quote}`);
+  return `${quote}${body}${quote}`;
+}
+
+/** repr(o) */
+export function repr(o: PyObject, profile: ObjectProfile): string {
+  const main = "__main__";
+  switch (o.kind) {
+    case "int":
+      return String(o.value);
+    case "float":
+      return floatRepr(o.value as number);
+    case "str":
+      return strRepr(o.value as string);
+    case "bytes":
+      return (profile.python[0] === 2 ? "" : "b") + strRepr(o.value as string);
+    case "none":
+      return "None";
+    case "bool":
+      return o.value === 1n ? "True" : "False";
+    case "tuple":
+      return o.items.length === 1
+        ? `(${repr(o.items[0] as PyObject, profile)},)`
+        : `(${o.items.map((i) => repr(i, profile)).join(", ")})`;
+    case "list":
+      return `[${o.items.map((i) => repr(i, profile)).join(", ")}]`;
+    case "dict":
+      return `{${o.dictKeys.map((k, i) => `${repr(k, profile)}: ${repr(o.dictValues[i] as PyObject, profile)}`).join(", ")}}`;
+    case "instance":
+      return `<${main}.${o.cls?.classSpec?.name} object at 0x${o.address.toString(16)}>`;
+    case "class":
+      return `<class '${main}.${o.classSpec?.name}'>`;
+    case "object":
+      return `<object object at 0x${o.address.toString(16)}>`;
+  }
+}
+
+/** str(o) for print(): like repr except for str objects themselves. */
+export function formatValue(
+  a: PyObject | string | number | bigint | boolean | null,
+  profile: ObjectProfile,
+): string {
+  if (a === null) return "None";
+  if (typeof a === "boolean") return a ? "True" : "False";
+  if (typeof a === "string") return a;
+  if (typeof a === "number") return Number.isInteger(a) ? String(a) : floatRepr(a);
+  if (typeof a === "bigint") return String(a);
+  if (a.kind === "str") return a.value as string;
+  return repr(a, profile);
+}

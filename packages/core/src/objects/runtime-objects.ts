@@ -1,0 +1,98 @@
+/*
+ * Objects the interpreter makes for itself and shares with every program: None, True, False, the
+ * small ints -5 .. 256, the empty tuple / str / bytes and the one-character latin-1 strings.
+ *
+ * What their counts mean changes by version (Include/object.h, pycore_object.h, refcount.h):
+ *   ≤3.10  ordinary objects the runtime holds references to: counts move, their values are unknowable
+ *   3.11   statically allocated ones (small ints, latin-1 chars, empty tuple/str/bytes) start at
+ *          999,999,999 and still move; None/True/False do not belong to that group
+ *   3.12+  all of them are immortal (PEP 683): their counts never change
+ * The model gives them addresses in a fixed "static data" region, so id() works on them.
+ */
+
+import { bytesSize, intSize, type ObjectSize, strSize, tupleSize } from "./layout.js";
+import type { ObjectProfile } from "./profile.js";
+import type { Kind, Lifetime, PyObject } from "./pyobject.js";
+
+/** Where runtime objects live in the simulated address space (like a binary's data segment). */
+export const STATIC_REGION_BASE = 0x5555_0000_0000;
+
+type Make = (kind: Kind, lifetime: Lifetime, size: ObjectSize | undefined) => PyObject;
+
+export class RuntimeObjects {
+  readonly none: PyObject;
+  readonly true: PyObject;
+  readonly false: PyObject;
+  readonly emptyTuple: PyObject;
+  private readonly smallInts = new Map<bigint, PyObject>();
+  private readonly strs = new Map<string, PyObject>();
+  private readonly byteStrings = new Map<string, PyObject>();
+  private next = STATIC_REGION_BASE;
+  private readonly cachedLifetime: Lifetime;
+
+  constructor(
+    private readonly profile: ObjectProfile,
+    private readonly make: Make,
+  ) {
+    const [major, minor] = profile.python;
+    const v = major * 100 + minor;
+    this.cachedLifetime = v >= 312 ? "immortal" : v === 311 ? "static" : "runtime-held";
+    const singletons: Lifetime = v >= 312 ? "immortal" : "runtime-held";
+    this.none = this.create("none", singletons, undefined);
+    this.true = this.create("bool", singletons, 1n);
+    this.false = this.create("bool", singletons, 0n);
+    this.emptyTuple = this.create("tuple", this.cachedLifetime, undefined);
+  }
+
+  /** Gives `bytes` of static address space; runtime objects and class objects use it. */
+  staticAddress(bytes: number): number {
+    const a = this.next;
+    this.next += Math.ceil(bytes / 16) * 16;
+    return a;
+  }
+
+  smallInt(v: bigint): PyObject | undefined {
+    const [low, high] = this.profile.smallInts;
+    if (v < BigInt(low) || v > BigInt(high)) return undefined;
+    return this.cached(this.smallInts, v, "int", v);
+  }
+
+  /** The empty str and one-character latin-1 strings are shared (3.x; 2.7 caches one-byte str). */
+  str(s: string): PyObject | undefined {
+    const chars = [...s];
+    if (chars.length > 1 || (chars.length === 1 && (s.codePointAt(0) as number) > 0xff)) return undefined;
+    return this.cached(this.strs, s, "str", s);
+  }
+
+  /** The empty bytes and the one-byte bytes objects are shared. */
+  bytes(s: string): PyObject | undefined {
+    if (s.length > 1) return undefined;
+    return this.cached(this.byteStrings, s, "bytes", s);
+  }
+
+  private cached<K>(map: Map<K, PyObject>, key: K, kind: Kind, value: bigint | string): PyObject {
+    let o = map.get(key);
+    if (!o) {
+      o = this.create(kind, this.cachedLifetime, value);
+      map.set(key, o);
+    }
+    return o;
+  }
+
+  private sizeOf(kind: Kind, value: bigint | string | undefined): ObjectSize | undefined {
+    const p = this.profile;
+    if (kind === "int" && typeof value === "bigint") return intSize(p, value);
+    if (kind === "str" && typeof value === "string") return strSize(p, value);
+    if (kind === "bytes" && typeof value === "string") return bytesSize(p, value.length);
+    if (kind === "tuple") return tupleSize(p, 0);
+    return undefined;
+  }
+
+  private create(kind: Kind, lifetime: Lifetime, value: bigint | string | undefined): PyObject {
+    const o = this.make(kind, lifetime, this.sizeOf(kind, value));
+    o.value = value;
+    o.address = this.staticAddress(32);
+    o.refcnt = lifetime === "static" ? 999_999_999 : 1;
+    return o;
+  }
+}

@@ -1,0 +1,437 @@
+/*
+ * python("3.11"): a session that reads like a small Python program and runs on the model.
+ *
+ *   const py = python("3.11");
+ *   py.assign("lt", py.list([py.int(1), py.int(2)]));   // lt = [1, 2]
+ *   py.assign("lt2", "lt");                              // lt2 = lt   (a JS string names a variable)
+ *   py.print(py.sys.getrefcount("lt"));                  // 3
+ *   py.del("lt2");
+ *
+ * Evaluation follows CPython's stack discipline. An expression (int, list, load, new, ...) leaves a
+ * reference on the evaluation stack; a statement (assign, del, print, append, setattr, gc.collect)
+ * consumes what it stores and drops every other stack reference at its end. Loading a name pushes a
+ * new reference, except that 3.14 loads locals as borrowed references where it can (LOAD_FAST_BORROW),
+ * which is why getrefcount of a local shows one less there.
+ */
+import { NotModelledError, UnboundNameError } from "../errors.js";
+import type { ArenaPlacement } from "../memory/address-space.js";
+import { profileForVersion } from "../profiles/registry.js";
+import { Pymalloc } from "../pymalloc/pymalloc.js";
+import { allocatedBlocks } from "../pymalloc/stats.js";
+import { Collector } from "./collector.js";
+import { ObjectHeap } from "./heap.js";
+import { dictSize, getsizeof, listSize } from "./layout.js";
+import type { ObjectProfile } from "./profile.js";
+import { type ClassSpec, PyObject } from "./pyobject.js";
+import { formatValue } from "./repr.js";
+import { objectProfile } from "./versions.js";
+
+/** An expression operand: an object on the stack (or a handle to one), or a variable's name. */
+export type Expr = PyObject | string;
+/** What print() accepts: objects are shown with str(); JS values the way Python shows its own. */
+export type PrintArg = PyObject | string | number | bigint | boolean | null;
+
+export interface PythonOptions {
+  /** 8 (default) or 4 for a 32-bit build such as Pyodide's wasm32. */
+  readonly pointerSize?: 4 | 8;
+  /** Arena placement for the allocator underneath (see AddressSpace). */
+  readonly placement?: ArenaPlacement;
+}
+
+/** What getrefcount's value means for an object (see Lifetime in pyobject.ts). */
+export type RefcountKind = "counted" | "runtime-held" | "static" | "immortal";
+
+interface Frame {
+  readonly locals: Map<string, PyObject>;
+  readonly isFunction: boolean;
+}
+
+export function python(version: string, options: PythonOptions = {}): PythonSession {
+  return new PythonSession(version, options);
+}
+
+export class PythonSession {
+  readonly profile: ObjectProfile;
+  readonly pm: Pymalloc;
+  readonly heap: ObjectHeap;
+  readonly collector: Collector;
+  /** Lines printed so far. */
+  readonly stdout: string[] = [];
+  readonly gc: GcModule;
+  readonly sys: SysModule;
+  private readonly frames: Frame[] = [{ locals: new Map(), isFunction: false }];
+  /** Stack references not yet consumed, one list per running statement context. */
+  private readonly stacks: PyObject[][] = [[]];
+
+  constructor(
+    readonly version: string,
+    options: PythonOptions = {},
+  ) {
+    const pointerSize = options.pointerSize ?? 8;
+    this.profile = objectProfile(version, pointerSize);
+    const allocator = profileForVersion(version.split(".").slice(0, 3).join("."), pointerSize);
+    this.pm = new Pymalloc(allocator, options.placement ? { placement: options.placement } : {});
+    this.heap = new ObjectHeap(this.profile, this.pm);
+    this.collector = new Collector(this.heap);
+    this.heap.finalizer = (self) => this.runFinalizer(self);
+    this.gc = new GcModule(this);
+    this.sys = new SysModule(this);
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  int(v: number | bigint): PyObject {
+    if (typeof v === "number" && !Number.isInteger(v)) throw new RangeError(`int(${v}): not an integer`);
+    return this.push(this.heap.int(BigInt(v)));
+  }
+
+  float(v: number): PyObject {
+    return this.push(this.heap.float(v));
+  }
+
+  str(s: string): PyObject {
+    return this.push(this.heap.str(s));
+  }
+
+  bytes(s: string): PyObject {
+    return this.push(this.heap.bytes(s));
+  }
+
+  none(): PyObject {
+    return this.push(this.heap.incref(this.heap.runtime.none));
+  }
+
+  bool(b: boolean): PyObject {
+    return this.push(this.heap.incref(b ? this.heap.runtime.true : this.heap.runtime.false));
+  }
+
+  tuple(items: Expr[]): PyObject {
+    return this.push(this.heap.tuple(items.map((e) => this.take(e))));
+  }
+
+  /** [a, b, ...] built by BUILD_LIST: exactly as many slots as items. */
+  list(items: Expr[]): PyObject {
+    return this.push(this.heap.list(items.map((e) => this.take(e))));
+  }
+
+  /** {k: v, ...} of at most 5 entries. */
+  dict(pairs: [Expr, Expr][]): PyObject {
+    if (pairs.length > 5)
+      throw new NotModelledError("dicts of more than 5 entries (keys table growth) are not modelled");
+    const keys = pairs.map(([k]) => this.take(k));
+    const values = pairs.map(([, v]) => this.take(v));
+    return this.push(this.heap.dict(keys, values));
+  }
+
+  object(): PyObject {
+    return this.push(this.heap.object());
+  }
+
+  /** Push a variable's value (LOAD_NAME / LOAD_FAST): a new stack reference. */
+  load(name: string): PyObject {
+    return this.push(this.heap.incref(this.lookup(name)));
+  }
+
+  /** C(): a new instance of a class made by defineClass. */
+  new(cls: Expr): PyObject {
+    const c = this.peek(cls);
+    if (c.kind !== "class") throw new TypeError(`${String(cls)} is not a class`);
+    return this.push(this.heap.instance(c));
+  }
+
+  /** obj.name: a new stack reference to the attribute's value. */
+  getattr(obj: Expr, name: string): PyObject {
+    const value = this.heap.attribute(this.peek(obj), name);
+    if (!value) throw new NotModelledError(`AttributeError: no attribute "${name}"`);
+    return this.push(this.heap.incref(value));
+  }
+
+  /** obj[i] of a list or tuple: a new stack reference. */
+  getitem(obj: Expr, index: number): PyObject {
+    const items = this.peek(obj).items;
+    const item = items[index < 0 ? items.length + index : index];
+    if (!item) throw new RangeError(`IndexError: index ${index} out of range`);
+    return this.push(this.heap.incref(item));
+  }
+
+  /** id(x): the object's address. */
+  id(e: Expr): number {
+    return this.peek(e).address;
+  }
+
+  /** a is b */
+  is(a: Expr, b: Expr): boolean {
+    return this.peek(a) === this.peek(b);
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  /** name = value */
+  assign(name: string, value: Expr): void {
+    const o = this.take(value);
+    const locals = this.frame.locals;
+    const old = locals.get(name);
+    locals.set(name, o);
+    if (old) this.heap.decref(old);
+    this.endStatement();
+  }
+
+  /** del a, b, ... (names are checked first, so an unbound name changes nothing) */
+  del(...names: string[]): void {
+    for (const n of names)
+      if (!this.frame.locals.has(n)) throw new UnboundNameError(`name '${n}' is not defined`);
+    for (const n of names) {
+      const o = this.frame.locals.get(n) as PyObject;
+      this.frame.locals.delete(n);
+      this.heap.decref(o);
+    }
+    this.endStatement();
+  }
+
+  /** obj.name = value */
+  setattr(obj: Expr, name: string, value: Expr): void {
+    const self = this.peek(obj);
+    if (self.kind !== "instance")
+      throw new NotModelledError(`attributes of ${self.kind} objects are not modelled`);
+    const slots = self.cls?.classSpec?.slots;
+    if (slots && !slots.includes(name))
+      throw new NotModelledError(`AttributeError: '${name}' is not in __slots__`);
+    this.heap.setAttribute(self, name, this.take(value));
+    this.endStatement();
+  }
+
+  /** lst.append(value) */
+  append(list: Expr, value: Expr): void {
+    const l = this.peek(list);
+    if (l.kind !== "list") throw new TypeError("append needs a list");
+    this.heap.append(l, this.take(value));
+    this.endStatement();
+  }
+
+  /** lst.clear(), or del lst[:]: drops every item (last first) and frees the item array. */
+  clear(list: Expr): void {
+    const l = this.peek(list);
+    if (l.kind !== "list") throw new TypeError("clear needs a list");
+    this.heap.clearReferences(l);
+    this.endStatement();
+  }
+
+  /** print(a, b, ...) */
+  print(...args: PrintArg[]): void {
+    this.stdout.push(args.map((a) => formatValue(a, this.profile)).join(" "));
+    this.endStatement();
+  }
+
+  /** class Name: ... ; binds the class in the current scope and returns it. */
+  defineClass(spec: ClassSpec): PyObject {
+    const c = this.heap.classObject(spec);
+    this.frame.locals.set(spec.name, c);
+    this.endStatement();
+    return c;
+  }
+
+  /**
+   * Calls a Python function whose body is `body`: its names are locals, released when it returns.
+   * What the body returns (if anything) is the call's value, as a stack reference of the caller.
+   */
+  call(body: () => Expr | undefined): PyObject {
+    this.frames.push({ locals: new Map(), isFunction: true });
+    this.stacks.push([]);
+    let result: PyObject | undefined;
+    try {
+      const r = body();
+      result = r === undefined ? undefined : this.take(r);
+    } finally {
+      this.releaseStack();
+      const frame = this.frames.pop() as Frame;
+      for (const o of frame.locals.values()) this.heap.decref(o);
+    }
+    return this.push(result ?? this.heap.incref(this.heap.runtime.none));
+  }
+
+  /** Ends the current statement: stack references nobody consumed are dropped. */
+  endStatement(): void {
+    const stack = this.stacks.at(-1) as PyObject[];
+    while (stack.length > 0) this.heap.decref(stack.pop() as PyObject);
+  }
+
+  // ------------------------------------------------------------------ helpers for modules and specs
+
+  /** The object an operand denotes, without touching its count. */
+  peek(e: Expr): PyObject {
+    return typeof e === "string" ? this.lookup(e) : e;
+  }
+
+  /** The names bound in the current scope (module or function). */
+  names(): string[] {
+    return [...this.frame.locals.keys()];
+  }
+
+  /** Is `name` a local of a running function (3.14 borrows those on load)? */
+  isFunctionLocal(name: string): boolean {
+    return this.frame.isFunction && this.frame.locals.has(name);
+  }
+
+  /** Does the current statement's stack hold a reference to `o`? */
+  onStack(o: PyObject): boolean {
+    return (this.stacks.at(-1) as PyObject[]).includes(o);
+  }
+
+  /** Every reference the session itself holds (names and stacks), for invariant checks. */
+  *roots(): Generator<PyObject> {
+    for (const f of this.frames) yield* f.locals.values();
+    for (const s of this.stacks) yield* s;
+    yield* this.collector.garbage;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private get frame(): Frame {
+    return this.frames.at(-1) as Frame;
+  }
+
+  private lookup(name: string): PyObject {
+    const o = this.frame.locals.get(name) ?? (this.frames[0] as Frame).locals.get(name);
+    if (!o) throw new UnboundNameError(`name '${name}' is not defined`);
+    return o;
+  }
+
+  private push(o: PyObject): PyObject {
+    (this.stacks.at(-1) as PyObject[]).push(o);
+    return o;
+  }
+
+  /** An owned reference for a store: a stack reference is moved, anything else gets a new one. */
+  private take(e: Expr): PyObject {
+    if (typeof e === "string") return this.heap.incref(this.lookup(e));
+    const stack = this.stacks.at(-1) as PyObject[];
+    const i = stack.lastIndexOf(e);
+    if (i >= 0) {
+      stack.splice(i, 1);
+      return e;
+    }
+    return this.heap.incref(e);
+  }
+
+  private releaseStack(): void {
+    this.endStatement();
+    this.stacks.pop();
+  }
+
+  /** __del__ runs as a call: its own frame (self is a local) and its own stack. */
+  private runFinalizer(self: PyObject): void {
+    const spec = self.cls?.classSpec;
+    if (!spec?.__del__) return;
+    const del = spec.__del__;
+    this.frames.push({ locals: new Map(), isFunction: true });
+    this.stacks.push([]);
+    try {
+      del(self);
+    } finally {
+      this.releaseStack();
+      const frame = this.frames.pop() as Frame;
+      for (const o of frame.locals.values()) this.heap.decref(o);
+    }
+  }
+}
+
+/** The gc module. */
+export class GcModule {
+  constructor(private readonly py: PythonSession) {}
+
+  /** gc.collect(generation=2): the number of unreachable objects found (a statement). */
+  collect(generation = 2): number {
+    const n = this.py.collector.collect(generation);
+    this.py.endStatement();
+    return n;
+  }
+
+  get_threshold(): [number, number, number] {
+    return [...this.py.collector.thresholds];
+  }
+
+  set_threshold(...t: number[]): void {
+    const c = this.py.collector.thresholds;
+    t.slice(0, 3).forEach((v, i) => {
+      c[i] = v;
+    });
+  }
+
+  get_count(): [number, number, number] {
+    return [...this.py.collector.count];
+  }
+
+  is_tracked(e: Expr): boolean {
+    return this.py.peek(e).tracked;
+  }
+
+  /** len(gc.garbage) */
+  garbageCount(): number {
+    return this.py.collector.garbage.length;
+  }
+
+  disable(): void {
+    this.py.collector.enabled = false;
+  }
+
+  enable(): void {
+    this.py.collector.enabled = true;
+  }
+
+  isenabled(): boolean {
+    return this.py.collector.enabled;
+  }
+}
+
+/** The sys module's memory functions. */
+export class SysModule {
+  constructor(private readonly py: PythonSession) {}
+
+  /**
+   * sys.getrefcount(x): the count including the argument's own stack reference. Throws for objects
+   * whose count includes references the model cannot see (refcountKind tells which those are).
+   */
+  getrefcount(e: Expr): number {
+    const o = this.py.peek(e);
+    const kind = this.refcountKind(e);
+    if (kind === "immortal") return this.py.profile.refcounts.immortalValue as number;
+    if (kind !== "counted") {
+      throw new NotModelledError(`the count of ${o} includes the interpreter's own references (${kind})`);
+    }
+    if (typeof e === "string") {
+      const borrowed = this.py.profile.refcounts.borrowedLocals && this.py.isFunctionLocal(e);
+      return o.refcnt + (borrowed ? 0 : 1);
+    }
+    return o.refcnt + (this.py.onStack(o) ? 0 : 1);
+  }
+
+  refcountKind(e: Expr): RefcountKind {
+    const lifetime = this.py.peek(e).lifetime;
+    return lifetime === "heap" ? "counted" : lifetime;
+  }
+
+  /** sys.getsizeof(x) */
+  getsizeof(e: Expr): number {
+    const o = this.py.peek(e);
+    const p = this.py.profile;
+    if (o.kind === "list") return getsizeof(listSize(p, o.allocated));
+    if (o.kind === "dict") {
+      const size = dictSize(
+        p,
+        o.dictKeys.length,
+        o.dictKeys.every((k) => k.kind === "str"),
+      );
+      return getsizeof(size) - (o.keysBlock === 0 && size.separate > 0 ? size.separate : 0);
+    }
+    if (!o.size)
+      throw new NotModelledError(`getsizeof of ${o.kind} objects made by the runtime is not modelled`);
+    return getsizeof(o.size);
+  }
+
+  /** sys.getallocatedblocks() */
+  getallocatedblocks(): number {
+    return allocatedBlocks(this.py.pm);
+  }
+}
+
+export { PyObject };
