@@ -31,6 +31,8 @@ export interface GcHooks {
 
 export class ObjectHeap {
   readonly live = new Set<PyObject>();
+  /** sys.intern's table. Its references are not counted (SSTATE_INTERNED_MORTAL); a dying str leaves it. */
+  readonly interned = new Map<string, PyObject>();
   readonly runtime: RuntimeObjects;
   /** Runs a class's __del__ for a dying (or collected) instance; set by the session. */
   finalizer: (self: PyObject) => void = () => {};
@@ -180,6 +182,23 @@ export class ObjectHeap {
     if (--o.refcnt === 0) this.dealloc(o);
   }
 
+  /** sys.intern(s) (steals s): the table's string for this value, which s becomes if it is the first. */
+  intern(s: PyObject): PyObject {
+    const value = s.value as string;
+    const existing = this.interned.get(value) ?? this.runtime.str(value);
+    if (existing && existing !== s) {
+      this.incref(existing);
+      this.decref(s);
+      return existing;
+    }
+    this.interned.set(value, s);
+    if (this.profile.refcounts.internImmortal && s.lifetime === "heap") {
+      s.lifetime = "immortal";
+      this.live.delete(s);
+    }
+    return s;
+  }
+
   // ------------------------------------------------------------------ mutation
 
   /** list.append (steals the item's reference): list_resize's over-allocation decides the capacity. */
@@ -297,6 +316,8 @@ export class ObjectHeap {
   /** Gives the object's memory back: to its free list when there is room, else to the allocator. */
   private release(o: PyObject): void {
     o.freed = true;
+    if (o.kind === "str" && this.interned.get(o.value as string) === o)
+      this.interned.delete(o.value as string);
     this.live.delete(o);
     if (o.kind === "instance" && o.cls) this.decref(o.cls);
     const slot: Slot = { block: o.block, address: o.address };

@@ -92,4 +92,6 @@ export interface RefcountProfile {
   readonly immortalValue: number | undefined;
   /** 3.14+: locals are loaded onto the stack as borrowed references, so getrefcount shows one less. */
   readonly borrowedLocals: boolean;
+  /** 3.12 only: sys.intern() makes the string immortal (3.13 made such strings collectable again). */
+  readonly internImmortal: boolean;
 }

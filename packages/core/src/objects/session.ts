@@ -296,6 +296,16 @@ export class PythonSession {
     return o;
   }
 
+  /** For modules: put a function's result (a new reference) on the stack. */
+  pushResult(o: PyObject): PyObject {
+    return this.push(o);
+  }
+
+  /** For modules: an owned reference to an argument (moved from the stack, or a new one). */
+  takeRef(e: Expr): PyObject {
+    return this.take(e);
+  }
+
   private push(o: PyObject): PyObject {
     (this.stacks.at(-1) as PyObject[]).push(o);
     return o;
@@ -426,6 +436,13 @@ export class SysModule {
     if (!o.size)
       throw new NotModelledError(`getsizeof of ${o.kind} objects made by the runtime is not modelled`);
     return getsizeof(o.size);
+  }
+
+  /** sys.intern(s): a new stack reference to the interned string. */
+  intern(e: Expr): PyObject {
+    const o = this.py.peek(e);
+    if (o.kind !== "str") throw new TypeError("intern() argument must be str");
+    return this.py.pushResult(this.py.heap.intern(this.py.takeRef(e)));
   }
 
   /** sys.getallocatedblocks() */

@@ -46,7 +46,12 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       tupleMaxLength: 19, // PyTuple_MAXSAVESIZE 20: lengths 1 .. 19 (index = length)
       tuplePerLength: 2000,
     },
-    refcounts: { staticInitial: undefined, immortalValue: undefined, borrowedLocals: false },
+    refcounts: {
+      staticInitial: undefined,
+      immortalValue: undefined,
+      borrowedLocals: false,
+      internImmortal: false,
+    },
     collector: {
       thresholds: [700, 10, 10],
       incremental: false,
@@ -118,13 +123,26 @@ const CHANGES: readonly Change[] = [
         ...p.refcounts,
         staticInitial: undefined,
         immortalValue: P === 8 ? 0xffff_ffff : 0x3fff_ffff,
+        internImmortal: true,
       },
     }),
   },
   {
+    since: [3, 12, 6],
+    note:
+      "3.12.6 (gh-113993, backport PR #123065, merged 2024-08-16): sys.intern makes strings mortal again. " +
+      "Measured: immortal on 3.12.1, a count of 2 on Pyodide's 3.12.7.",
+    apply: (p) => ({ refcounts: { ...p.refcounts, internImmortal: false } }),
+  },
+  {
     since: [3, 13],
-    note: "3.13.0: generational collector with threshold 2000 (the incremental one was reverted in 3.13.0rc3, gh-124567).",
-    apply: (p) => ({ collector: { ...p.collector, thresholds: [2000, 10, 10] } }),
+    note:
+      "3.13.0: generational collector with threshold 2000 (the incremental one was reverted in 3.13.0rc3, " +
+      "gh-124567); strings interned with sys.intern are mortal again (gh-113993).",
+    apply: (p) => ({
+      collector: { ...p.collector, thresholds: [2000, 10, 10] },
+      refcounts: { ...p.refcounts, internImmortal: false },
+    }),
   },
   {
     since: [3, 14],

@@ -145,6 +145,9 @@ const shared = (py: PythonSession) => {
   py.print("None", kind(py.sys.refcountKind(py.none())));
   py.print("empty tuple", kind(py.sys.refcountKind(py.tuple([]))));
   py.print("latin-1 char", kind(py.sys.refcountKind(py.str("a"))));
+  py.assign("s", py.sys.intern(py.str("interned")));
+  const k = py.sys.refcountKind("s");
+  py.print("interned str", k === "counted" ? py.sys.getrefcount("s") : k);
 };
 
 export const OBJECT_CASES: readonly ObjectCase[] = [

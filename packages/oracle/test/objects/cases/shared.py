@@ -21,3 +21,7 @@ print("small int", kind(int("10")))
 print("None", kind(None))
 print("empty tuple", kind(tuple([])))
 print("latin-1 char", kind(chr(97)))
+
+# A string built at run time, interned and bound to one name.
+s = sys.intern("".join(["inter", "ned"])) if hasattr(sys, "intern") else intern("".join(["inter", "ned"]))
+print("interned str", kind(s) if sys.getrefcount(s) > 100 else sys.getrefcount(s))
