@@ -53,8 +53,17 @@ export interface Claim {
   readonly verdicts: readonly Verdict[];
   readonly refs: readonly CpythonRef[];
   readonly tags: readonly Tag[];
-  /** The output witness.py prints on an interpreter this profile describes, as predicted by the model. */
-  readonly predictWitness?: (profile: AllocatorProfile) => string;
+  /** The output witness.py prints on the interpreter `target` describes, as predicted by the model. */
+  readonly predictWitness?: (target: WitnessTarget) => string;
+}
+
+/** The interpreter a witness prediction is for. */
+export interface WitnessTarget {
+  /** The allocator profile of the build (one of the candidates when a version has several builds). */
+  readonly profile: AllocatorProfile;
+  /** The interpreter's full version, e.g. "3.12.7"; object-layer changes can come in micro releases. */
+  readonly version: string;
+  readonly pointerSize: 4 | 8;
 }
 
 /** Identity function that gives claim files their type. */

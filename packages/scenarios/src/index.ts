@@ -8,5 +8,6 @@ export {
   type Verdict,
   type VerdictKind,
   verdictFor,
+  type WitnessTarget,
 } from "./claim.js";
 export { isTag, TAGS, type Tag } from "./tags.js";

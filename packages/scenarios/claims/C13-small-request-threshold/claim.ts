@@ -1,4 +1,4 @@
-import { type AllocatorProfile, PROFILES, sizeClassOf } from "@pymem/core";
+import { PROFILES, sizeClassOf } from "@pymem/core";
 import { defineClaim } from "../../src/claim.js";
 
 /** The request sizes witness.py probes (bytes): both sides of 256 and of 512. */
@@ -36,7 +36,7 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "pymalloc_alloc / _PyObject_Malloc", versions: "3.6+" },
   ],
   tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc"],
-  predictWitness: (p: AllocatorProfile) => {
+  predictWitness: ({ profile: p }) => {
     if (!p.hasDebugMallocStats) return "pymalloc statistics unavailable\n";
     return PROBED_REQUESTS.map(
       (n) => `request ${n} bytes: ${sizeClassOf(p, n) === undefined ? "malloc" : "pymalloc"}\n`,
