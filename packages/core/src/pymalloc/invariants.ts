@@ -24,6 +24,7 @@ export function checkInvariants(pm: Pymalloc, options: CheckOptions = {}): void 
   const onUsedList = checkUsedpools(pm, fail);
   const live = checkArenas(pm, fail);
   checkUsableArenas(pm, live, fail);
+  checkPageTable(pm, live, fail);
 
   for (const a of live) {
     const carved = ((pm.arPoolAddress[a] as number) - (pm.arFirstPool[a] as number)) / pm.poolSize;
@@ -142,6 +143,26 @@ function checkUsableArenas(pm: Pymalloc, live: number[], fail: (w: string) => ne
   }
 }
 
+/** 7: the page table maps each carved pool of a live arena's page to its node, and nothing else. */
+function checkPageTable(pm: Pymalloc, live: number[], fail: (w: string) => never): void {
+  let carvedPools = 0;
+  for (const a of live) {
+    const first = pm.arFirstPool[a] as number;
+    const carved = ((pm.arPoolAddress[a] as number) - first) / pm.poolSize;
+    for (let k = 0; k < carved; k++) {
+      const address = first + k * pm.poolSize;
+      const node = pm.nodeOf(a, k);
+      const page = (address - pm.tableBase) / pm.poolSize;
+      if (pm.pageTable[page] !== node)
+        fail(`page table: arena ${a} pool ${k} is at node ${pm.pageTable[page]}`);
+      if (pm.poolBase[node] !== address) fail(`arena ${a} pool ${k}: poolBase is ${pm.poolBase[node]}`);
+      carvedPools++;
+    }
+  }
+  const mapped = pm.pageTable.reduce((n, node) => (node === NIL ? n : n + 1), 0);
+  if (mapped !== carvedPools) fail(`page table maps ${mapped} pages for ${carvedPools} carved pools`);
+}
+
 /** 5: the pool's free list, virgin blocks and live blocks partition its NUMBLOCKS blocks. */
 function checkPoolBlocks(pm: Pymalloc, pool: number, fail: (w: string) => never): void {
   const sz = pm.poolSzidx[pool] as number;
@@ -153,10 +174,10 @@ function checkPoolBlocks(pm: Pymalloc, pool: number, fail: (w: string) => never)
   const isBlock = (off: number) => off >= pm.overhead && (off - pm.overhead) % size === 0 && off < nextoffset;
   let liveCount = 0;
   for (let off = pm.overhead; off < nextoffset && off + size <= pm.poolSize; off += size) {
-    if (pm.live[base + (off >> pm.shift)] === 1) liveCount++;
+    if (pm.isLiveWord(base + (off >> pm.shift))) liveCount++;
   }
   for (let w = 0; w < pm.wordsPerPool; w++) {
-    if (pm.live[base + w] === 1 && !isBlock(w << pm.shift)) fail(`${where}: live mark off a block boundary`);
+    if (pm.isLiveWord(base + w) && !isBlock(w << pm.shift)) fail(`${where}: live mark off a block boundary`);
   }
   if (liveCount !== pm.poolCount[pool])
     fail(`${where}: ${liveCount} live blocks but count ${pm.poolCount[pool]}`);
@@ -168,7 +189,7 @@ function checkPoolBlocks(pm: Pymalloc, pool: number, fail: (w: string) => never)
   ) {
     if (!isBlock(off)) fail(`${where}: free list points at offset ${off}, not a carved block`);
     if (onFreeList.has(off)) fail(`${where}: free list loops at offset ${off}`);
-    if (pm.live[base + (off >> pm.shift)] === 1)
+    if (pm.isLiveWord(base + (off >> pm.shift)))
       fail(`${where}: live block at offset ${off} is on the free list`);
     onFreeList.add(off);
   }

@@ -9,8 +9,13 @@
  *                  of arena slot `slot`, counted from the arena's first POOL_SIZE-aligned address
  *   block memory   `links`: one 16-bit word per ALIGNMENT bytes of every pool, holding what CPython
  *                  stores in a free block's first word, the next free block (as an offset in the
- *                  pool; 0 is NULL). `live` marks the first word of each handed-out block, which
- *                  CPython does not track; it lets the model refuse double frees.
+ *                  pool; 0 is NULL). `live`: one bit per such word, set for the first word of each
+ *                  handed-out block, which CPython does not track; it lets the model refuse double
+ *                  frees. A bitmap is 1/128 of the simulated memory, so with millions of live
+ *                  blocks the check still hits the cache where `links` would not.
+ *   page table     `pageTable`: per POOL_SIZE-aligned page of the address space, the node id of the
+ *                  carved pool there, or NIL. It finds a block's pool with one multiply, as CPython
+ *                  finds it by masking the address (POOL_ADDR).
  *
  * Invariants (checked by invariants.ts):
  *   1. a pool on usedpools[c] has szidx c, 0 < count < NUMBLOCKS, and a non-empty free list;
@@ -18,7 +23,8 @@
  *   3. usable_arenas holds exactly the arenas with nfreepools > 0, sorted by ascending nfreepools;
  *   4. nfp2lasta[n] (3.8+) is the last arena of usable_arenas with n free pools;
  *   5. the blocks a pool hands out never overlap, and count = blocks handed out - blocks freed;
- *   6. (3.10+) the radix tree says "used" exactly for addresses inside live arenas.
+ *   6. (3.10+) the radix tree says "used" exactly for addresses inside live arenas;
+ *   7. the page table names exactly the carved pools of live arenas; `live` marks only block starts.
  */
 import { BadSizeError, DoubleFreeError, ForeignPointerError, hex } from "../errors.js";
 import { AddressSpace, type ArenaPlacement } from "../memory/address-space.js";
@@ -28,6 +34,8 @@ import type { AllocatorProfile } from "../profiles/profile.js";
 import type { AllocatorListener } from "./events.js";
 import { RadixTree } from "./radix-tree.js";
 
+// The hot paths below write NIL as -1: V8 reads an exported constant from its module cell, with a
+// check that it is initialised, at every use.
 export const NIL = -1;
 /** DUMMY_SIZE_IDX: the size class of a freshly carved pool that was never used. */
 export const DUMMY_SIZE_IDX = 0xffff;
@@ -60,8 +68,21 @@ export class Pymalloc {
   readonly nbClasses: number;
   readonly threshold: number;
   readonly poolsPerArena: number;
-  /** 16-bit words (ALIGNMENT bytes each) per pool in `links` and `live`. */
+  /** 16-bit words (ALIGNMENT bytes each) per pool in `links`; bits per pool in `live` (a multiple of 32). */
   readonly wordsPerPool: number;
+  /** ALIGNMENT - 1: the low bits a block start has clear. */
+  readonly alignMask: number;
+  /** 1 / POOL_SIZE, exact (a power of two): a multiply instead of a division on the hot path. */
+  readonly invPoolSize: number;
+  /** POOL_SIZE - 1: the bits of an address below its pool's. */
+  readonly poolMask: number;
+  /** The POOL_SIZE-aligned address that page 0 of `pageTable` starts at. */
+  readonly tableBase: number;
+  /** Bytes of address space the page table covers from tableBase. */
+  private tableSpan = 0;
+  /** 3.9+: the last wholly free arena is kept; linear-walk: ≤3.7 re-sorts usable_arenas by walking. */
+  private readonly keepLastEmpty: boolean;
+  private readonly linearWalk: boolean;
   /** PY_SSIZE_T_MAX for the profile's pointer size. */
   readonly maxSize: number;
 
@@ -75,8 +96,6 @@ export class Pymalloc {
   arFreepools = new Int32Array(0);
   arNext = new Int32Array(0);
   arPrev = new Int32Array(0);
-  /** address-space slot -> arena slot */
-  private mapToArena = new Int32Array(16).fill(NIL);
   unusedArenaObjects = NIL;
   usableArenas = NIL;
   /** nfp2lasta[n]: the last arena in usable_arenas with n free pools (3.8+; kept for every profile). */
@@ -98,16 +117,17 @@ export class Pymalloc {
   poolBase = new Float64Array(0);
   poolBlockSize = new Int32Array(0);
 
-  // Block memory.
+  // Block memory and the page table.
   links = new Uint16Array(0);
-  live = new Uint8Array(0);
+  live = new Uint32Array(0);
+  pageTable = new Int32Array(0);
 
   /** Blocks PyObject_Malloc/Calloc handed to the raw allocator that are still live (raw_allocated_blocks). */
   rawAllocatedBlocks = 0;
 
   private listener: AllocatorListener | null = null;
-  /** Pool node id of the block the last pymallocAlloc returned. */
-  private lastPool = NIL;
+  /** The offset in its pool of the block allocateFromNewPool hands out (its second result). */
+  private newPoolOffset = 0;
 
   constructor(profile: AllocatorProfile, options: PymallocOptions = {}) {
     this.profile = profile;
@@ -119,8 +139,14 @@ export class Pymalloc {
     this.threshold = profile.smallRequestThreshold;
     this.poolsPerArena = maxPoolsInArena(profile);
     this.wordsPerPool = profile.poolSize >> this.shift;
+    this.alignMask = profile.alignment - 1;
+    this.invPoolSize = 1 / profile.poolSize;
+    this.poolMask = profile.poolSize - 1;
+    this.keepLastEmpty = profile.arenaRelease === "keep-last-empty";
+    this.linearWalk = profile.arenaReordering === "linear-walk";
     this.maxSize = profile.pointerSize === 8 ? 2 ** 63 - 1 : 2 ** 31 - 1;
     this.space = new AddressSpace(profile.arenaSize, profile.poolSize, options.placement);
+    this.tableBase = Math.floor(this.space.base / profile.poolSize) * profile.poolSize;
     this.raw = new RawAllocator(this.maxSize);
     this.radix = profile.addressCheck.kind === "radix-tree" ? new RadixTree(profile) : undefined;
     this.nfp2lasta = new Int32Array(this.poolsPerArena + 1).fill(NIL);
@@ -138,7 +164,6 @@ export class Pymalloc {
       this.arFreepools,
       this.arNext,
       this.arPrev,
-      this.mapToArena,
       this.poolCount,
       this.poolFreeblock,
       this.poolNext,
@@ -151,6 +176,7 @@ export class Pymalloc {
       this.poolBlockSize,
       this.links,
       this.live,
+      this.pageTable,
     ];
     return arrays.reduce((n, a) => n + a.byteLength, 0);
   }
@@ -162,11 +188,47 @@ export class Pymalloc {
 
   // ---------------------------------------------------------------- PyObject_Malloc / Calloc / Free
 
-  /** _PyObject_Malloc: pymalloc for 1..threshold bytes, the raw allocator otherwise. */
+  /**
+   * _PyObject_Malloc: pymalloc for 1..threshold bytes, the raw allocator otherwise. pymalloc_alloc is
+   * written out here, with locals for the arrays, so that V8 can inline all of malloc into its
+   * callers; the rare cases (the pool's free list runs out, the class has no used pool) are calls.
+   */
   malloc(nbytes: number): number {
-    if (nbytes > 0 && nbytes <= this.threshold && (nbytes | 0) === nbytes) return this.pymallocAlloc(nbytes);
+    // `+`: a call's result is of unknown type, and merging it with the fast path's double would make
+    // V8 box every address malloc returns (a heap number each) once malloc is inlined. For the same
+    // reason allocateFromNewPool returns a pool (a small integer), not an address.
+    if (!(nbytes > 0 && nbytes <= this.threshold && (nbytes | 0) === nbytes))
+      return +this.mallocOther(nbytes);
+    const size = (nbytes - 1) >> this.shift;
+    let pool = this.poolNext[size] as number;
+    let offset: number;
+    if (pool !== size) {
+      // A used pool exists: take the head of its free list.
+      const counts = this.poolCount;
+      counts[pool] = (counts[pool] as number) + 1;
+      const freeblock = this.poolFreeblock;
+      offset = freeblock[pool] as number;
+      const next = this.links[pool * this.wordsPerPool + (offset >> this.shift)] as number;
+      freeblock[pool] = next;
+      if (next === 0) this.poolExtend(pool, size);
+    } else {
+      pool = this.allocateFromNewPool(size); // may grow (replace) the arrays
+      offset = this.newPoolOffset;
+    }
+    const word = pool * this.wordsPerPool + (offset >> this.shift);
+    const live = this.live;
+    live[word >>> 5] = (live[word >>> 5] as number) | (1 << (word & 31));
+    const address = (this.poolBase[pool] as number) + offset;
+    if (this.listener !== null) this.emitBlock("block-alloc", pool, address);
+    return address;
+  }
+
+  /**
+   * malloc of what its fast test leaves out. Every size pymalloc serves (a whole number in
+   * 1..threshold) passed that test, so once the size is valid it is 0 or above the threshold: raw.
+   */
+  private mallocOther(nbytes: number): number {
     this.checkSize(nbytes);
-    if (nbytes !== 0 && nbytes <= this.threshold) return this.pymallocAlloc(nbytes);
     return this.rawObjectMalloc(nbytes);
   }
 
@@ -180,15 +242,43 @@ export class Pymalloc {
     return this.malloc(count * elementSize);
   }
 
-  /** _PyObject_Free. free(0) does nothing. */
+  /**
+   * _PyObject_Free. free(0) does nothing. The pool lookup (poolOf), the liveness check and
+   * pymalloc_free are written out here, for the same reason as in malloc.
+   */
   free(address: number): void {
     if (address === 0) return;
-    const pool = this.poolOf(address);
-    if (pool !== NIL) {
-      if (!this.isLiveBlock(pool, address)) this.checkLiveBlock(pool, address, "free");
-      this.pymallocFree(pool, address);
+    // For 0 <= d < tableSpan, `| 0` truncates like Math.floor, and (d | 0) keeps d's low 32 bits,
+    // which hold the offset in its pool.
+    const d = address - this.tableBase;
+    const pool = d >= 0 && d < this.tableSpan ? (this.pageTable[(d * this.invPoolSize) | 0] as number) : -1;
+    if (pool === -1) {
+      this.rawFree(address);
       return;
     }
+    const offset = (d | 0) & this.poolMask;
+    const word = pool * this.wordsPerPool + (offset >> this.shift);
+    const live = this.live;
+    const bit = 1 << (word & 31);
+    if ((offset & this.alignMask) !== 0 || ((live[word >>> 5] as number) & bit) === 0)
+      this.checkLiveBlock(pool, address, "free");
+    if (this.listener !== null) this.emitBlock("block-free", pool, address);
+    // pymalloc_free: the block goes to the head of the pool's free list. (The arrays are read after
+    // the listener ran: what it does may grow them.)
+    const liveNow = this.live;
+    liveNow[word >>> 5] = (liveNow[word >>> 5] as number) & ~bit;
+    const freeblock = this.poolFreeblock;
+    const lastfree = freeblock[pool] as number;
+    this.links[word] = lastfree;
+    freeblock[pool] = offset;
+    const counts = this.poolCount;
+    const count = (counts[pool] as number) - 1;
+    counts[pool] = count;
+    if (lastfree === 0) this.insertToUsedpool(pool);
+    else if (count === 0) this.insertToFreepool(pool);
+  }
+
+  private rawFree(address: number): void {
     this.checkRaw(address, "free");
     const size = this.raw.sizeOf(address) as number;
     this.raw.free(address);
@@ -219,7 +309,7 @@ export class Pymalloc {
     const size = this.poolBlockSize[pool] as number;
     if (nbytes <= size && 4 * nbytes > 3 * size) return address;
     const moved = this.malloc(nbytes);
-    this.pymallocFree(pool, address);
+    this.free(address);
     return moved;
   }
 
@@ -248,29 +338,6 @@ export class Pymalloc {
 
   // ---------------------------------------------------------------- the pymalloc core
 
-  /** pymalloc_alloc for 1 <= nbytes <= threshold; returns the block's address. */
-  private pymallocAlloc(nbytes: number): number {
-    const size = (nbytes - 1) >> this.shift;
-    const pool = this.poolNext[size] as number;
-    let offset: number;
-    if (pool !== size) {
-      // A used pool exists: take the head of its free list.
-      this.poolCount[pool] = (this.poolCount[pool] as number) + 1;
-      offset = this.poolFreeblock[pool] as number;
-      const next = this.links[pool * this.wordsPerPool + (offset >> this.shift)] as number;
-      this.poolFreeblock[pool] = next;
-      if (next === 0) this.poolExtend(pool, size);
-      this.lastPool = pool;
-    } else {
-      offset = this.allocateFromNewPool(size);
-    }
-    const p = this.lastPool;
-    this.live[p * this.wordsPerPool + (offset >> this.shift)] = 1;
-    const address = (this.poolBase[p] as number) + offset;
-    if (this.listener) this.emitBlock("block-alloc", p, address);
-    return address;
-  }
-
   /** pymalloc_pool_extend: carve the next virgin block, or unlink the pool once it is full. */
   private poolExtend(pool: number, size: number): void {
     const nextoffset = this.poolNextoffset[pool] as number;
@@ -287,29 +354,33 @@ export class Pymalloc {
     this.listener?.({ type: "pool-full", arena: this.poolArena[pool] as number, pool: this.poolIndex(pool) });
   }
 
-  /** allocate_from_new_pool: the size class has no used pool; take one from the most-used arena. */
+  /**
+   * allocate_from_new_pool: the size class has no used pool; take one from the most-used arena.
+   * Returns the pool; the offset of the block to hand out is left in newPoolOffset.
+   */
   private allocateFromNewPool(size: number): number {
-    if (this.usableArenas === NIL) {
+    if (this.usableArenas === -1) {
       const a = this.newArena();
       this.usableArenas = a;
-      this.arNext[a] = NIL;
-      this.arPrev[a] = NIL;
+      this.arNext[a] = -1;
+      this.arPrev[a] = -1;
       this.nfp2lasta[this.arNfreepools[a] as number] = a;
     }
     const ua = this.usableArenas;
     const nf = this.arNfreepools[ua] as number;
     // The head has the fewest free pools, so taking one from it keeps the list sorted.
-    if (this.nfp2lasta[nf] === ua) this.nfp2lasta[nf] = NIL;
+    if (this.nfp2lasta[nf] === ua) this.nfp2lasta[nf] = -1;
     if (nf > 1) this.nfp2lasta[nf - 1] = ua;
 
     let pool = this.arFreepools[ua] as number;
-    if (pool !== NIL) {
+    if (pool !== -1) {
       // Reuse the most recently emptied pool of this arena (LIFO).
       this.arFreepools[ua] = this.poolNext[pool] as number;
     } else {
       // Carve a never-used pool at the arena's high-water mark.
       const address = this.arPoolAddress[ua] as number;
       pool = this.nodeOf(ua, (address - (this.arFirstPool[ua] as number)) / this.poolSize);
+      this.setPage(address, pool);
       this.poolArena[pool] = ua;
       this.poolBase[pool] = address;
       this.poolSzidx[pool] = DUMMY_SIZE_IDX;
@@ -318,7 +389,7 @@ export class Pymalloc {
     this.arNfreepools[ua] = nf - 1;
     if (nf - 1 === 0) {
       this.usableArenas = this.arNext[ua] as number;
-      if (this.usableArenas !== NIL) this.arPrev[this.usableArenas] = NIL;
+      if (this.usableArenas !== -1) this.arPrev[this.usableArenas] = -1;
     }
 
     // Frontlink to usedpools[size] (the list is empty here).
@@ -328,14 +399,14 @@ export class Pymalloc {
     this.poolNext[head] = pool;
     this.poolPrev[head] = pool;
     this.poolCount[pool] = 1;
-    this.lastPool = pool;
     const base = pool * this.wordsPerPool;
     if (this.poolSzidx[pool] === size) {
       // Same size class as last time: header and free list are still valid.
       const offset = this.poolFreeblock[pool] as number;
       this.poolFreeblock[pool] = this.links[base + (offset >> this.shift)] as number;
-      if (this.listener) this.emitPoolInit(pool, size, true);
-      return offset;
+      if (this.listener !== null) this.emitPoolInit(pool, size, true);
+      this.newPoolOffset = offset;
+      return pool;
     }
     const blockSize = (size + 1) << this.shift;
     this.poolSzidx[pool] = size;
@@ -344,27 +415,9 @@ export class Pymalloc {
     this.poolMaxnextoffset[pool] = this.poolSize - blockSize;
     this.poolFreeblock[pool] = this.overhead + blockSize;
     this.links[base + ((this.overhead + blockSize) >> this.shift)] = 0;
-    if (this.listener) this.emitPoolInit(pool, size, false);
-    return this.overhead;
-  }
-
-  /** pymalloc_free for a live block of `pool`. */
-  private pymallocFree(pool: number, address: number): void {
-    const offset = (address - (this.poolBase[pool] as number)) | 0;
-    const word = pool * this.wordsPerPool + (offset >> this.shift);
-    if (this.listener) this.emitBlock("block-free", pool, address);
-    this.live[word] = 0;
-    const lastfree = this.poolFreeblock[pool] as number;
-    this.links[word] = lastfree;
-    this.poolFreeblock[pool] = offset;
-    const count = (this.poolCount[pool] as number) - 1;
-    this.poolCount[pool] = count;
-    if (lastfree === 0) {
-      this.insertToUsedpool(pool);
-      return;
-    }
-    if (count !== 0) return;
-    this.insertToFreepool(pool);
+    if (this.listener !== null) this.emitPoolInit(pool, size, false);
+    this.newPoolOffset = this.overhead;
+    return pool;
   }
 
   /** insert_to_usedpool: a full pool got a free block; it becomes the head of its class's list. */
@@ -393,14 +446,13 @@ export class Pymalloc {
     const lastnf = this.nfp2lasta[nf] as number;
     if (lastnf === ao) {
       const p = this.arPrev[ao] as number;
-      this.nfp2lasta[nf] = p !== NIL && this.arNfreepools[p] === nf ? p : NIL;
+      this.nfp2lasta[nf] = p !== -1 && this.arNfreepools[p] === nf ? p : -1;
     }
     nf++;
     this.arNfreepools[ao] = nf;
 
     // Case 1: the arena is wholly free. Give it back, except (3.9+) when it is the last usable arena.
-    const keepLast = this.profile.arenaRelease === "keep-last-empty";
-    if (nf === this.arNtotalpools[ao] && (!keepLast || this.arNext[ao] !== NIL)) {
+    if (nf === this.arNtotalpools[ao] && (!this.keepLastEmpty || this.arNext[ao] !== -1)) {
       this.unlinkUsable(ao);
       this.freeArena(ao);
       return;
@@ -408,14 +460,14 @@ export class Pymalloc {
     // Case 2: the first free pool of a full arena: it goes to the head (fewest free pools).
     if (nf === 1) {
       this.arNext[ao] = this.usableArenas;
-      this.arPrev[ao] = NIL;
-      if (this.usableArenas !== NIL) this.arPrev[this.usableArenas] = ao;
+      this.arPrev[ao] = -1;
+      if (this.usableArenas !== -1) this.arPrev[this.usableArenas] = ao;
       this.usableArenas = ao;
-      if (this.nfp2lasta[1] === NIL) this.nfp2lasta[1] = ao;
+      if (this.nfp2lasta[1] === -1) this.nfp2lasta[1] = ao;
       return;
     }
-    if (this.nfp2lasta[nf] === NIL) this.nfp2lasta[nf] = ao;
-    if (this.profile.arenaReordering === "linear-walk") {
+    if (this.nfp2lasta[nf] === -1) this.nfp2lasta[nf] = ao;
+    if (this.linearWalk) {
       this.resortByWalking(ao, nf);
       return;
     }
@@ -426,31 +478,31 @@ export class Pymalloc {
     this.arPrev[ao] = lastnf;
     this.arNext[ao] = this.arNext[lastnf] as number;
     const after = this.arNext[ao] as number;
-    if (after !== NIL) this.arPrev[after] = ao;
+    if (after !== -1) this.arPrev[after] = ao;
     this.arNext[lastnf] = ao;
   }
 
   /** ≤3.7: walk right past every arena with fewer free pools (same final order as nfp2lasta). */
   private resortByWalking(ao: number, nf: number): void {
     const first = this.arNext[ao] as number;
-    if (first === NIL || nf <= (this.arNfreepools[first] as number)) return;
+    if (first === -1 || nf <= (this.arNfreepools[first] as number)) return;
     this.unlinkUsable(ao);
     let prev = first;
-    while (this.arNext[prev] !== NIL && nf > (this.arNfreepools[this.arNext[prev] as number] as number)) {
+    while (this.arNext[prev] !== -1 && nf > (this.arNfreepools[this.arNext[prev] as number] as number)) {
       prev = this.arNext[prev] as number;
     }
     this.arPrev[ao] = prev;
     this.arNext[ao] = this.arNext[prev] as number;
-    if (this.arNext[ao] !== NIL) this.arPrev[this.arNext[ao] as number] = ao;
+    if (this.arNext[ao] !== -1) this.arPrev[this.arNext[ao] as number] = ao;
     this.arNext[prev] = ao;
   }
 
   private unlinkUsable(ao: number): void {
     const prev = this.arPrev[ao] as number;
     const next = this.arNext[ao] as number;
-    if (prev === NIL) this.usableArenas = next;
+    if (prev === -1) this.usableArenas = next;
     else this.arNext[prev] = next;
-    if (next !== NIL) this.arPrev[next] = prev;
+    if (next !== -1) this.arPrev[next] = prev;
   }
 
   // ---------------------------------------------------------------- arenas
@@ -489,17 +541,10 @@ export class Pymalloc {
     this.arFirstPool[a] = first;
     this.arNfreepools[a] = nfree;
     this.arNtotalpools[a] = nfree;
-    const slot = this.space.slotOf(address);
-    if (slot >= this.mapToArena.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.mapToArena.length * 2)).fill(NIL);
-      grown.set(this.mapToArena);
-      this.mapToArena = grown;
-    }
-    this.mapToArena[slot] = a;
     // Fresh mmap'd memory reads as zeros.
     const from = (this.nbClasses + a * this.poolsPerArena) * this.wordsPerPool;
     this.links.fill(0, from, from + this.poolsPerArena * this.wordsPerPool);
-    this.live.fill(0, from, from + this.poolsPerArena * this.wordsPerPool);
+    this.live.fill(0, from >>> 5, (from + this.poolsPerArena * this.wordsPerPool) >>> 5);
     this.listener?.({ type: "arena-alloc", arena: a, address, pools: nfree });
     return a;
   }
@@ -510,7 +555,9 @@ export class Pymalloc {
     this.arNext[ao] = this.unusedArenaObjects;
     this.unusedArenaObjects = ao;
     this.radix?.markUsed(address, false);
-    this.mapToArena[this.space.slotOf(address)] = NIL;
+    for (let p = this.arFirstPool[ao] as number; p < (this.arPoolAddress[ao] as number); p += this.poolSize) {
+      this.setPage(p, NIL);
+    }
     this.space.unmap(address);
     this.arAddress[ao] = 0;
     this.narenasCurrentlyAllocated--;
@@ -570,9 +617,22 @@ export class Pymalloc {
     const links = new Uint16Array(nodes * this.wordsPerPool);
     links.set(this.links);
     this.links = links;
-    const live = new Uint8Array(nodes * this.wordsPerPool);
+    const live = new Uint32Array((nodes * this.wordsPerPool) >>> 5);
     live.set(this.live);
     this.live = live;
+  }
+
+  /** Records in the page table that the pool at `poolAddress` is node `pool` (or, with NIL, none). */
+  private setPage(poolAddress: number, pool: number): void {
+    const page = (poolAddress - this.tableBase) / this.poolSize;
+    if (page >= this.pageTable.length) {
+      // Pages up to the end of the highest mapping slot, doubling so growth stays rare.
+      const grown = new Int32Array(Math.max(page + 1, this.pageTable.length * 2)).fill(NIL);
+      grown.set(this.pageTable);
+      this.pageTable = grown;
+      this.tableSpan = grown.length * this.poolSize;
+    }
+    this.pageTable[page] = pool;
   }
 
   // ---------------------------------------------------------------- addresses
@@ -594,13 +654,13 @@ export class Pymalloc {
 
   /** The carved pool containing `address`, or NIL when the address is in no live arena's carved pools. */
   poolOf(address: number): number {
-    const slot = this.space.slotOf(address);
-    if (slot === -1) return NIL;
-    const arena = this.mapToArena[slot] as number;
-    if (arena === NIL) return NIL;
-    const first = this.arFirstPool[arena] as number;
-    if (address < first || address >= (this.arPoolAddress[arena] as number)) return NIL;
-    return this.nodeOf(arena, Math.floor((address - first) / this.poolSize));
+    const d = address - this.tableBase;
+    return d >= 0 && d < this.tableSpan ? (this.pageTable[(d * this.invPoolSize) | 0] as number) : NIL;
+  }
+
+  /** Is the `live` bit of this word of block memory (pool * wordsPerPool + offset / ALIGNMENT) set? */
+  isLiveWord(word: number): boolean {
+    return ((this.live[word >>> 5] as number) & (1 << (word & 31))) !== 0;
   }
 
   /** Where a live pymalloc block is, or undefined for any other address. */
@@ -623,12 +683,13 @@ export class Pymalloc {
     return pool !== NIL;
   }
 
+  /** Is `address` the start of a handed-out block of `pool`? (`live` marks only block starts.) */
   private isLiveBlock(pool: number, address: number): boolean {
-    // An offset inside a pool fits in int32; `| 0` keeps the modulo below in integer arithmetic.
+    // An offset inside a pool fits in int32.
     const offset = (address - (this.poolBase[pool] as number)) | 0;
-    if (offset < this.overhead || (offset - this.overhead) % (this.poolBlockSize[pool] as number) !== 0)
-      return false;
-    return this.live[pool * this.wordsPerPool + (offset >> this.shift)] === 1;
+    return (
+      (offset & this.alignMask) === 0 && this.isLiveWord(pool * this.wordsPerPool + (offset >> this.shift))
+    );
   }
 
   // ---------------------------------------------------------------- checks and raw fallback

@@ -1,0 +1,37 @@
+// The invariant checker notices what the fast paths rely on: the page table that finds a block's
+// pool, and the live bits that refuse double frees.
+import { describe, expect, it } from "vitest";
+import { checkInvariants, InvariantViolation } from "../../src/index.js";
+import { model } from "./helpers.js";
+
+describe("invariant checker", () => {
+  it("accepts the page table and live bits the model keeps, arenas mapped and unmapped", () => {
+    const pm = model("3.11", { placement: { misalign: 4096 } });
+    const ps = Array.from({ length: 5000 }, (_, i) => pm.malloc(1 + (i % 512)));
+    checkInvariants(pm);
+    for (const p of ps) pm.free(p);
+    checkInvariants(pm);
+  });
+
+  it("notices a page that names the wrong pool, or a pool no longer carved", () => {
+    const pm = model();
+    const p = pm.malloc(40);
+    const page = (p - pm.tableBase) / pm.poolSize;
+    const before = Math.floor(page);
+    pm.pageTable[before] = (pm.pageTable[before] as number) + 1;
+    expect(() => checkInvariants(pm)).toThrow(InvariantViolation);
+    pm.pageTable[before] = (pm.pageTable[before] as number) - 1;
+    checkInvariants(pm);
+    pm.pageTable = Int32Array.from([...pm.pageTable, pm.pageTable[before] as number]); // an uncarved page
+    expect(() => checkInvariants(pm)).toThrow(/page table maps 2 pages for 1 carved pools/);
+  });
+
+  it("notices a live bit off a block start, or a freed block still marked live", () => {
+    const pm = model();
+    const p = pm.malloc(40);
+    const pool = pm.poolOf(p);
+    const word = pool * pm.wordsPerPool + (p - (pm.poolBase[pool] as number)) / 16;
+    pm.live[(word + 1) >>> 5] = (pm.live[(word + 1) >>> 5] as number) | (1 << ((word + 1) & 31));
+    expect(() => checkInvariants(pm, { focus: p })).toThrow(/live mark off a block boundary/);
+  });
+});
