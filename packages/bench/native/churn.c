@@ -4,7 +4,8 @@
  *   usage: churn PATTERN LIVE MAXSIZE STEPS SEED REPEATS
  *   PATTERN churn: LIVE blocks; each step frees a random one and allocates a new size in its place
  *   PATTERN lifo:  each step allocates a block and frees it at once
- * Prints one line per repeat: nanoseconds per operation (a malloc or a free).
+ *   PATTERN realloc: LIVE blocks; each step reallocs a random one to a new random size
+ * Prints one line per repeat: nanoseconds per operation (a malloc, a free or a realloc).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -30,7 +31,7 @@ static double now(void) {
 
 int main(int argc, char **argv) {
     if (argc != 7) { fprintf(stderr, "usage: churn PATTERN LIVE MAXSIZE STEPS SEED REPEATS\n"); return 2; }
-    int lifo = strcmp(argv[1], "lifo") == 0;
+    int lifo = strcmp(argv[1], "lifo") == 0, re = strcmp(argv[1], "realloc") == 0;
     size_t live = strtoull(argv[2], NULL, 10), maxsize = strtoull(argv[3], NULL, 10);
     size_t steps = strtoull(argv[4], NULL, 10);
     uint32_t seed = (uint32_t)strtoul(argv[5], NULL, 10);
@@ -42,6 +43,11 @@ int main(int argc, char **argv) {
         double t0 = now();
         if (lifo) {
             for (size_t s = 0; s < steps; s++) PyObject_Free(PyObject_Malloc(1 + next() % maxsize));
+        } else if (re) {
+            for (size_t s = 0; s < steps; s++) {
+                size_t i = next() % live;
+                slots[i] = PyObject_Realloc(slots[i], 1 + next() % maxsize);
+            }
         } else {
             for (size_t s = 0; s < steps; s++) {
                 size_t i = next() % live;
@@ -49,7 +55,7 @@ int main(int argc, char **argv) {
                 slots[i] = PyObject_Malloc(1 + next() % maxsize);
             }
         }
-        printf("%.3f\n", (now() - t0) / (2.0 * steps));
+        printf("%.3f\n", (now() - t0) / ((re ? 1.0 : 2.0) * steps));
     }
     return 0;
 }
