@@ -5,11 +5,11 @@ import { oracleRunCommand } from "./oracle-run.js";
 import { replayCommand } from "./replay.js";
 
 const USAGE = `usage: pymem oracle run FILE.py [--json] [--timeout MS]
-       pymem oracle record
+       pymem oracle record [CLAIM_ID ...]
        pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
 
 oracle run: runs a Python file on every interpreter found and prints a version x output table.
-oracle record: records every claim witness on every interpreter into packages/scenarios/recordings/.
+oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
 replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
   --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
   --arena-base       address of arena slot 0 (default 0x100000000000)

@@ -32,10 +32,13 @@ export async function oracleRecordCommand(
   args: string[],
   log: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (args.length > 0) {
-    log(`pymem oracle record: takes no arguments (got ${args.join(" ")})\n`);
+  const known = new Set(CLAIMS.map((c) => c.id));
+  const unknown = args.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    log(`pymem oracle record: no claim ${unknown.join(", ")} (known: ${[...known].join(" ")})\n`);
     return 2;
   }
+  const wanted = args.length > 0 ? new Set(args) : known;
   const interpreters = await discoverAll();
   if (interpreters.length === 0) {
     log("pymem oracle record: no interpreter found; nothing recorded\n");
@@ -43,7 +46,7 @@ export async function oracleRecordCommand(
   }
   mkdirSync(RECORDINGS_DIR, { recursive: true });
   for (const claim of CLAIMS) {
-    if (!claim.predictWitness) continue;
+    if (!claim.predictWitness || !wanted.has(claim.id)) continue;
     log(`recording ${claim.id} on ${interpreters.length} interpreters ...\n`);
     const recording = await recordWitness(claim.id, interpreters);
     writeFileSync(recordingPath(claim.id), `${JSON.stringify(recording, null, 2)}\n`);
