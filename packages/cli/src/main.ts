@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // pymem: the command line (`pymem --help`).
+import { CLAIMS_USAGE, claimsCommand } from "./claims/command.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
 import { replayCommand } from "./replay.js";
 
-const USAGE = `usage: pymem oracle run FILE.py [--json] [--timeout MS]
+const USAGE = `${CLAIMS_USAGE}
+       pymem oracle run FILE.py [--json] [--timeout MS]
        pymem oracle record [CLAIM_ID ...]
        pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
 
+claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
+  prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
 oracle run: runs a Python file on every interpreter found and prints a version x output table.
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
 replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
@@ -18,7 +22,9 @@ replay: replays an allocator trace on the model of CPython's pymalloc and prints
 Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s | # comment`;
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === "replay") {
+if (command === "claims") {
+  process.exitCode = await claimsCommand(rest);
+} else if (command === "replay") {
   process.exitCode = await replayCommand(rest);
 } else if (command === "oracle" && rest[0] === "run") {
   process.exitCode = await oracleRunCommand(rest.slice(1));

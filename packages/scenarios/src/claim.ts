@@ -8,7 +8,7 @@
  *
  * docs/contributing.md has the checklist for adding one.
  */
-import type { AllocatorProfile } from "@pymem/core";
+import { type AllocatorProfile, PROFILES, profileForVersion } from "@pymem/core";
 import type { Tag } from "./tags.js";
 
 /** One sentence in both of the site's languages. */
@@ -74,4 +74,23 @@ export function defineClaim(claim: Claim): Claim {
 /** The verdict a claim states for one profile, or undefined when no verdict covers it. */
 export function verdictFor(claim: Claim, profileId: string): Verdict | undefined {
   return claim.verdicts.find((v) => v.profiles.includes(profileId));
+}
+
+/** The CPython versions ("2.7", "3.6", … "3.15") the profiles cover, oldest first. */
+export const PROFILED_VERSIONS: readonly string[] = [
+  ...new Set(PROFILES.map((p) => `${p.python[0]}.${p.python[1]}`)),
+].sort((a, b) => {
+  const [am, an] = a.split(".").map(Number) as [number, number];
+  const [bm, bn] = b.split(".").map(Number) as [number, number];
+  return am - bm || an - bn;
+});
+
+/**
+ * A claim's verdict per CPython version, read off each version's default 64-bit build (upstream 3.6,
+ * 3.7.4+); the other builds (pyenv 3.6, 3.7.0–3.7.3, 32-bit) are in the per-profile verdicts.
+ */
+export function verdictByVersion(claim: Claim): Record<string, VerdictKind | undefined> {
+  return Object.fromEntries(
+    PROFILED_VERSIONS.map((v) => [v, verdictFor(claim, profileForVersion(v, 8).id)?.verdict]),
+  );
 }

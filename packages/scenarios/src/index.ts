@@ -5,8 +5,10 @@ export {
   type Claim,
   type CpythonRef,
   defineClaim,
+  PROFILED_VERSIONS,
   type Verdict,
   type VerdictKind,
+  verdictByVersion,
   verdictFor,
   type WitnessTarget,
 } from "./claim.js";

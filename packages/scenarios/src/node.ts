@@ -1,9 +1,21 @@
 // Node-only helpers of @pymem/scenarios (files on disk); the main entry stays browser-safe.
+
+export {
+  judgeWitnessRun,
+  notApplicableReason,
+  predictionsFor,
+  recordedRow,
+  type WitnessCheck,
+  type WitnessStatus,
+  witnessTargets,
+} from "./check/witness-check.js";
 export {
   CLAIMS_DIR,
   RECORDINGS_DIR,
   type RecordedResult,
   type Recording,
+  readRecording,
   recordingPath,
+  witnessSha256,
   witnessSource,
 } from "./paths.js";

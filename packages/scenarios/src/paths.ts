@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLAIM_FOLDERS } from "../claims/index.js";
@@ -42,4 +43,15 @@ export interface Recording {
 
 export function recordingPath(id: string): string {
   return join(RECORDINGS_DIR, `${id}.json`);
+}
+
+/** The committed recording of a claim's witness, or undefined when there is none. */
+export function readRecording(id: string): Recording | undefined {
+  const path = recordingPath(id);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Recording) : undefined;
+}
+
+/** sha256 of a witness source, as recordings store it. */
+export function witnessSha256(source: string): string {
+  return createHash("sha256").update(source).digest("hex");
 }

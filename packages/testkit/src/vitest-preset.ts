@@ -10,7 +10,8 @@ export function pymemVitestConfig(extra: ViteUserConfig["test"] = {}): ViteUserC
   assertNodeRuntime();
   return {
     test: {
-      reporters: ["default", ["json", { outputFile: REPORT_FILE }]],
+      // PYMEM_VITEST_REPORT redirects the JSON report (`pymem claims` reads it from a temporary file).
+      reporters: ["default", ["json", { outputFile: process.env.PYMEM_VITEST_REPORT || REPORT_FILE }]],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
       // Tests start real interpreters and replay millions of operations on a 2-core machine shared by
       // several packages' runs at once: 5 s (vitest's default) is too tight to mean "hung".

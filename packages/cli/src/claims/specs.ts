@@ -1,0 +1,92 @@
+// Runs the claims' spec files under vitest (the same files, config and runner as the test suite) and
+// sums the results per claim. vitest runs in a child process with its JSON reporter.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { CLAIM_FOLDERS } from "@pymem/scenarios";
+import { CLAIMS_DIR } from "@pymem/scenarios/node";
+import type { SpecFailure, SpecSummary } from "./report.js";
+
+interface VitestJson {
+  readonly testResults: readonly {
+    readonly name: string;
+    readonly message?: string;
+    readonly assertionResults: readonly {
+      readonly fullName: string;
+      readonly status: string;
+      readonly failureMessages: readonly string[];
+    }[];
+  }[];
+}
+
+const EMPTY: SpecSummary = { tests: [], passed: 0, failed: 0, skipped: 0, failures: [] };
+
+/** Runs the spec files of the given claims; a claim whose file did not load gets one failure. */
+export async function runSpecs(
+  ids: readonly string[],
+  timeoutMs = 300_000,
+): Promise<Map<string, SpecSummary>> {
+  const scenariosDir = dirname(CLAIMS_DIR);
+  const vitest = join(realpathSync(join(scenariosDir, "node_modules", "vitest")), "vitest.mjs");
+  const out = mkdtempSync(join(tmpdir(), "pymem-claims-"));
+  const jsonFile = join(out, "specs.json");
+  const files = ids.map((id) => `claims/${CLAIM_FOLDERS[id]}/${id}.spec.ts`);
+  try {
+    const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [vitest, "run", ...files],
+        {
+          cwd: scenariosDir,
+          timeout: timeoutMs,
+          maxBuffer: 64 << 20,
+          env: { ...process.env, PYMEM_VITEST_REPORT: jsonFile },
+        },
+        (_error, stdout, stderr) => resolve({ stdout, stderr }),
+      );
+    });
+    let parsed: VitestJson | undefined;
+    try {
+      parsed = JSON.parse(readFileSync(jsonFile, "utf8")) as VitestJson;
+    } catch {
+      parsed = undefined;
+    }
+    const byClaim = new Map<string, SpecSummary>();
+    for (const id of ids) {
+      const file = parsed?.testResults.find((r) => basename(r.name) === `${id}.spec.ts`);
+      byClaim.set(id, file ? summarize(file) : missing(run.stderr || run.stdout));
+    }
+    return byClaim;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function summarize(file: VitestJson["testResults"][number]): SpecSummary {
+  const tests = file.assertionResults;
+  if (tests.length === 0 && file.message) return missing(file.message);
+  const failures: SpecFailure[] = tests
+    .filter((t) => t.status === "failed")
+    .map((t) => ({ name: t.fullName, message: firstLine(t.failureMessages.join("\n")) }));
+  return {
+    tests: tests.map((t) => ({
+      name: t.fullName,
+      status: t.status === "passed" ? "passed" : t.status === "failed" ? "failed" : "skipped",
+    })),
+    passed: tests.filter((t) => t.status === "passed").length,
+    failed: failures.length,
+    skipped: tests.filter((t) => t.status === "skipped" || t.status === "pending" || t.status === "todo")
+      .length,
+    failures,
+  };
+}
+
+function missing(output: string): SpecSummary {
+  const failure = { name: "spec file", message: firstLine(output) || "did not run" };
+  return { ...EMPTY, tests: [{ name: failure.name, status: "failed" }], failed: 1, failures: [failure] };
+}
+
+function firstLine(text: string): string {
+  return (text.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 300);
+}

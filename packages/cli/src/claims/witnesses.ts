@@ -1,0 +1,95 @@
+// Runs every claim's witness on every interpreter it applies to, two at a time (the machine has two
+// cores), judged by the rules the scenarios tests use. Interpreters that were recorded but are not on
+// this machine are reported as skipped, with the reason.
+import { type Interpreter, interpreterName, runWitness } from "@pymem/oracle";
+import type { Claim } from "@pymem/scenarios";
+import {
+  judgeWitnessRun,
+  notApplicableReason,
+  readRecording,
+  recordedRow,
+  type WitnessCheck,
+  witnessSource,
+} from "@pymem/scenarios/node";
+import type { NotApplicable } from "./report.js";
+
+export interface ClaimWitnesses {
+  readonly witnesses: WitnessCheck[];
+  readonly notApplicable: NotApplicable[];
+}
+
+export interface WitnessProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly claim: string;
+  readonly check: WitnessCheck;
+}
+
+interface Job {
+  readonly claim: Claim;
+  readonly interpreter: Interpreter;
+  readonly source: string;
+}
+
+export async function runWitnessChecks(
+  claims: readonly Claim[],
+  interpreters: readonly Interpreter[],
+  options: { timeoutMs: number; concurrency: number; onProgress?: (p: WitnessProgress) => void },
+): Promise<Map<string, ClaimWitnesses>> {
+  const results = new Map<string, ClaimWitnesses>();
+  const jobs: Job[] = [];
+  for (const claim of claims) {
+    const entry: ClaimWitnesses = { witnesses: [], notApplicable: [] };
+    results.set(claim.id, entry);
+    if (!claim.predictWitness) continue;
+    const source = witnessSource(claim.id);
+    for (const i of interpreters) {
+      const reason = notApplicableReason(claim, i);
+      if (reason) entry.notApplicable.push({ interpreter: interpreterName(i), reason });
+      else jobs.push({ claim, interpreter: i, source });
+    }
+  }
+  const total = jobs.length;
+  let next = 0;
+  let done = 0;
+  const checks = new Map<Job, WitnessCheck>();
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++] as Job;
+      const run = await runWitness(job.interpreter, job.source, { timeoutMs: options.timeoutMs });
+      const recorded = recordedRow(readRecording(job.claim.id), interpreterName(job.interpreter));
+      const check = judgeWitnessRun(job.claim, job.interpreter, run, recorded);
+      checks.set(job, check);
+      options.onProgress?.({ done: ++done, total, claim: job.claim.id, check });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  // Keep the discovery order of interpreters within each claim.
+  for (const job of jobs) results.get(job.claim.id)?.witnesses.push(checks.get(job) as WitnessCheck);
+  for (const claim of claims) addMissingInterpreters(claim, interpreters, results.get(claim.id));
+  return results;
+}
+
+/** Interpreters in the committed recording that this machine does not have: skipped, with the reason. */
+function addMissingInterpreters(
+  claim: Claim,
+  found: readonly Interpreter[],
+  entry: ClaimWitnesses | undefined,
+): void {
+  if (!entry || !claim.predictWitness) return;
+  const here = new Set(found.map(interpreterName));
+  const needsPymalloc = claim.tags.includes("needs-pymalloc");
+  for (const row of readRecording(claim.id)?.results ?? []) {
+    if (here.has(row.interpreter)) continue;
+    if (needsPymalloc && row.kind === "pyodide") continue;
+    entry.witnesses.push({
+      interpreter: row.interpreter,
+      kind: row.kind,
+      version: row.version,
+      status: "skipped",
+      predicted: null,
+      actual: null,
+      reason: "not found on this machine (recorded elsewhere)",
+    });
+  }
+}

@@ -1,0 +1,71 @@
+// `pymem claims` end to end on one claim: the real spec run under vitest and the real witness on every
+// interpreter found here, read back from its --json output and its report files.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { discoverAll } from "@pymem/oracle";
+import { CLAIMS } from "@pymem/scenarios";
+import { notApplicableReason } from "@pymem/scenarios/node";
+import { requireOrSkip } from "@pymem/testkit";
+import { describe, expect, it } from "vitest";
+import { claimsCommand } from "../src/claims/command.js";
+import type { ClaimsReport } from "../src/claims/report.js";
+
+const interpreters = await discoverAll();
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), tty: false, interpreters },
+  };
+}
+
+describe("pymem claims", () => {
+  it("rejects an unknown claim id with usage and exit code 2", async () => {
+    const { io, err } = capture();
+    expect(await claimsCommand(["--claim", "C99"], io)).toBe(2);
+    expect(err.join("")).toMatch(/no claim C99[\s\S]*usage: pymem claims/);
+  });
+
+  it("checks C09's spec and witness everywhere it applies, and writes the reports", {
+    timeout: 180_000,
+  }, async (ctx) => {
+    requireOrSkip(ctx, interpreters.length > 0, "no CPython interpreter found");
+    const dir = mkdtempSync(join(tmpdir(), "claims-test-"));
+    const { io, out, err } = capture();
+    const code = await claimsCommand(
+      [
+        "--claim",
+        "C09",
+        "--json",
+        "--junit",
+        join(dir, "j.xml"),
+        "--markdown",
+        join(dir, "s.md"),
+        "--badge",
+        join(dir, "b.json"),
+      ],
+      io,
+    );
+    const report = JSON.parse(out.join("")) as ClaimsReport;
+    expect(code, err.join("")).toBe(0);
+    const [c09] = report.claims;
+    const claim = CLAIMS.find((c) => c.id === "C09");
+    const applicable = interpreters.filter((i) => claim && notApplicableReason(claim, i) === undefined);
+    expect(c09?.id).toBe("C09");
+    expect(c09?.specs.failed).toBe(0);
+    expect(c09?.specs.passed).toBeGreaterThan(0);
+    expect(c09?.witnesses.filter((w) => w.status === "pass")).toHaveLength(applicable.length);
+    for (const w of c09?.witnesses ?? []) {
+      if (w.status === "pass") expect(w.actual).toBe(w.predicted);
+    }
+    expect(Object.values(c09?.verdict_by_version ?? {}).every((v) => v === "holds")).toBe(true);
+    expect(readFileSync(join(dir, "j.xml"), "utf8")).toContain('failures="0"');
+    expect(readFileSync(join(dir, "s.md"), "utf8")).toContain("| **C09** |");
+    expect(JSON.parse(readFileSync(join(dir, "b.json"), "utf8")).color).toBe("brightgreen");
+    expect(err.join("")).toContain("running witnesses");
+  });
+});
