@@ -12,6 +12,11 @@ export const TAGS = {
   "version-dependent": "the answer changes between CPython versions",
   "pointer-size": "the answer differs between 32-bit and 64-bit builds",
   "needs-pymalloc": "the witness needs a build with pymalloc (native CPython; not Pyodide)",
+  overview: "about how the article divides memory management as a whole, not one mechanism",
+  "object-model":
+    "about names, objects and types: names are untyped references, objects carry type and memory",
+  "shared-objects":
+    "about objects the interpreter shares with every program (small ints, None, interned strings, immortals)",
 } as const;
 
 export type Tag = keyof typeof TAGS;
