@@ -64,6 +64,11 @@ export interface WitnessTarget {
   /** The interpreter's full version, e.g. "3.12.7"; object-layer changes can come in micro releases. */
   readonly version: string;
   readonly pointerSize: 4 | 8;
+  /**
+   * Whether the build has pymalloc. Every native build the project profiles has it; Pyodide (wasm32)
+   * is built --without-pymalloc, so `profile` there only stands for its version's object layout.
+   */
+  readonly hasPymalloc: boolean;
 }
 
 /** Identity function that gives claim files their type. */

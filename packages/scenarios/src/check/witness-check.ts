@@ -30,7 +30,8 @@ export function witnessTargets(i: Interpreter): WitnessTarget[] {
   const ids = candidateProfileIds(i);
   const profiles =
     ids.length > 0 ? ids.map((id) => profile(id)) : [profileForVersion(i.version, i.pointerSize)];
-  return profiles.map((p) => ({ profile: p, version: i.version, pointerSize: i.pointerSize }));
+  const hasPymalloc = ids.length > 0;
+  return profiles.map((p) => ({ profile: p, version: i.version, pointerSize: i.pointerSize, hasPymalloc }));
 }
 
 /** The model's distinct predictions of the witness output on an interpreter. */
