@@ -7,12 +7,15 @@
  *   2. marks as reachable everything reachable from an object with gc_refs > 0 (move_unreachable);
  *   3. ≤3.3 semantics (2.7): unreachable instances with __del__, and all they reach, are not freed:
  *      they go to the oldest generation and the ones with __del__ to gc.garbage (uncollectable);
- *      3.4+ (PEP 442): runs __del__ once on every unreachable instance that has one, then keeps
+ *   4. clears the weakrefs to the rest and calls the callbacks of those weakrefs that are reachable
+ *      (handle_weakrefs; 3.15 leaves callback-less weakrefs until after step 5);
+ *   5. 3.4+ (PEP 442): runs __del__ once on every unreachable instance that has one, then keeps
  *      alive whatever __del__ resurrected (3.9+: only what is reachable from a resurrected object;
  *      ≤3.8: the whole set survives if anything was resurrected);
- *   4. breaks the remaining cycles with tp_clear, so reference counting frees them;
- *   5. after a full collection, empties the free lists.
- * It returns collected + uncollectable, as gc.collect() does.
+ *   6. breaks the remaining cycles with tp_clear, so reference counting frees them;
+ *   7. after a full collection, empties the free lists.
+ * It returns collected + uncollectable, as gc.collect() does, which counts objects revived by
+ * __del__ differently by version (CollectorProfile.resurrection).
  *
  * Automatic collections: allocating a container raises generation 0's count; above threshold 0
  * the oldest generation over its threshold is collected (the oldest only when long-lived pending
@@ -103,28 +106,44 @@ export class Collector implements GcHooks {
     if (g === 2) this.longLivedPending = 0;
     else if (g === 1) this.longLivedPending += young.length - unreachable.length;
 
-    let uncollectable = 0;
-    let candidates = unreachable;
+    // A weakref still reachable after its callback ran moves to the next generation, like survivors.
+    const survivor = (ref: PyObject) => this.moveTo(ref, older);
+    let found: number;
     if (this.heap.profile.collector.finalizers === "tp_del") {
+      // ≤3.3: instances with __del__, and all they reach, are uncollectable: into gc.garbage.
       const kept = this.reachableFrom(unreachable.filter(hasDel), dead);
       for (const o of unreachable) {
         if (!kept.has(o)) continue;
         this.moveTo(o, 2);
         if (hasDel(o)) this.garbage.push(this.heap.incref(o));
       }
-      uncollectable = kept.size;
-      candidates = unreachable.filter((o) => !kept.has(o));
+      const collectable = unreachable.filter((o) => !kept.has(o));
+      found = unreachable.length + this.heap.weak.beforeFinalizers(collectable, survivor);
+      this.deleteGarbage(collectable);
     } else {
-      candidates = this.finalizeAndCheck(unreachable);
+      const freedRefs = this.heap.weak.beforeFinalizers(unreachable, survivor);
+      const { stillDead, revived } = this.finalizeAndCheck(unreachable, older);
+      found = freedRefs + this.countFound(unreachable, stillDead, revived);
+      this.heap.weak.afterResurrection(stillDead);
+      this.deleteGarbage(stillDead);
     }
-    // Counted before any finalizer runs, so resurrected objects still count (every version).
-    const collected = unreachable.length - uncollectable;
-    this.deleteGarbage(candidates);
     if (g === 2) {
       this.heap.clearFreeLists();
       this.longLivedTotal = this.generations[2].size;
     }
-    return collected + uncollectable;
+    return found;
+  }
+
+  /** What gc.collect() counts of a PEP 442 collection (see CollectorProfile.resurrection). */
+  private countFound(unreachable: PyObject[], stillDead: PyObject[], revived: boolean): number {
+    switch (this.heap.profile.collector.resurrection) {
+      case "count-all":
+        return unreachable.length;
+      case "revive-set-uncounted":
+        return revived ? 0 : stillDead.length;
+      case "survivors-uncounted":
+        return stillDead.length;
+    }
   }
 
   /** subtract_refs + move_unreachable: the objects of `set` that nothing outside it keeps alive. */
@@ -153,8 +172,16 @@ export class Collector implements GcHooks {
     return seen;
   }
 
-  /** PEP 442: finalize_garbage, then keep what __del__ resurrected; returns what is left to clear. */
-  private finalizeAndCheck(unreachable: PyObject[]): PyObject[] {
+  /**
+   * PEP 442: finalize_garbage, then keep what __del__ resurrected. ≤3.8 (check_garbage) one
+   * resurrection revives the whole set; 3.9+ (handle_resurrected_objects) only what a resurrected
+   * object reaches. Either way they join `older`, the next generation. Returns what is left to
+   * clear, and whether anything was revived.
+   */
+  private finalizeAndCheck(
+    unreachable: PyObject[],
+    older: number,
+  ): { stillDead: PyObject[]; revived: boolean } {
     let ran = false;
     for (const o of unreachable) {
       if (o.freed || !hasDel(o) || o.finalized) continue;
@@ -164,19 +191,19 @@ export class Collector implements GcHooks {
       this.heap.finalizer(o);
       this.heap.decref(o);
     }
-    if (!ran) return unreachable;
-    const stillDead = this.unreachableOf(unreachable.filter((o) => !o.freed));
+    const alive = unreachable.filter((o) => !o.freed);
+    if (!ran) return { stillDead: alive, revived: false };
+    const stillDead = this.unreachableOf(alive);
     const dead = new Set(stillDead);
-    const revived = unreachable.filter((o) => !o.freed && !dead.has(o));
-    if (revived.length === 0) return stillDead;
-    const [major, minor] = this.heap.profile.python;
-    if (major === 3 && minor <= 8) {
-      // check_garbage / revive_garbage: anything resurrected keeps the whole set alive.
-      for (const o of unreachable) if (!o.freed) this.moveTo(o, 2);
-      return [];
+    const revived = alive.filter((o) => !dead.has(o));
+    if (revived.length === 0) return { stillDead, revived: false };
+    if (this.heap.profile.collector.resurrection !== "survivors-uncounted") {
+      for (const o of alive) this.moveTo(o, older);
+      return { stillDead: [], revived: true };
     }
-    for (const o of revived) this.moveTo(o, 2);
-    return stillDead;
+    // Like the survivors, revived objects join the next generation (the oldest stays put).
+    for (const o of revived) this.moveTo(o, older);
+    return { stillDead, revived: true };
   }
 
   /** delete_garbage: tp_clear each object still alive, holding a reference across the call. */

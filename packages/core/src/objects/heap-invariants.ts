@@ -4,6 +4,7 @@
  */
 import { InvariantViolation } from "../pymalloc/invariants.js";
 import type { Collector } from "./collector.js";
+import { table27Size, usableFraction } from "./dict-layout.js";
 import { BlockAllocator } from "./freelists.js";
 import type { ObjectHeap } from "./heap.js";
 import type { PyObject } from "./pyobject.js";
@@ -48,6 +49,10 @@ export function checkHeap(heap: ObjectHeap, roots: Iterable<PyObject>, collector
     for (const o of heap.live)
       if (o.tracked && !seen.has(o)) fail(`${o} says tracked but is in no generation`);
   }
+  // 5. weakrefs: no live weakref points to a freed object, and lists and referents agree
+  for (const o of heap.live) checkWeakrefs(o, fail);
+  // dict tables fit their entries, and their memory is live
+  for (const o of heap.live) if (o.kind === "dict") checkDictTable(heap, o, fail);
   // 4. memory
   const blocks = new Map<number, PyObject>();
   const fromBlockAllocator = (o: PyObject) =>
@@ -61,4 +66,47 @@ export function checkHeap(heap: ObjectHeap, roots: Iterable<PyObject>, collector
     if (!heap.pm.locate(o.block) && !heap.pm.raw.owns(o.block))
       fail(`${o}'s block is not live in the allocator`);
   }
+}
+
+type Fail = (msg: string) => never;
+
+function checkWeakrefs(o: PyObject, fail: Fail): void {
+  const target = o.referent;
+  if (o.kind === "weakref" && target) {
+    if (target.freed) fail(`${o} still points to ${target}, which was deallocated`);
+    if (!target.weakrefs.includes(o)) fail(`${o} points to ${target}, which does not list it`);
+  }
+  const seen = new Set<PyObject>();
+  o.weakrefs.forEach((ref, i) => {
+    if (ref.freed) fail(`${o} lists ${ref}, which was deallocated`);
+    if (ref.referent !== o) fail(`${o} lists ${ref}, which points elsewhere`);
+    if (seen.has(ref)) fail(`${o} lists ${ref} twice`);
+    if (i > 0 && !ref.callback) fail(`${o}'s callback-less ${ref} is not at the head of its list`);
+    seen.add(ref);
+  });
+}
+
+function checkDictTable(heap: ObjectHeap, d: PyObject, fail: Fail): void {
+  const entries = d.dictKeys.length;
+  const liveBlock = (block: number) => heap.pm.locate(block) !== undefined || heap.pm.raw.owns(block);
+  if (heap.profile.python[0] === 2) {
+    if (entries * 3 >= d.tableSlots * 2) fail(`${d} holds ${entries} entries in ${d.tableSlots} slots`);
+    if (
+      table27Size(heap.profile, d.tableSlots) > 0 !== (d.keysBlock !== 0) ||
+      (d.keysBlock && !liveBlock(d.keysBlock))
+    )
+      fail(`${d}'s table of ${d.tableSlots} slots has no live block of its own`);
+    return;
+  }
+  const shared = d.sharedKeys;
+  if (shared) {
+    const names = d.dictKeys.map((k) => k.value);
+    if (names.some((n, i) => shared.names[i] !== n)) fail(`${d}'s keys are not the shared keys' prefix`);
+    if (shared.names.length > usableFraction(shared.slots)) fail(`${d}'s shared keys overflow their table`);
+    if (shared.refcnt < 1 || !liveBlock(shared.block) || !liveBlock(d.valuesBlock))
+      fail(`${d}'s shared keys or values are not live`);
+    return;
+  }
+  if (entries > usableFraction(d.tableSlots)) fail(`${d} holds ${entries} entries in ${d.tableSlots} slots`);
+  if (d.tableSlots > 0 && !liveBlock(d.keysBlock)) fail(`${d}'s keys table is not live`);
 }

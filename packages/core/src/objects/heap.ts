@@ -9,15 +9,28 @@
  *   1. for every heap object, refcnt = references from names, containers, the stack and gc.garbage;
  *   2. no live object refers to a freed one;
  *   3. a tracked object is a live container in exactly one generation;
- *   4. every heap object's block is live in the allocator, and distinct objects have distinct blocks.
+ *   4. every heap object's block is live in the allocator, and distinct objects have distinct blocks;
+ *   5. a weakref's referent is alive and lists it; every listed weakref is alive and points back;
+ *      at most one callback-less weakref per referent, at the head of its list.
+ *
+ * Dict tables live in dicts.ts, weak references in weakrefs.ts; both work on this heap.
  */
 import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../errors.js";
 import type { Pymalloc } from "../pymalloc/pymalloc.js";
+import { DictTables } from "./dicts.js";
 import { BlockAllocator, FreeList, type Slot } from "./freelists.js";
 import * as L from "./layout.js";
 import type { ObjectProfile } from "./profile.js";
-import { type ClassSpec, type Kind, type Lifetime, PyObject } from "./pyobject.js";
+import {
+  type ClassSpec,
+  type FunctionBody,
+  type Kind,
+  type Lifetime,
+  mayBeTracked,
+  PyObject,
+} from "./pyobject.js";
 import { RuntimeObjects } from "./runtime-objects.js";
+import { Weakrefs } from "./weakrefs.js";
 
 /** What the heap asks of the cycle collector (kept as an interface so the two files do not import each other). */
 export interface GcHooks {
@@ -36,6 +49,10 @@ export class ObjectHeap {
   readonly runtime: RuntimeObjects;
   /** Runs a class's __del__ for a dying (or collected) instance; set by the session. */
   finalizer: (self: PyObject) => void = () => {};
+  /** Calls a function object with arguments (weakref callbacks); set by the session. */
+  caller: (fn: PyObject, args: PyObject[]) => void = () => {};
+  readonly dicts: DictTables;
+  readonly weak: Weakrefs;
   gc: GcHooks = { allocated() {}, track() {}, untrack() {}, released() {} };
 
   readonly floatList: FreeList | BlockAllocator;
@@ -71,6 +88,8 @@ export class ObjectHeap {
       (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength),
     );
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
+    this.dicts = new DictTables(this);
+    this.weak = new Weakrefs(this);
   }
 
   // ------------------------------------------------------------------ constructors (new references)
@@ -78,11 +97,18 @@ export class ObjectHeap {
   int(v: bigint): PyObject {
     const small = this.runtime.smallInt(v);
     if (small) return this.incref(small);
-    if (this.profile.python[0] === 2 && (v >= 2n ** 63n || v < -(2n ** 63n))) {
-      throw new NotModelledError(`2.7 long objects (${v} does not fit a C long) are not modelled`);
-    }
+    // 2.7: int(text) of a value beyond a C long gives a long (PyInt_FromString falls back to PyLong).
+    if (this.profile.python[0] === 2 && !L.fitsCLong(this.profile, v)) return this.long(v);
     const size = L.intSize(this.profile, v);
     const o = this.fromList(this.intList, "int", size);
+    o.value = v;
+    return o;
+  }
+
+  /** 2.7's long (PyLongObject): no cache and no free list, PyObject_Malloc for every one. */
+  long(v: bigint): PyObject {
+    if (this.profile.python[0] !== 2) throw new NotModelledError("long exists only in Python 2");
+    const o = this.allocate("long", L.longSize(this.profile, v));
     o.value = v;
     return o;
   }
@@ -115,7 +141,7 @@ export class ObjectHeap {
     const list = this.tupleLists[items.length];
     const o = this.fromList(list, "tuple", L.tupleSize(this.profile, items.length), true);
     o.items = items;
-    const atomicOnly = items.every((i) => !i.tracked);
+    const atomicOnly = !items.some(mayBeTracked);
     if (!(this.profile.collector.tupleTracking === "untrack-atomic-at-creation" && atomicOnly))
       this.gc.track(o);
     return o;
@@ -131,16 +157,9 @@ export class ObjectHeap {
     return o;
   }
 
-  /** A dict of up to 5 entries (steals the references of keys and values). */
+  /** A dict literal {k: v, ...} (steals the references of keys and values). */
   dict(keys: PyObject[], values: PyObject[]): PyObject {
-    const o = this.fromList(this.dictList, "dict", L.dictSize(this.profile, 0, true), true);
-    o.dictKeys = keys;
-    o.dictValues = values;
-    if (this.profile.python[0] === 3 && (keys.length > 0 || this.profile.emptyDictAllocatesKeys)) {
-      o.keysBlock = this.newKeys(keys.every((k) => k.kind === "str"));
-    }
-    if (this.profile.collector.dictTracking === "always" || values.some((v) => v.tracked)) this.gc.track(o);
-    return o;
+    return this.dicts.literal(keys, values);
   }
 
   /** An instance of a class defined by `classObject` (no attributes yet). */
@@ -156,12 +175,30 @@ export class ObjectHeap {
     return this.allocate("object", L.objectSize(this.profile));
   }
 
-  /** A class object; classes are runtime-held (the model does not allocate type objects). */
+  /** A function object (def or lambda): PyFunction_New, a tracked container. */
+  function(name: string, body: FunctionBody): PyObject {
+    const o = this.allocate("function", L.functionSize(this.profile), true);
+    o.functionName = name;
+    o.body = body;
+    this.gc.track(o);
+    return o;
+  }
+
+  /**
+   * A class object; classes are runtime-held (the model does not allocate type objects). 3.6 – 3.10
+   * allocate the keys table the class shares with its instances' dicts.
+   */
   classObject(spec: ClassSpec): PyObject {
     const o = this.make("class", "runtime-held", undefined);
     o.classSpec = spec;
     o.address = this.runtime.staticAddress(1024);
+    if (!spec.slots) o.cachedKeys = this.dicts.classKeys();
     return o;
+  }
+
+  /** Calls a function object (its body runs in a frame of its own). */
+  callFunction(fn: PyObject, args: PyObject[]): void {
+    this.caller(fn, args);
   }
 
   // ------------------------------------------------------------------ reference counts
@@ -209,29 +246,8 @@ export class ObjectHeap {
 
   /** Sets an instance attribute (steals the value's reference). */
   setAttribute(self: PyObject, name: string, value: PyObject): void {
-    if (
-      self.instanceDict === undefined &&
-      this.profile.instanceAttributes === "dict-object" &&
-      !self.cls?.classSpec?.slots
-    ) {
-      // ≤3.10: the first attribute creates the instance's __dict__.
-      self.instanceDict = this.dict([], []);
-    }
-    const d = self.instanceDict;
-    if (d) {
-      const key = this.str(name);
-      const i = d.dictKeys.findIndex((k) => k.value === name);
-      if (i >= 0) {
-        this.decref(key);
-        const old = d.dictValues[i] as PyObject;
-        d.dictValues[i] = value;
-        this.decref(old);
-      } else {
-        if (d.dictKeys.length === 0 && d.keysBlock === 0) d.keysBlock = this.newKeys(true);
-        d.dictKeys.push(key);
-        d.dictValues.push(value);
-      }
-      if (value.tracked && !d.tracked) this.gc.track(d);
+    if (this.profile.instanceAttributes === "dict-object" && !self.cls?.classSpec?.slots) {
+      this.dicts.setAttribute(self, name, value);
       return;
     }
     const old = self.attrs.get(name);
@@ -250,10 +266,39 @@ export class ObjectHeap {
 
   /** tp_dealloc: the count reached zero. */
   private dealloc(o: PyObject): void {
-    if (o.kind === "instance" && o.cls?.classSpec?.__del__ && !this.finalize(o)) return;
+    if (o.kind === "instance" && !this.instanceDealloc(o)) return;
+    if (o.kind === "weakref") this.weak.clear(o, true);
     if (o.tracked) this.gc.untrack(o);
     this.clearReferences(o);
     this.release(o);
+  }
+
+  /**
+   * subtype_dealloc up to the point where the instance is surely dying; false when __del__
+   * resurrected it. 2.7 clears weakrefs (running their callbacks) before __del__ and, if __del__ did
+   * not resurrect, drops uncalled any weakref __del__ made; 3.4+ runs __del__ first, re-tracked,
+   * and clears weakrefs only once the object is surely dying.
+   */
+  private instanceDealloc(o: PyObject): boolean {
+    const hasDel = o.cls?.classSpec?.__del__ !== undefined;
+    if (o.tracked) this.gc.untrack(o);
+    if (this.profile.weakrefs.clearedOnDeath === "before-finalizer") {
+      this.weak.clearOnDeath(o);
+      if (hasDel) {
+        this.gc.track(o);
+        if (!this.finalize(o)) return false;
+        this.gc.untrack(o);
+        this.weak.clearQuietly(o);
+      }
+      return true;
+    }
+    if (hasDel) {
+      this.gc.track(o);
+      if (!this.finalize(o)) return false;
+      this.gc.untrack(o);
+    }
+    this.weak.clearOnDeath(o);
+    return true;
   }
 
   /**
@@ -289,18 +334,12 @@ export class ObjectHeap {
         for (let i = items.length - 1; i >= 0; i--) this.decref(items[i] as PyObject);
         break;
       }
-      case "dict": {
-        const [keys, values, block] = [o.dictKeys, o.dictValues, o.keysBlock];
-        o.dictKeys = [];
-        o.dictValues = [];
-        o.keysBlock = 0;
-        for (let i = 0; i < keys.length; i++) {
-          this.decref(keys[i] as PyObject);
-          this.decref(values[i] as PyObject);
-        }
-        if (block !== 0 && !this.keysList.push({ block, address: block })) this.pm.free(block);
+      case "dict":
+        this.dicts.clear(o);
         break;
-      }
+      case "weakref":
+        this.weak.clear(o, true);
+        break;
       case "instance": {
         const attrs = [...o.attrs.values()];
         o.attrs.clear();
@@ -370,12 +409,24 @@ export class ObjectHeap {
         this.gc.released();
       });
     }
+    // PyDict_ClearFreeList (3.7+) frees the kept keys tables too.
+    this.keysList.clear(free);
   }
 
   // ------------------------------------------------------------------ memory
 
   private make(kind: Kind, lifetime: Lifetime, size: L.ObjectSize | undefined): PyObject {
     return new PyObject(kind, ++this.serial, lifetime, size);
+  }
+
+  /** PyObject_Malloc / PyObject_GC_New of an object, never from a free list (for dicts.ts, weakrefs.ts). */
+  allocateObject(kind: Kind, size: L.ObjectSize, container: boolean): PyObject {
+    return this.allocate(kind, size, container);
+  }
+
+  /** An object from its type's free list, or fresh memory when the list is empty (for dicts.ts). */
+  fromFreeList(list: FreeList, kind: Kind, size: L.ObjectSize, container: boolean): PyObject {
+    return this.fromList(list, kind, size, container);
   }
 
   /** PyObject_Malloc / PyObject_GC_New of the object itself. */
@@ -408,12 +459,6 @@ export class ObjectHeap {
     o.address = slot.address;
     this.live.add(o);
     return o;
-  }
-
-  /** A minimum-size keys table: from keys_free_list (3.7+) or PyObject_Malloc. */
-  private newKeys(unicodeOnly: boolean): number {
-    const slot = this.keysList.pop();
-    return slot ? slot.block : this.pm.malloc(L.minKeysSize(this.profile, unicodeOnly));
   }
 
   /** list_resize: grow (or keep) the item array for `newSize` items. */

@@ -8,6 +8,7 @@
  * allocated part: a list's item array, a dict's keys table). Verified against sys.getsizeof() of
  * every interpreter the oracle finds (packages/oracle/test/objects/sizes.test.ts).
  */
+import { DICT_MINSIZE, insertionSlots, keysTableSize, table27Size } from "./dict-layout.js";
 import type { ObjectProfile } from "./profile.js";
 
 export interface ObjectSize {
@@ -33,6 +34,16 @@ export function digitCount(v: bigint): number {
   let n = 0;
   for (let a = v < 0n ? -v : v; a > 0n; a >>= 30n) n++;
   return n;
+}
+
+/** 2.7's long: a var header (refcount, type, size) and 30-bit digits of 4 bytes; 0 has no digit. */
+export const longSize = (p: ObjectProfile, v: bigint): ObjectSize =>
+  plain(3 * p.pointerSize + 4 * digitCount(v));
+
+/** Does v fit 2.7's int, a C long (64 bits on LP64 builds, 32 on ILP32 ones)? */
+export function fitsCLong(p: ObjectProfile, v: bigint): boolean {
+  const bits = BigInt(p.pointerSize * 8 - 1);
+  return v >= -(2n ** bits) && v < 2n ** bits;
 }
 
 /** int: 2.7's PyIntObject (two words and a C long), or 3.x's PyLongObject with 4-byte digits. */
@@ -87,28 +98,29 @@ export function listSize(p: ObjectProfile, allocated: number): ObjectSize {
 }
 
 /** Bytes of a 3.x dict keys table of 8 slots holding up to 5 entries (PyDict_MINSIZE). */
-export function minKeysSize(p: ObjectProfile, unicodeOnly: boolean): number {
+export const minKeysSize = (p: ObjectProfile, unicodeOnly: boolean): number =>
+  keysTableSize(p, DICT_MINSIZE, unicodeOnly);
+
+/** The dict object itself: 2.7 with its 8-entry ma_smalltable, 3.x without keys. */
+function dictObjectBody(p: ObjectProfile): number {
   const P = p.pointerSize;
-  const slots = 8;
-  const usable = ((2 * slots) / 3) | 0; // USABLE_FRACTION
-  if (p.python[1] >= 11 || p.python[0] > 3) {
-    // dk_refcnt; log2 sizes, kind and version packed in 8 bytes; dk_usable; dk_nentries; 1-byte indices.
-    const entry = unicodeOnly && p.unicodeKeysEntries ? 2 * P : 3 * P;
-    return 3 * P + 8 + slots + usable * entry;
-  }
-  // 3.6 – 3.10: dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries; 1-byte indices; 3-word entries.
-  return 5 * P + slots + usable * 3 * P;
+  if (is2(p)) return 7 * P + DICT_MINSIZE * 3 * P;
+  // ob_refcnt, ob_type, ma_used; an 8-byte version (or watcher) tag, 8-aligned; ma_keys; ma_values.
+  return Math.ceil((Math.ceil((3 * P) / 8) * 8 + 8 + 2 * P) / 8) * 8;
 }
 
-/** dict of at most 5 entries. 2.7 keeps 8 slots inline; 3.x has a separate keys table. */
+/**
+ * A combined dict built by `entries` inserts into an empty dict (str keys only if `unicodeOnly`).
+ * 2.7 counts its malloc'd table, 3.x its keys object (`separate`: allocated apart from the dict).
+ */
 export function dictSize(p: ObjectProfile, entries: number, unicodeOnly: boolean): ObjectSize {
-  const P = p.pointerSize;
-  if (is2(p)) return { preHeader: 0, gcHead: p.gcHeadSize, body: 7 * P + 8 * 3 * P, separate: 0 };
-  // ob_refcnt, ob_type, ma_used; an 8-byte version (or watcher) tag, 8-aligned; ma_keys; ma_values.
-  const object = Math.ceil((Math.ceil((3 * P) / 8) * 8 + 8 + 2 * P) / 8) * 8;
-  const ownsKeys = entries > 0 || p.emptyDictAllocatesKeys;
-  const keys = ownsKeys ? minKeysSize(p, unicodeOnly) : 0;
-  return { preHeader: 0, gcHead: p.gcHeadSize, body: object + keys, separate: keys };
+  return dictSizeWithTable(p, insertionSlots(p, entries), unicodeOnly);
+}
+
+/** A combined dict whose table has `slots` slots (3.x: 0 for the shared empty keys). */
+export function dictSizeWithTable(p: ObjectProfile, slots: number, unicode: boolean): ObjectSize {
+  const separate = is2(p) ? table27Size(p, slots) : slots === 0 ? 0 : keysTableSize(p, slots, unicode);
+  return { preHeader: 0, gcHead: p.gcHeadSize, body: dictObjectBody(p) + separate, separate };
 }
 
 /** The dict object alone (what PyObject_GC_New allocates for a dict). */
@@ -126,6 +138,22 @@ export function instanceSize(p: ObjectProfile, slots?: number): ObjectSize {
   const body = p.python[0] === 3 && p.python[1] === 11 ? 3 * P : 2 * P;
   return { preHeader: p.managedDictPreHeader, gcHead: p.gcHeadSize, body, separate: 0 };
 }
+
+/** A function object (def or lambda): a container of functionWords words. */
+export const functionSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: p.functionWords * p.pointerSize,
+  separate: 0,
+});
+
+/** weakref.ref: a container (it holds its callback) of weakrefs.words words. */
+export const weakrefSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: p.weakrefs.words * p.pointerSize,
+  separate: 0,
+});
 
 /** object(): just the header. */
 export const objectSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize);

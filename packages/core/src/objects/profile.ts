@@ -14,6 +14,12 @@
  *   immortal     : 3.12+ (PEP 683): an object whose count never changes; getrefcount shows a fixed value.
  *   stack ref    : a reference held by the evaluation stack between loading a value and storing it.
  *   borrowed     : 3.14+: a local loaded onto the stack without a new reference (LOAD_FAST_BORROW).
+ *   keys table   : 3.x: a dict's hash slots (indices) and entries, allocated apart from the dict object;
+ *                  2.7 keeps 8 entries inside the dict (ma_smalltable) and mallocs bigger tables.
+ *   split table  : 3.6–3.10 (PEP 412): instance dicts of one class share the class's keys table and
+ *                  keep only an array of values each.
+ *   weakref      : a PyWeakReference: points at its referent without counting, cleared (None) when the
+ *                  referent dies, optionally with a callback that is then called with the weakref.
  *
  * Every version-dependent number of the object layer lives in versions.ts with its unit and a dated
  * note; object sizes are formulas over P in layout.ts, checked against sys.getsizeof() of the real
@@ -51,6 +57,50 @@ export interface CollectorProfile {
   readonly dictTracking: "always" | "when-holding-containers";
   /** Are tuples of atomic items left untracked at creation (3.14) or only at collection time? */
   readonly tupleTracking: "untrack-atomic-at-creation" | "untrack-at-collection";
+  /**
+   * handle_weakrefs: weakrefs to unreachable objects are all cleared before any finalizer runs
+   * (2.7 – 3.14), or only those with callbacks, the rest after the resurrection check (3.15, gh-135552).
+   */
+  readonly weakrefClearing: "all-before-finalizers" | "callbacks-first";
+  /** 3.8 – 3.14 (bpo-38006): weakref objects that are themselves unreachable are cleared before finalizers. */
+  readonly clearsUnreachableWeakrefs: boolean;
+  /**
+   * What gc.collect() counts when __del__ resurrects part of a cycle (PEP 442 versions):
+   *   count-all            3.4 – 3.6: every unreachable object, counted before finalizers ran
+   *   revive-set-uncounted 3.7 – 3.8: anything resurrected revives the whole set, which is not counted
+   *   survivors-uncounted  3.9+: only what is still unreachable after the finalizers is counted
+   */
+  readonly resurrection: "count-all" | "revive-set-uncounted" | "survivors-uncounted";
+}
+
+export interface DictProfile {
+  /**
+   * GROWTH_RATE, what a full table asks dictresize for: 2.7 resizes after an insert fills 2/3 of it,
+   * to 4 × used; 3.6 asks for used × 2 + size / 2, 3.7+ for used × 3 (bpo-33205).
+   */
+  readonly growth: "4*used" | "2*used+size/2" | "3*used";
+  /** A literal of n items presizes to the smallest power of two above n (2.7) or to ESTIMATE_SIZE (3.6+). */
+  readonly presize: "above-n" | "estimate";
+  /** 3.10+: literals of 16 items and more are built by chunks of this many (BUILD_MAP 0 + MAP_ADD). */
+  readonly literalChunk: number | undefined;
+  /** dict() (dict_new) starts with a minimum keys table of its own (3.6 – 3.9) or the shared empty one. */
+  readonly dictNewAllocatesKeys: boolean;
+  /** 3.6 – 3.10: instance dicts share their class's keys table (PEP 412). */
+  readonly splitTables: boolean;
+  /** 3.11+: only str-keyed minimum tables go on (and come from) keys_free_list. */
+  readonly keysFreeListUnicodeOnly: boolean;
+}
+
+export interface WeakrefProfile {
+  /** words of a PyWeakReference after the GC head: 7, 8 from 3.11 (vectorcall) */
+  readonly words: number;
+  /** A count reaching zero clears weakrefs (running callbacks) before __del__ (2.7) or after it (3.4+). */
+  readonly clearedOnDeath: "before-finalizer" | "after-finalizer";
+  /**
+   * PyObject_ClearWeakRefs builds a temporary tuple of (ref, callback) pairs when two or more refs
+   * remain after the callback-less ones (≤3.12), or whenever one remains (3.13+).
+   */
+  readonly callbackTuple: "two-or-more" | "one-or-more";
 }
 
 export interface ObjectProfile {
@@ -76,6 +126,10 @@ export interface ObjectProfile {
   readonly emptyDictAllocatesKeys: boolean;
   /** 3.11+: a dict whose keys are all str stores entries of two words instead of three. */
   readonly unicodeKeysEntries: boolean;
+  /** words of a PyFunctionObject after the GC head */
+  readonly functionWords: number;
+  readonly dicts: DictProfile;
+  readonly weakrefs: WeakrefProfile;
   /** Small ints cached for the whole run: [low, high], inclusive. */
   readonly smallInts: readonly [number, number];
   readonly freeLists: FreeListLimits;

@@ -17,7 +17,10 @@ export type Kind =
   | "object"
   | "none"
   | "bool"
-  | "class";
+  | "class"
+  | "long"
+  | "function"
+  | "weakref";
 
 /**
  * Who keeps the object alive, which decides what its count means:
@@ -34,8 +37,24 @@ export interface ClassSpec {
   readonly name: string;
   /** __del__: runs with the dying instance; may print, or store it somewhere (resurrection). */
   readonly __del__?: (self: PyObject) => void;
-  /** __slots__: fixed attribute names, no __dict__. */
+  /** __slots__: fixed attribute names, no __dict__; "__weakref__" among them allows weak references. */
   readonly slots?: readonly string[];
+}
+
+/** The body of a function defined in Python: it gets the call's arguments and may return a value. */
+export type FunctionBody = (...args: PyObject[]) => PyObject | string | undefined;
+
+/**
+ * 3.6 – 3.10: the keys table a class shares with its instances' dicts (PEP 412). It holds the
+ * attribute names in insertion order; each dict sharing it keeps only its values.
+ */
+export interface SharedKeys {
+  /** the keys object's block */
+  readonly block: number;
+  readonly slots: number;
+  readonly names: string[];
+  /** dk_refcnt: the class (while it caches the table) plus every dict that shares it */
+  refcnt: number;
 }
 
 export class PyObject {
@@ -52,8 +71,19 @@ export class PyObject {
   /** dict entries, in insertion order */
   dictKeys: PyObject[] = [];
   dictValues: PyObject[] = [];
-  /** dict keys table (3.x), a separate block; 0 when shared or inline */
+  /**
+   * dict table: 3.x keys object (0 slots means the shared empty keys; block 0 then), or 2.7's entry
+   * table (8 slots is ma_smalltable inside the dict, block 0). A split dict (3.6 – 3.10) uses
+   * `sharedKeys` instead and keeps its values in `valuesBlock`.
+   */
   keysBlock = 0;
+  tableSlots = 0;
+  /** 3.11+: the keys object takes only str keys (two-word entries) */
+  unicodeKeys = true;
+  sharedKeys: SharedKeys | undefined;
+  valuesBlock = 0;
+  /** a class's cached keys for its instances' dicts (3.6 – 3.10), while it shares them */
+  cachedKeys: SharedKeys | undefined;
   /** list item array: address (0 when NULL) and capacity in items */
   itemsBlock = 0;
   allocated = 0;
@@ -64,6 +94,15 @@ export class PyObject {
   /** the class of an instance, or the spec of a class object */
   cls: PyObject | undefined;
   classSpec: ClassSpec | undefined;
+  /** Weak references to this object, in list order: the callback-less ref first, newest callback refs next. */
+  weakrefs: PyObject[] = [];
+  /** A weakref's referent; undefined once cleared (calling the weakref then gives None). */
+  referent: PyObject | undefined;
+  /** A weakref's callback (a function object), held until the weakref dies or is cleared. */
+  callback: PyObject | undefined;
+  /** A function's name ("<lambda>" for lambdas) and body. */
+  functionName = "";
+  body: FunctionBody | undefined;
   /** cycle collector state */
   tracked = false;
   generation = 0;
@@ -78,7 +117,17 @@ export class PyObject {
 
   /** Does the collector know this type (a container that can take part in cycles)? */
   get isContainer(): boolean {
-    return this.kind === "tuple" || this.kind === "list" || this.kind === "dict" || this.kind === "instance";
+    switch (this.kind) {
+      case "tuple":
+      case "list":
+      case "dict":
+      case "instance":
+      case "function":
+      case "weakref":
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** The objects this one holds a reference to, in CPython's tp_traverse order. */
@@ -95,6 +144,9 @@ export class PyObject {
       }
       case "instance":
         return this.instanceDict ? [this.instanceDict] : [...this.attrs.values()];
+      case "weakref":
+        // gc_traverse visits only the callback: the referent is not counted.
+        return this.callback ? [this.callback] : [];
       default:
         return [];
     }
@@ -104,3 +156,10 @@ export class PyObject {
     return `<${this.kind}#${this.serial} at 0x${this.address.toString(16)}>`;
   }
 }
+
+/**
+ * _PyObject_GC_MAY_BE_TRACKED: a container that is or may become tracked (anything the collector
+ * knows except a tuple already found to hold only atomic items). An untracked dict counts: it is
+ * tracked as soon as it holds a container.
+ */
+export const mayBeTracked = (o: PyObject): boolean => o.isContainer && (o.kind !== "tuple" || o.tracked);

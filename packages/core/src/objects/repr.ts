@@ -30,6 +30,8 @@ export function repr(o: PyObject, profile: ObjectProfile): string {
   switch (o.kind) {
     case "int":
       return String(o.value);
+    case "long":
+      return `${o.value}L`; // 2.7's repr marks longs; str() does not
     case "float":
       return floatRepr(o.value as number);
     case "str":
@@ -54,6 +56,14 @@ export function repr(o: PyObject, profile: ObjectProfile): string {
       return `<class '${main}.${o.classSpec?.name}'>`;
     case "object":
       return `<object object at 0x${o.address.toString(16)}>`;
+    case "function":
+      return `<function ${o.functionName} at 0x${o.address.toString(16)}>`;
+    case "weakref": {
+      const at = `<weakref at 0x${o.address.toString(16)}; `;
+      const to = o.referent;
+      if (!to) return `${at}dead>`;
+      return `${at}to '${to.cls?.classSpec?.name ?? to.kind}' at 0x${to.address.toString(16)}>`;
+    }
   }
 }
 
@@ -68,5 +78,6 @@ export function formatValue(
   if (typeof a === "number") return Number.isInteger(a) ? String(a) : floatRepr(a);
   if (typeof a === "bigint") return String(a);
   if (a.kind === "str") return a.value as string;
+  if (a.kind === "long") return String(a.value);
   return repr(a, profile);
 }

@@ -27,6 +27,7 @@ export class RuntimeObjects {
   private readonly smallInts = new Map<bigint, PyObject>();
   private readonly strs = new Map<string, PyObject>();
   private readonly byteStrings = new Map<string, PyObject>();
+  private readonly identifiers = new Map<string, PyObject>();
   private next = STATIC_REGION_BASE;
   private readonly cachedLifetime: Lifetime;
 
@@ -62,6 +63,23 @@ export class RuntimeObjects {
     const chars = [...s];
     if (chars.length > 1 || (chars.length === 1 && (s.codePointAt(0) as number) > 0xff)) return undefined;
     return this.cached(this.strs, s, "str", s);
+  }
+
+  /**
+   * A name as it appears in code (an attribute name): one interned str the code object holds, shared
+   * by every use, so storing it as a dict key allocates nothing. Immortal from 3.12 (interned strings
+   * of code objects), held by the runtime before.
+   */
+  identifier(name: string): PyObject {
+    const cached = this.str(name);
+    if (cached) return cached;
+    let o = this.identifiers.get(name);
+    if (!o) {
+      const [major, minor] = this.profile.python;
+      o = this.create("str", major * 100 + minor >= 312 ? "immortal" : "runtime-held", name);
+      this.identifiers.set(name, o);
+    }
+    return o;
   }
 
   /** The empty bytes and the one-byte bytes objects are shared. */

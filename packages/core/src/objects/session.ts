@@ -17,12 +17,11 @@ import { NotModelledError, UnboundNameError } from "../errors.js";
 import type { ArenaPlacement } from "../memory/address-space.js";
 import { profileForVersion } from "../profiles/registry.js";
 import { Pymalloc } from "../pymalloc/pymalloc.js";
-import { allocatedBlocks } from "../pymalloc/stats.js";
 import { Collector } from "./collector.js";
 import { ObjectHeap } from "./heap.js";
-import { dictSize, getsizeof, listSize } from "./layout.js";
+import { GcModule, SysModule, WeakrefModule } from "./modules.js";
 import type { ObjectProfile } from "./profile.js";
-import { type ClassSpec, PyObject } from "./pyobject.js";
+import { type ClassSpec, type FunctionBody, PyObject } from "./pyobject.js";
 import { formatValue } from "./repr.js";
 import { objectProfile } from "./versions.js";
 
@@ -37,9 +36,6 @@ export interface PythonOptions {
   /** Arena placement for the allocator underneath (see AddressSpace). */
   readonly placement?: ArenaPlacement;
 }
-
-/** What getrefcount's value means for an object (see Lifetime in pyobject.ts). */
-export type RefcountKind = "counted" | "runtime-held" | "static" | "immortal";
 
 interface Frame {
   readonly locals: Map<string, PyObject>;
@@ -59,6 +55,7 @@ export class PythonSession {
   readonly stdout: string[] = [];
   readonly gc: GcModule;
   readonly sys: SysModule;
+  readonly weakref: WeakrefModule;
   private readonly frames: Frame[] = [{ locals: new Map(), isFunction: false }];
   /** Stack references not yet consumed, one list per running statement context. */
   private readonly stacks: PyObject[][] = [[]];
@@ -74,8 +71,10 @@ export class PythonSession {
     this.heap = new ObjectHeap(this.profile, this.pm);
     this.collector = new Collector(this.heap);
     this.heap.finalizer = (self) => this.runFinalizer(self);
+    this.heap.caller = (fn, args) => this.runFunction(fn, args);
     this.gc = new GcModule(this);
     this.sys = new SysModule(this);
+    this.weakref = new WeakrefModule(this);
   }
 
   // ------------------------------------------------------------------ expressions
@@ -83,6 +82,12 @@ export class PythonSession {
   int(v: number | bigint): PyObject {
     if (typeof v === "number" && !Number.isInteger(v)) throw new RangeError(`int(${v}): not an integer`);
     return this.push(this.heap.int(BigInt(v)));
+  }
+
+  /** 2.7: long(v). (int(v) also gives a long there when v does not fit a C long.) */
+  long(v: number | bigint): PyObject {
+    if (typeof v === "number" && !Number.isInteger(v)) throw new RangeError(`long(${v}): not an integer`);
+    return this.push(this.heap.long(BigInt(v)));
   }
 
   float(v: number): PyObject {
@@ -114,13 +119,21 @@ export class PythonSession {
     return this.push(this.heap.list(items.map((e) => this.take(e))));
   }
 
-  /** {k: v, ...} of at most 5 entries. */
+  /** {k: v, ...}: a dict literal, built the way the version's compiler and BUILD_MAP build it. */
   dict(pairs: [Expr, Expr][]): PyObject {
-    if (pairs.length > 5)
-      throw new NotModelledError("dicts of more than 5 entries (keys table growth) are not modelled");
     const keys = pairs.map(([k]) => this.take(k));
     const values = pairs.map(([, v]) => this.take(v));
     return this.push(this.heap.dict(keys, values));
+  }
+
+  /** dict(), dict(mapping) or dict(pairs) where pairs is a list or tuple of 2-item tuples or lists. */
+  dictCall(source?: Expr): PyObject {
+    return this.push(this.heap.dicts.call(source === undefined ? undefined : this.peek(source)));
+  }
+
+  /** lambda: a new function object with `body` (say, a weakref callback). */
+  lambda(body: FunctionBody): PyObject {
+    return this.push(this.heap.function("<lambda>", body));
   }
 
   object(): PyObject {
@@ -139,9 +152,12 @@ export class PythonSession {
     return this.push(this.heap.instance(c));
   }
 
-  /** obj.name: a new stack reference to the attribute's value. */
+  /** obj.name: a new stack reference to the attribute's value (obj.__dict__ makes the dict, ≤3.10). */
   getattr(obj: Expr, name: string): PyObject {
-    const value = this.heap.attribute(this.peek(obj), name);
+    const self = this.peek(obj);
+    if (name === "__dict__" && self.kind === "instance")
+      return this.push(this.heap.incref(this.instanceDict(self)));
+    const value = this.heap.attribute(self, name);
     if (!value) throw new NotModelledError(`AttributeError: no attribute "${name}"`);
     return this.push(this.heap.incref(value));
   }
@@ -152,6 +168,11 @@ export class PythonSession {
     const item = items[index < 0 ? items.length + index : index];
     if (!item) throw new RangeError(`IndexError: index ${index} out of range`);
     return this.push(this.heap.incref(item));
+  }
+
+  /** r(): a new stack reference to a weakref's referent, or to None once it was cleared. */
+  callRef(ref: Expr): PyObject {
+    return this.push(this.heap.weak.deref(this.peek(ref)));
   }
 
   /** id(x): the object's address. */
@@ -200,6 +221,16 @@ export class PythonSession {
     this.endStatement();
   }
 
+  /** d[key] = value */
+  setitem(d: Expr, key: Expr, value: Expr): void {
+    const dict = this.peek(d);
+    if (dict.kind !== "dict")
+      throw new NotModelledError(`item assignment on ${dict.kind} objects is not modelled`);
+    const k = this.take(key);
+    this.heap.dicts.setItem(dict, k, this.take(value));
+    this.endStatement();
+  }
+
   /** lst.append(value) */
   append(list: Expr, value: Expr): void {
     const l = this.peek(list);
@@ -228,6 +259,16 @@ export class PythonSession {
     this.frame.locals.set(spec.name, c);
     this.endStatement();
     return c;
+  }
+
+  /** def name(...): body — binds a new function object in the current scope and returns it. */
+  def(name: string, body: FunctionBody): PyObject {
+    const fn = this.heap.function(name, body);
+    const old = this.frame.locals.get(name);
+    this.frame.locals.set(name, fn);
+    if (old) this.heap.decref(old);
+    this.endStatement();
+    return fn;
   }
 
   /**
@@ -328,6 +369,35 @@ export class PythonSession {
     this.stacks.pop();
   }
 
+  /** The instance's __dict__ (≤3.10; 3.11+ would have to build it from the inline values). */
+  private instanceDict(self: PyObject): PyObject {
+    if (self.cls?.classSpec?.slots)
+      throw new NotModelledError("AttributeError: an instance with __slots__ has no __dict__");
+    if (this.profile.instanceAttributes !== "dict-object")
+      throw new NotModelledError(
+        "obj.__dict__ of 3.11+ instances (built from inline values) is not modelled",
+      );
+    return this.heap.dicts.instanceDict(self);
+  }
+
+  /** A function object called with `args`: a frame of its own that holds the arguments meanwhile. */
+  private runFunction(fn: PyObject, args: PyObject[]): void {
+    const body = fn.body;
+    if (!body) return;
+    this.frames.push({ locals: new Map(), isFunction: true });
+    this.stacks.push(args.map((a) => this.heap.incref(a)));
+    this.heap.incref(fn);
+    try {
+      const result = body(...args);
+      if (result !== undefined) this.heap.decref(this.take(result));
+    } finally {
+      this.releaseStack();
+      const frame = this.frames.pop() as Frame;
+      for (const o of frame.locals.values()) this.heap.decref(o);
+      this.heap.decref(fn);
+    }
+  }
+
   /** __del__ runs as a call: its own frame (self is a local) and its own stack. */
   private runFinalizer(self: PyObject): void {
     const spec = self.cls?.classSpec;
@@ -345,110 +415,5 @@ export class PythonSession {
   }
 }
 
-/** The gc module. */
-export class GcModule {
-  constructor(private readonly py: PythonSession) {}
-
-  /** gc.collect(generation=2): the number of unreachable objects found (a statement). */
-  collect(generation = 2): number {
-    const n = this.py.collector.collect(generation);
-    this.py.endStatement();
-    return n;
-  }
-
-  get_threshold(): [number, number, number] {
-    return [...this.py.collector.thresholds];
-  }
-
-  set_threshold(...t: number[]): void {
-    const c = this.py.collector.thresholds;
-    t.slice(0, 3).forEach((v, i) => {
-      c[i] = v;
-    });
-  }
-
-  get_count(): [number, number, number] {
-    return [...this.py.collector.count];
-  }
-
-  is_tracked(e: Expr): boolean {
-    return this.py.peek(e).tracked;
-  }
-
-  /** len(gc.garbage) */
-  garbageCount(): number {
-    return this.py.collector.garbage.length;
-  }
-
-  disable(): void {
-    this.py.collector.enabled = false;
-  }
-
-  enable(): void {
-    this.py.collector.enabled = true;
-  }
-
-  isenabled(): boolean {
-    return this.py.collector.enabled;
-  }
-}
-
-/** The sys module's memory functions. */
-export class SysModule {
-  constructor(private readonly py: PythonSession) {}
-
-  /**
-   * sys.getrefcount(x): the count including the argument's own stack reference. Throws for objects
-   * whose count includes references the model cannot see (refcountKind tells which those are).
-   */
-  getrefcount(e: Expr): number {
-    const o = this.py.peek(e);
-    const kind = this.refcountKind(e);
-    if (kind === "immortal") return this.py.profile.refcounts.immortalValue as number;
-    if (kind !== "counted") {
-      throw new NotModelledError(`the count of ${o} includes the interpreter's own references (${kind})`);
-    }
-    if (typeof e === "string") {
-      const borrowed = this.py.profile.refcounts.borrowedLocals && this.py.isFunctionLocal(e);
-      return o.refcnt + (borrowed ? 0 : 1);
-    }
-    return o.refcnt + (this.py.onStack(o) ? 0 : 1);
-  }
-
-  refcountKind(e: Expr): RefcountKind {
-    const lifetime = this.py.peek(e).lifetime;
-    return lifetime === "heap" ? "counted" : lifetime;
-  }
-
-  /** sys.getsizeof(x) */
-  getsizeof(e: Expr): number {
-    const o = this.py.peek(e);
-    const p = this.py.profile;
-    if (o.kind === "list") return getsizeof(listSize(p, o.allocated));
-    if (o.kind === "dict") {
-      const size = dictSize(
-        p,
-        o.dictKeys.length,
-        o.dictKeys.every((k) => k.kind === "str"),
-      );
-      return getsizeof(size) - (o.keysBlock === 0 && size.separate > 0 ? size.separate : 0);
-    }
-    if (!o.size)
-      throw new NotModelledError(`getsizeof of ${o.kind} objects made by the runtime is not modelled`);
-    return getsizeof(o.size);
-  }
-
-  /** sys.intern(s): a new stack reference to the interned string. */
-  intern(e: Expr): PyObject {
-    const o = this.py.peek(e);
-    if (o.kind !== "str") throw new TypeError("intern() argument must be str");
-    return this.py.pushResult(this.py.heap.intern(this.py.takeRef(e)));
-  }
-
-  /** sys.getallocatedblocks() */
-  getallocatedblocks(): number {
-    return allocatedBlocks(this.py.pm);
-  }
-}
-
+export type { RefcountKind } from "./modules.js";
 export { PyObject };

@@ -37,6 +37,25 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     emptyDictAllocatesKeys: false,
     unicodeKeysEntries: false,
     smallInts: [-5, 256], // NSMALLNEGINTS 5, NSMALLPOSINTS 257 in every version
+    // PyFunctionObject @ 2.7.18: code, globals, defaults, closure, doc, name, dict, weakreflist, module.
+    functionWords: 11,
+    dicts: {
+      growth: "4*used", // dictobject.c @ 2.7.18, PyDict_SetItem: 4 × used (2 × above 50,000)
+      presize: "above-n", // _PyDict_NewPresized: dictresize(n), the smallest power of two above n
+      literalChunk: undefined,
+      dictNewAllocatesKeys: false,
+      splitTables: false,
+      keysFreeListUnicodeOnly: false,
+    },
+    weakrefs: {
+      // PyWeakReference @ 2.7.18: header, wr_object, wr_callback, hash, wr_prev, wr_next.
+      words: 7,
+      // typeobject.c @ 2.7.18, subtype_dealloc: "clear [the weaklist] *before* calling the finalizer".
+      clearedOnDeath: "before-finalizer",
+      // weakrefobject.c, PyObject_ClearWeakRefs: up to two callback-less refs are dropped first;
+      // one remaining ref is handled alone, more go through a tuple of (ref, callback) pairs.
+      callbackTuple: "two-or-more",
+    },
     freeLists: {
       float: "block-allocator",
       int: "block-allocator",
@@ -58,6 +77,9 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       finalizers: "tp_del",
       dictTracking: "when-holding-containers",
       tupleTracking: "untrack-at-collection",
+      weakrefClearing: "all-before-finalizers", // gcmodule.c handle_weakrefs, before delete_garbage
+      clearsUnreachableWeakrefs: false,
+      resurrection: "count-all",
     },
   };
 }
@@ -74,34 +96,92 @@ const CHANGES: readonly Change[] = [
     }),
   },
   {
+    since: [3, 3],
+    note:
+      "3.3: functions gain __qualname__ (PEP 3155; 3.0 added __kwdefaults__ and __annotations__): 14 words; " +
+      "instance dicts of one class share a keys table and keep only their values (PEP 412, split tables).",
+    apply: (p) => ({ functionWords: 14, dicts: { ...p.dicts, splitTables: true } }),
+  },
+  {
     since: [3, 4],
-    note: "3.4 (PEP 442, issue #18112): __del__ is tp_finalize, run at most once, and cycles with __del__ are collected.",
-    apply: (p) => ({ collector: { ...p.collector, finalizers: "pep442" } }),
+    note:
+      "3.4 (PEP 442, issue #18112): __del__ is tp_finalize, run at most once, and cycles with __del__ are collected; " +
+      "subtype_dealloc clears weakrefs after __del__ (a resurrected object keeps them, and a weakref __del__ " +
+      "made to its dying object gets its callback: measured on 3.6 – 3.15, where 2.7 drops it uncalled); " +
+      "GROWTH_RATE is used*2 + size/2 up to 3.6 (dictobject.c's own history note).",
+    apply: (p) => ({
+      collector: { ...p.collector, finalizers: "pep442" },
+      weakrefs: { ...p.weakrefs, clearedOnDeath: "after-finalizer" },
+      dicts: { ...p.dicts, growth: "2*used+size/2" },
+    }),
   },
   {
     since: [3, 6],
-    note: "3.6: compact dicts; `{}` allocates a keys table of 8 slots; float free list of 100 (PyFloat_MAXFREELIST).",
+    note:
+      "3.6: compact dicts; `{}` and dict() allocate a keys table of 8 slots; float free list of 100 " +
+      "(PyFloat_MAXFREELIST); _PyDict_NewPresized and dict_merge size by ESTIMATE_SIZE (3n+1)/2 (dictobject.c; " +
+      "measured: dict(d) of 9 and 10 items keeps 16 slots on 3.6.15).",
     apply: (p) => ({
       emptyDictAllocatesKeys: true,
       freeLists: { ...p.freeLists, float: 100, int: 0 },
+      dicts: { ...p.dicts, dictNewAllocatesKeys: true, presize: "estimate" },
     }),
   },
   {
     since: [3, 7],
-    note: "3.7: dicts keep up to 80 minimum-size keys objects on keys_free_list (Objects/dictobject.c).",
-    apply: (p) => ({ freeLists: { ...p.freeLists, dictKeys: 80 } }),
+    note:
+      "3.7: dicts keep up to 80 minimum-size keys objects on keys_free_list (Objects/dictobject.c); " +
+      "GROWTH_RATE is used*3 (bpo-33205; measured: 3.6.15 keeps 16 slots where 3.7.16 shrinks to 8); " +
+      "gc.collect() does not count a set revived by " +
+      "__del__ (measured 0 on 3.7.16, 4 on 3.6.15 for a resurrected two-instance cycle).",
+    apply: (p) => ({
+      freeLists: { ...p.freeLists, dictKeys: 80 },
+      dicts: { ...p.dicts, growth: "3*used" },
+      collector: { ...p.collector, resurrection: "revive-set-uncounted" },
+    }),
   },
   {
     since: [3, 8],
-    note: "3.8 (bpo-33597): PyGC_Head shrinks to two words; `{}` shares the static Py_EMPTY_KEYS (measured: getsizeof({}) 248 -> 64).",
-    apply: (_, P) => ({ gcHeadSize: 2 * P, emptyDictAllocatesKeys: false }),
+    note:
+      "3.8 (bpo-33597): PyGC_Head shrinks to two words; `{}` shares the static Py_EMPTY_KEYS (measured: " +
+      "getsizeof({}) 248 -> 64); functions gain vectorcall (15 words, PEP 590); the collector clears weakref " +
+      "objects that are themselves unreachable (bpo-38006).",
+    apply: (p, P) => ({
+      gcHeadSize: 2 * P,
+      emptyDictAllocatesKeys: false,
+      functionWords: 15, // vectorcall (PEP 590)
+      // bpo-38006: handle_weakrefs also clears weakref objects that are themselves unreachable
+      // (measured: a __del__ in the cycle sees None on 3.8.18, the referent on 3.7.16).
+      collector: { ...p.collector, clearsUnreachableWeakrefs: true },
+    }),
+  },
+  {
+    since: [3, 9],
+    note:
+      "3.9 (bpo-38379, handle_resurrected_objects): only objects still unreachable after the finalizers are " +
+      "freed and counted by gc.collect(); before, one resurrection kept the whole set alive.",
+    apply: (p) => ({ collector: { ...p.collector, resurrection: "survivors-uncounted" } }),
+  },
+  {
+    since: [3, 10],
+    note:
+      "3.10: dict() starts from the shared empty keys (measured getsizeof(dict()) 232 on 3.9, 64 on 3.10); " +
+      "a dict literal of 16+ items compiles to chunks of 17 built by BUILD_MAP 0 + MAP_ADD and merged with " +
+      "DICT_UPDATE (compile.c compiler_dict, STACK_USE_GUIDELINE 30; seen with dis on 3.10 – 3.15); " +
+      "functions keep func_builtins (16 words).",
+    apply: (p) => ({
+      functionWords: 16,
+      dicts: { ...p.dicts, dictNewAllocatesKeys: false, literalChunk: 17 },
+    }),
   },
   {
     since: [3, 11],
     note:
       "3.11: instances keep attributes in values owned by the object, with two pre-header words (dict, values) " +
       "in front of the GC head; ints keep at least one digit; str-only dicts use two-word entries; " +
-      "tuples of lengths 1 .. 20 are kept (PyTuple_NFREELISTS 20); static runtime objects start at 999,999,999.",
+      "tuples of lengths 1 .. 20 are kept (PyTuple_NFREELISTS 20); static runtime objects start at 999,999,999; " +
+      "only str-keyed minimum keys tables go on keys_free_list; weakrefs gain vectorcall (8 words), functions " +
+      "func_version (17 words).",
     apply: (p, P) => ({
       managedDictPreHeader: 2 * P,
       instanceAttributes: "inline-values",
@@ -109,14 +189,21 @@ const CHANGES: readonly Change[] = [
       unicodeKeysEntries: true,
       freeLists: { ...p.freeLists, tupleMaxLength: 20 },
       refcounts: { ...p.refcounts, staticInitial: 999_999_999 },
+      functionWords: 17, // func_version
+      // dictobject.c @ 3.11 new_keys_object / free_keys_object: only DICT_KEYS_UNICODE minimum tables
+      // are kept on keys_free_list; split tables give way to inline values.
+      dicts: { ...p.dicts, splitTables: false, keysFreeListUnicodeOnly: true },
+      weakrefs: { ...p.weakrefs, words: 8 }, // PyWeakReference gains vectorcall
     }),
   },
   {
     since: [3, 12],
     note:
       "3.12 (PEP 683, gh-84436): immortal objects, count UINT_MAX on 64-bit and UINT_MAX >> 2 on 32-bit; " +
-      "str drops wstr (PEP 623), so the ASCII header is one word shorter; the weakref slot joins the pre-header.",
+      "str drops wstr (PEP 623), so the ASCII header is one word shorter; the weakref slot joins the pre-header; " +
+      "functions gain func_typeparams (18 words, PEP 695).",
     apply: (p, P) => ({
+      functionWords: 18, // func_typeparams (PEP 695)
       strAsciiHeader: roundUp(4 * P + 4, P),
       strCompactHeader: roundUp(4 * P + 4, P) + 2 * P,
       refcounts: {
@@ -142,17 +229,23 @@ const CHANGES: readonly Change[] = [
     apply: (p) => ({
       collector: { ...p.collector, thresholds: [2000, 10, 10] },
       refcounts: { ...p.refcounts, internImmortal: false },
+      // weakrefobject.c @ 3.13 PyObject_ClearWeakRefs drops every callback-less ref first, then always
+      // builds the (ref, callback) tuple (measured with sys.getallocatedblocks: one block kept for one
+      // callback on 3.13.0, none on 3.12.1).
+      weakrefs: { ...p.weakrefs, callbackTuple: "one-or-more" },
     }),
   },
   {
     since: [3, 14],
     note:
-      "3.14: tuples cache their hash (one more word); compact ints get a free list of 100; locals load as " +
+      "3.14: tuples cache their hash (one more word); functions gain func_annotate (19 words, PEP 649); " +
+      "compact ints get a free list of 100; locals load as " +
       "borrowed references (LOAD_FAST_BORROW, gh-130704); immortal count 3 << 30 on 64-bit, 5 << 28 on 32-bit " +
       "(gh-125174); dicts are tracked from creation; tuples of atomic items start untracked; " +
       "3.14.0 – 3.14.4 ship the incremental collector, thresholds (2000, 10, 0).",
     apply: (p, P) => ({
       tupleHashCache: true,
+      functionWords: 19, // func_annotate (PEP 649)
       freeLists: { ...p.freeLists, int: 100 },
       refcounts: { ...p.refcounts, borrowedLocals: true, immortalValue: P === 8 ? 3 * 2 ** 30 : 5 * 2 ** 28 },
       collector: {
@@ -173,8 +266,13 @@ const CHANGES: readonly Change[] = [
     since: [3, 15],
     note:
       "3.15 (pre-release): the small-int cache grows to -5 .. 1024 (measured on Pyodide 3.15.0rc1: " +
-      "int('1024') is int('1024')); otherwise as 3.14.5+ for everything modelled here.",
-    apply: () => ({ smallInts: [-5, 1024] }),
+      "int('1024') is int('1024')); the collector clears only weakrefs with callbacks before finalizers and " +
+      "the rest (weakref objects in the set included) after the resurrection check (gh-135552, PR #136189; " +
+      "measured on 3.15.0rc1: a plain weakref still gives the object inside __del__, not on 3.14.2).",
+    apply: (p) => ({
+      smallInts: [-5, 1024],
+      collector: { ...p.collector, weakrefClearing: "callbacks-first", clearsUnreachableWeakrefs: false },
+    }),
   },
 ];
 

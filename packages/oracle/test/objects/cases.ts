@@ -2,6 +2,10 @@
 // @pymem/core's python() session. The test runs the witness on every interpreter and expects the
 // model, built for that interpreter's version and pointer size, to print the same lines.
 import type { PythonSession } from "@pymem/core";
+import { dicts } from "./models/dicts.js";
+import { instanceDicts } from "./models/instance-dicts.js";
+import { longs } from "./models/longs.js";
+import { weakrefs } from "./models/weakrefs.js";
 
 export interface ObjectCase {
   readonly name: string;
@@ -173,4 +177,20 @@ export const OBJECT_CASES: readonly ObjectCase[] = [
     model: reuse,
   },
   { name: "shared", about: "what getrefcount means for runtime-shared objects", model: shared },
+  {
+    name: "weakrefs",
+    about: "weakrefs and callbacks around __del__, resurrection and cycles; weakref and function sizes",
+    model: weakrefs,
+  },
+  {
+    name: "dicts",
+    about: "getsizeof of dicts of 0 to 100 items: inserted, literal, dict(pairs), dict(dict)",
+    model: dicts,
+  },
+  {
+    name: "instance-dicts",
+    about: "obj.__dict__ of split tables sharing their class's keys (3.3 - 3.10)",
+    model: instanceDicts,
+  },
+  { name: "longs", about: "2.7's long beyond a C long, its sizes and digits; 3.x ints", model: longs },
 ];
