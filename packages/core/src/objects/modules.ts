@@ -69,7 +69,10 @@ export class SysModule {
   getrefcount(e: Expr): number {
     const o = this.py.peek(e);
     const kind = this.refcountKind(e);
-    if (kind === "immortal") return this.py.profile.refcounts.immortalValue as number;
+    if (kind === "immortal") {
+      const { immortalValue, staticImmortalValue } = this.py.profile.refcounts;
+      return (this.py.heap.runtime.isStaticallyAllocated(o) ? staticImmortalValue : immortalValue) as number;
+    }
     if (kind !== "counted") {
       throw new NotModelledError(`the count of ${o} includes the interpreter's own references (${kind})`);
     }

@@ -144,6 +144,11 @@ export interface RefcountProfile {
   readonly staticInitial: number | undefined;
   /** 3.12+: what getrefcount shows for an immortal object (PEP 683); undefined before. */
   readonly immortalValue: number | undefined;
+  /**
+   * 3.12+: what getrefcount shows for a statically allocated immortal (None, small ints, latin-1
+   * characters, empty singletons). The same as immortalValue except on 32-bit 3.14+.
+   */
+  readonly staticImmortalValue: number | undefined;
   /** 3.14+: locals are loaded onto the stack as borrowed references, so getrefcount shows one less. */
   readonly borrowedLocals: boolean;
   /** 3.12 only: sys.intern() makes the string immortal (3.13 made such strings collectable again). */

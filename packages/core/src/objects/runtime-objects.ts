@@ -28,6 +28,8 @@ export class RuntimeObjects {
   private readonly strs = new Map<string, PyObject>();
   private readonly byteStrings = new Map<string, PyObject>();
   private readonly identifiers = new Map<string, PyObject>();
+  /** Objects CPython allocates statically (in _PyRuntime), as opposed to interned identifiers. */
+  private readonly statics = new Set<PyObject>();
   private next = STATIC_REGION_BASE;
   private readonly cachedLifetime: Lifetime;
 
@@ -111,6 +113,12 @@ export class RuntimeObjects {
     o.value = value;
     o.address = this.staticAddress(32);
     o.refcnt = lifetime === "static" ? 999_999_999 : 1;
+    if (kind !== "str" || typeof value !== "string" || [...value].length <= 1) this.statics.add(o);
     return o;
+  }
+
+  /** Is this one of the runtime's statically allocated objects (not an interned identifier)? */
+  isStaticallyAllocated(o: PyObject): boolean {
+    return this.statics.has(o);
   }
 }

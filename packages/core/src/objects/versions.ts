@@ -68,6 +68,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     refcounts: {
       staticInitial: undefined,
       immortalValue: undefined,
+      staticImmortalValue: undefined,
       borrowedLocals: false,
       internImmortal: false,
     },
@@ -210,6 +211,7 @@ const CHANGES: readonly Change[] = [
         ...p.refcounts,
         staticInitial: undefined,
         immortalValue: P === 8 ? 0xffff_ffff : 0x3fff_ffff,
+        staticImmortalValue: P === 8 ? 0xffff_ffff : 0x3fff_ffff,
         internImmortal: true,
       },
     }),
@@ -241,13 +243,20 @@ const CHANGES: readonly Change[] = [
       "3.14: tuples cache their hash (one more word); functions gain func_annotate (19 words, PEP 649); " +
       "compact ints get a free list of 100; locals load as " +
       "borrowed references (LOAD_FAST_BORROW, gh-130704); immortal count 3 << 30 on 64-bit, 5 << 28 on 32-bit " +
-      "(gh-125174); dicts are tracked from creation; tuples of atomic items start untracked; " +
+      "(gh-125174), where statically allocated immortals show 7 << 28 (_Py_STATIC_IMMORTAL_INITIAL_REFCNT, " +
+      "Include/refcount.h; measured on Pyodide 3.14.2 and 3.15.0: None, 10 and () show 1879048192, an interned " +
+      "attribute name 1342177280); dicts are tracked from creation; tuples of atomic items start untracked; " +
       "3.14.0 – 3.14.4 ship the incremental collector, thresholds (2000, 10, 0).",
     apply: (p, P) => ({
       tupleHashCache: true,
       functionWords: 19, // func_annotate (PEP 649)
       freeLists: { ...p.freeLists, int: 100 },
-      refcounts: { ...p.refcounts, borrowedLocals: true, immortalValue: P === 8 ? 3 * 2 ** 30 : 5 * 2 ** 28 },
+      refcounts: {
+        ...p.refcounts,
+        borrowedLocals: true,
+        immortalValue: P === 8 ? 3 * 2 ** 30 : 5 * 2 ** 28,
+        staticImmortalValue: P === 8 ? 3 * 2 ** 30 : 7 * 2 ** 28,
+      },
       collector: {
         ...p.collector,
         incremental: true,

@@ -1,7 +1,7 @@
 // The object layer's witnesses: each cases/NAME.py beside a model of the same program written with
 // @pymem/core's python() session. The test runs the witness on every interpreter and expects the
 // model, built for that interpreter's version and pointer size, to print the same lines.
-import type { PythonSession } from "@pymem/core";
+import type { PyObject, PythonSession } from "@pymem/core";
 import { dicts } from "./models/dicts.js";
 import { instanceDicts } from "./models/instance-dicts.js";
 import { longs } from "./models/longs.js";
@@ -152,6 +152,11 @@ const shared = (py: PythonSession) => {
   py.assign("s", py.sys.intern(py.str("interned")));
   const k = py.sys.refcountKind("s");
   py.print("interned str", k === "counted" ? py.sys.getrefcount("s") : k);
+  const [major, minor] = py.profile.python;
+  if (major * 100 + minor >= 312) {
+    const count = (o: PyObject) => py.sys.getrefcount(o);
+    py.print("immortal counts", count(py.none()), count(py.int(10)), count(py.tuple([])));
+  } else py.print("immortal counts", "none before 3.12");
 };
 
 export const OBJECT_CASES: readonly ObjectCase[] = [

@@ -24,12 +24,8 @@ describe("C07: counts of immutable objects", () => {
     expect(reason.includes("it still moves by one per name")).toBe(f.immutable["int 10"]?.moved);
   });
 
-  // The fixed value the reason quotes. Left out: 32-bit 3.14+, where the model shows the initial value
-  // of objects made immortal at run time (5 << 28), but 10 is statically allocated and real
-  // interpreters (Pyodide 3.14.2, 3.15.0) show 7 << 28 (Include/refcount.h); core does not model that yet.
-  const immortalQuoted = PROFILES.filter(
-    (p) => p.python[1] >= 12 && !(p.pointerSize === 4 && p.python[1] >= 14),
-  ).map((p) => [p.id, p] as const);
+  // The fixed value the reason quotes (on 32-bit 3.14+ that of statically allocated immortals, 7 << 28).
+  const immortalQuoted = PROFILES.filter((p) => p.python[1] >= 12).map((p) => [p.id, p] as const);
   it.each(immortalQuoted)("%s: the reason quotes the model's getrefcount(10)", (id, p) => {
     const py = python(versionOf(p), { pointerSize: p.pointerSize });
     py.assign("a", py.int(10));

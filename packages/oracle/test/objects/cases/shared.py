@@ -25,3 +25,10 @@ print("latin-1 char", kind(chr(97)))
 # A string built at run time, interned and bound to one name.
 s = sys.intern("".join(["inter", "ned"])) if hasattr(sys, "intern") else intern("".join(["inter", "ned"]))
 print("interned str", kind(s) if sys.getrefcount(s) > 100 else sys.getrefcount(s))
+
+# The fixed count of immortal objects (PEP 683, 3.12+), which differs by version and pointer size,
+# and on 32-bit 3.14+ between statically allocated objects and others.
+if sys.version_info >= (3, 12):
+    print("immortal counts", sys.getrefcount(None), sys.getrefcount(int("10")), sys.getrefcount(tuple([])))
+else:
+    print("immortal counts", "none before 3.12")
