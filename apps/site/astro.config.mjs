@@ -3,9 +3,16 @@ import starlight from "@astrojs/starlight";
 import { assertNodeRuntime } from "@pymem/testkit";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import pyodide from "./src/integrations/pyodide.ts";
 
 // The project never runs its tools on the end-of-life system Node.
 assertNodeRuntime();
+
+/**
+ * A sidebar link to one of the story's pages, labelled in both languages.
+ * @param {string} slug @param {string} en @param {string} zh
+ */
+const page = (slug, en, zh) => ({ slug, label: en, translations: { "zh-CN": zh } });
 
 export default defineConfig({
   site: "http://127.0.0.1:4321",
@@ -20,6 +27,8 @@ export default defineConfig({
         root: { label: "English", lang: "en" },
         "zh-cn": { label: "简体中文", lang: "zh-CN" },
       },
+      customCss: ["./src/styles/pymem.css"],
+      components: { Search: "./src/components/overrides/Search.astro" },
       // API reference of @pymem/core, generated from its source and doc comments at build time.
       plugins: [
         starlightTypeDoc({
@@ -31,9 +40,25 @@ export default defineConfig({
         }),
       ],
       sidebar: [
-        { label: "pymem", translations: { "zh-CN": "pymem" }, items: [{ slug: "index" }] },
+        {
+          label: "The article, checked",
+          translations: { "zh-CN": "逐节核查" },
+          items: [
+            page("index", "Introduction", "引言"),
+            page("garbage-collection", "Garbage collection", "垃圾回收"),
+            page("reference-counting", "Reference counting", "引用计数"),
+            page("memory-pools", "Memory pools", "内存池"),
+            page("object-allocators", "Object allocators", "对象分配器"),
+            page("verdicts", "All verdicts", "全部结论"),
+          ],
+        },
         typeDocSidebarGroup,
       ],
     }),
+    pyodide(),
   ],
+  vite: {
+    // The spec runner and Pyodide run in module workers.
+    worker: { format: "es" },
+  },
 });

@@ -1,0 +1,185 @@
+// Site figures (issue 7), measured in Debian's Chromium on the built site served from this machine:
+//   - JavaScript loaded before any interaction, per section page (target: at most 60 KB gzip)
+//   - page weight per section before interaction (HTML, CSS, JS, fonts; raw and gzip)
+//   - edit to result: from pressing Run after an edit to the rendered results (target: p95 at most 100 ms)
+//   - Pyodide: from "Run on Pyodide" to the output, first run (loading included; target 3 s) and again
+// Writes .reports/site-bench.json and prints a Markdown table. Run: pnpm --filter @pymem/site bench
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { chromiumPath, launchChromium, SITE_DIR, siteBuilt, startPreview } from "../test/browser/harness.ts";
+
+const PAGES = [
+  "",
+  "garbage-collection/",
+  "reference-counting/",
+  "memory-pools/",
+  "object-allocators/",
+  "verdicts/",
+];
+const EDIT_RUNS = 30;
+
+const executable = chromiumPath();
+if (!executable || !siteBuilt()) {
+  console.error(
+    "site bench: needs the built site (pnpm turbo run build --filter=@pymem/site) and Debian's chromium",
+  );
+  process.exit(1);
+}
+
+const preview = await startPreview();
+const browser = await launchChromium(executable);
+const kb = (n: number) => Math.round(n / 102.4) / 10;
+const percentile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] as number;
+};
+
+interface Weight {
+  page: string;
+  jsRaw: number;
+  jsGzip: number;
+  totalRaw: number;
+  totalGzip: number;
+  requests: number;
+}
+
+async function weigh(path: string): Promise<Weight> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const bodies: Promise<{ type: string; bytes: number; gzip: number }>[] = [];
+  page.on("response", (r) => {
+    const type = r.request().resourceType();
+    bodies.push(
+      r
+        .body()
+        .then((b) => ({ type, bytes: b.length, gzip: gzipSync(b).length }))
+        .catch(() => ({ type, bytes: 0, gzip: 0 })),
+    );
+  });
+  await page.goto(`${preview.origin}/${path}`);
+  await page.waitForLoadState("networkidle");
+  const all = await Promise.all(bodies);
+  await page.close();
+  const js = all.filter((b) => b.type === "script");
+  const sum = (xs: typeof all, k: "bytes" | "gzip") => xs.reduce((n, b) => n + b[k], 0);
+  return {
+    page: `/${path}`,
+    jsRaw: sum(js, "bytes"),
+    jsGzip: sum(js, "gzip"),
+    totalRaw: sum(all, "bytes"),
+    totalGzip: sum(all, "gzip"),
+    requests: all.length,
+  };
+}
+
+/** Times from pressing Run (after a one-character edit) to the rendered results, in the page's own clock. */
+async function editToResult(page: Page): Promise<{ total: number; inWorker: number }[]> {
+  const scope = "pymem-spec";
+  await page.locator(`${scope} [data-action=edit]`).first().click();
+  await page.locator(`${scope} .spec-live[data-ready=true]`).first().waitFor({ timeout: 120_000 });
+  const times: { total: number; inWorker: number }[] = [];
+  for (let i = 0; i < EDIT_RUNS; i++) {
+    await page.locator(`${scope} .monaco-editor .view-lines`).first().click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText(i % 2 === 0 ? "\n" : " ");
+    times.push(
+      await page.evaluate(async () => {
+        const host = document.querySelector("pymem-spec") as HTMLElement;
+        const results = host.querySelector(".spec-results") as HTMLElement;
+        const run = host.querySelector("[data-action=run]") as HTMLButtonElement;
+        const started = performance.now();
+        run.click();
+        await new Promise<void>((resolve) => {
+          const watch = new MutationObserver(() => {
+            if (results.dataset.state !== "running") {
+              watch.disconnect();
+              resolve();
+            }
+          });
+          watch.observe(results, { attributes: true, childList: true });
+        });
+        return { total: performance.now() - started, inWorker: Number(results.dataset.workerMs) };
+      }),
+    );
+  }
+  return times;
+}
+
+async function pyodideRun(page: Page, key: string): Promise<number> {
+  const w = page.locator("pymem-witness").first();
+  await w.locator("select").selectOption(key);
+  const result = w.locator(".pyodide-result");
+  await result.evaluate((e) => {
+    delete (e as HTMLElement).dataset.state;
+  });
+  const started = Date.now();
+  await w.locator("[data-action=run-witness]").click();
+  await w
+    .locator(".pyodide-result:is([data-state=match],[data-state=mismatch],[data-state=no-prediction])")
+    .waitFor({
+      timeout: 120_000,
+    });
+  return Date.now() - started;
+}
+
+const weights: Weight[] = [];
+for (const lang of ["", "zh-cn/"]) for (const p of PAGES) weights.push(await weigh(`${lang}${p}`));
+
+const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await live.goto(`${preview.origin}/reference-counting/`);
+const edits = await editToResult(live);
+const pyodide: { version: string; firstMs: number; againMs: number }[] = [];
+for (const key of ["3.12", "3.14"]) {
+  const firstMs = await pyodideRun(live, key);
+  const againMs = await pyodideRun(live, key);
+  pyodide.push({ version: key, firstMs, againMs });
+}
+await browser.close();
+await preview.stop();
+
+const report = {
+  measured: new Date().toISOString(),
+  chromium: executable,
+  targets: { jsBeforeInteractionGzipKB: 60, editToResultP95Ms: 100, pyodideRunToOutputMs: 3000 },
+  pages: weights,
+  editToResult: {
+    runs: edits.length,
+    p50: percentile(
+      edits.map((e) => e.total),
+      0.5,
+    ),
+    p95: percentile(
+      edits.map((e) => e.total),
+      0.95,
+    ),
+    max: Math.max(...edits.map((e) => e.total)),
+    specInWorkerP50: percentile(
+      edits.map((e) => e.inWorker),
+      0.5,
+    ),
+    specInWorkerP95: percentile(
+      edits.map((e) => e.inWorker),
+      0.95,
+    ),
+  },
+  pyodide,
+};
+mkdirSync(join(SITE_DIR, ".reports"), { recursive: true });
+writeFileSync(join(SITE_DIR, ".reports", "site-bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+
+const lines = [
+  "| page | JS before interaction (gzip KB) | JS raw KB | page weight gzip KB | raw KB | requests |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...weights.map(
+    (w) =>
+      `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.jsRaw)} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${w.requests} |`,
+  ),
+  "",
+  `edit → result (${edits.length} runs): p50 ${report.editToResult.p50.toFixed(1)} ms, p95 ${report.editToResult.p95.toFixed(1)} ms, max ${report.editToResult.max.toFixed(1)} ms (target p95 ≤ 100 ms); of which the spec itself in the worker: p50 ${report.editToResult.specInWorkerP50} ms, p95 ${report.editToResult.specInWorkerP95} ms`,
+  ...pyodide.map(
+    (p) =>
+      `Pyodide ${p.version}: run → output ${p.firstMs} ms the first time (loading included), ${p.againMs} ms again (target ≤ 3000 ms)`,
+  ),
+];
+console.log(lines.join("\n"));

@@ -1,0 +1,52 @@
+// The only script a section page loads before the reader does anything: it turns the static spec and
+// witness blocks into live ones, and fetches the editor, the runner and Pyodide only when asked.
+import { readSharedEdit, readStoredEdit } from "./edits.js";
+
+class SpecElement extends HTMLElement {
+  #opened = false;
+
+  connectedCallback(): void {
+    const button = this.querySelector<HTMLButtonElement>("[data-action=edit]");
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener("click", () => this.open({ focus: true }));
+    const claim = this.dataset.claim ?? "";
+    // A shared link or an edit from an earlier visit: open the editor when the block comes into view.
+    if (readSharedEdit(claim) !== undefined || readStoredEdit(claim) !== undefined) {
+      const seen = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          seen.disconnect();
+          this.open({ focus: false });
+        }
+      });
+      seen.observe(this);
+    }
+  }
+
+  async open(options: { focus: boolean }): Promise<void> {
+    if (this.#opened) return;
+    this.#opened = true;
+    const { openSpecEditor } = await import("./spec-editor.js");
+    await openSpecEditor(this, options);
+  }
+}
+
+class WitnessElement extends HTMLElement {
+  connectedCallback(): void {
+    const form = this.querySelector<HTMLFieldSetElement>("fieldset");
+    const button = this.querySelector<HTMLButtonElement>("[data-action=run-witness]");
+    if (!form || !button) return;
+    form.hidden = false;
+    button.addEventListener("click", async () => {
+      const { runWitness } = await import("./witness-runner.js");
+      await runWitness(this);
+    });
+  }
+}
+
+if (!customElements.get("pymem-spec")) customElements.define("pymem-spec", SpecElement);
+if (!customElements.get("pymem-witness")) customElements.define("pymem-witness", WitnessElement);
+
+// A shared link names its claim in the hash; scroll to it once the page is laid out.
+const shared = /^#edit=([A-Za-z]\d+):/.exec(location.hash);
+if (shared) document.getElementById((shared[1] as string).toLowerCase())?.scrollIntoView();

@@ -1,0 +1,140 @@
+// Monaco with TypeScript, loaded only when a reader opens a spec in the editor on a desktop. It knows the
+// types of @pymem/core (its built declarations), of the claims' own modules and of the in-page vitest,
+// so completion and errors work as in the repository.
+import * as monaco from "monaco-editor/editor/editor.api.js";
+import "monaco-editor/languages/definitions/typescript/register.js";
+import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
+import {
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+  typescriptDefaults,
+} from "monaco-editor/languages/features/typescript/register.js";
+import TsWorker from "monaco-editor/languages/features/typescript/ts.worker.js?worker";
+// Astro drops CSS that only a lazily imported module reaches, so the editor's CSS comes in as text.
+import editorCss from "../../node_modules/monaco-editor/min/vs/editor/editor.main.css?inline";
+import type { EditorHandle, EditorKeys } from "./editor-handle.js";
+import { VITEST_TYPES } from "./editor-types.js";
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+const coreTypes = import.meta.glob<string>("../../../../packages/core/dist/**/*.d.ts", {
+  query: "?raw",
+  import: "default",
+});
+const scenarioSources = import.meta.glob<string>(
+  [
+    "../../../../packages/scenarios/claims/**/*.ts",
+    "../../../../packages/scenarios/src/*.ts",
+    "!../../../../packages/scenarios/claims/**/*.spec.ts",
+    "!../../../../packages/scenarios/src/node.ts",
+    "!../../../../packages/scenarios/src/paths.ts",
+  ],
+  { query: "?raw", import: "default" },
+);
+
+let setUp: Promise<void> | undefined;
+
+async function setUpOnce(): Promise<void> {
+  window.MonacoEnvironment = {
+    getWorker: (_id, label) =>
+      label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
+  };
+  const style = document.createElement("style");
+  style.dataset.monaco = "";
+  style.textContent = editorCss;
+  document.head.append(style);
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowNonTsExtensions: true,
+  });
+  typescriptDefaults.addExtraLib(VITEST_TYPES, "file:///node_modules/@types/vitest-shim/index.d.ts");
+  // The model's declarations at node_modules/@pymem/core/*.d.ts, where `import "@pymem/core"` finds them.
+  const libs = await Promise.all(
+    Object.entries(coreTypes).map(async ([path, load]) => {
+      const rel = path.replace(/^.*\/packages\/core\/dist\//, "");
+      return [`file:///node_modules/@pymem/core/${rel}`, await load()] as const;
+    }),
+  );
+  // The claims' own modules (claim.ts, model.ts, src/claim.ts) at the paths the specs import them from.
+  const sources = await Promise.all(
+    Object.entries(scenarioSources).map(async ([path, load]) => {
+      const rel = path.replace(/^.*\/packages\/scenarios\//, "");
+      return [`file:///${rel}`, await load()] as const;
+    }),
+  );
+  for (const [uri, text] of [...libs, ...sources]) typescriptDefaults.addExtraLib(text, uri);
+}
+
+const isDark = () => document.documentElement.dataset.theme === "dark";
+
+export async function monacoEditor(
+  host: HTMLElement,
+  specPath: string,
+  text: () => string,
+  label: string,
+  keys: EditorKeys,
+): Promise<EditorHandle> {
+  setUp ??= setUpOnce();
+  await setUp;
+  // Read the text only now: the reader may have typed in the textarea while Monaco loaded.
+  const uri = monaco.Uri.parse(`file:///${specPath}`);
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(text(), "typescript", uri);
+  const container = document.createElement("div");
+  container.className = "spec-monaco";
+  const lines = () => Math.min(36, Math.max(12, model.getLineCount() + 2));
+  container.style.height = `${lines() * 19}px`;
+  host.replaceChildren(container);
+  const editor = monaco.editor.create(container, {
+    model,
+    ariaLabel: label,
+    theme: isDark() ? "vs-dark" : "vs",
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    lineHeight: 19,
+    tabSize: 2,
+    renderLineHighlight: "none",
+    accessibilitySupport: "auto",
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, keys.run);
+  // Escape leaves the editor unless it closes one of Monaco's own popups first (WCAG 2.1.2, no trap).
+  editor.addCommand(
+    monaco.KeyCode.Escape,
+    keys.leave,
+    "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode",
+  );
+  const themeWatch = new MutationObserver(() => monaco.editor.setTheme(isDark() ? "vs-dark" : "vs"));
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  return {
+    getValue: () => model.getValue(),
+    setValue: (t) => model.setValue(t),
+    onChange: (listener) => {
+      model.onDidChangeContent(() => {
+        container.style.height = `${lines() * 19}px`;
+        listener();
+      });
+    },
+    focus: () => editor.focus(),
+    revealLine: (line, column = 1) => {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
+    },
+    dispose: () => {
+      themeWatch.disconnect();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The page's side of the spec runner: one worker at a time, each run limited to 2 s. A run that takes
+// longer (an endless loop, a runaway allocation) is stopped by ending the worker; the next run starts a
+// fresh one, so the page never hangs.
+import type { SpecRunResult } from "../lib/shim/spec-runner.js";
+import type { RunRequest, RunResponse } from "./runner.worker.js";
+
+export const RUN_LIMIT_MS = 2000;
+
+export type RunOutcome =
+  | { readonly kind: "done"; readonly result: SpecRunResult; readonly elapsedMs: number }
+  | { readonly kind: "stopped"; readonly elapsedMs: number }
+  | { readonly kind: "crashed"; readonly message: string };
+
+let worker: Worker | undefined;
+let ready: Promise<void> | undefined;
+let nextId = 1;
+
+function startWorker(): { worker: Worker; ready: Promise<void> } {
+  const w = new Worker(new URL("./runner.worker.ts", import.meta.url), {
+    type: "module",
+    name: "pymem-spec-runner",
+  });
+  const r = new Promise<void>((resolve, reject) => {
+    const onMessage = (e: MessageEvent) => {
+      if ((e.data as { ready?: boolean }).ready) {
+        w.removeEventListener("message", onMessage);
+        resolve();
+      }
+    };
+    w.addEventListener("message", onMessage);
+    w.addEventListener("error", (e) => reject(new Error(e.message || "the runner could not start")), {
+      once: true,
+    });
+  });
+  return { worker: w, ready: r };
+}
+
+/** Starts the worker ahead of the first run (loading it is not part of a run's 2 s). */
+export function warmUp(): Promise<void> {
+  if (!worker || !ready) ({ worker, ready } = startWorker());
+  return ready;
+}
+
+function stop(): void {
+  worker?.terminate();
+  worker = undefined;
+  ready = undefined;
+}
+
+export async function runInWorker(path: string, source: string): Promise<RunOutcome> {
+  try {
+    await warmUp();
+  } catch (e) {
+    stop();
+    return { kind: "crashed", message: e instanceof Error ? e.message : String(e) };
+  }
+  const w = worker as Worker;
+  const id = nextId++;
+  const started = performance.now();
+  return new Promise<RunOutcome>((resolve) => {
+    const finish = (outcome: RunOutcome) => {
+      clearTimeout(timer);
+      w.removeEventListener("message", onMessage);
+      w.removeEventListener("error", onError);
+      resolve(outcome);
+    };
+    const onMessage = (e: MessageEvent<RunResponse>) => {
+      if (e.data.id === id)
+        finish({ kind: "done", result: e.data.result, elapsedMs: performance.now() - started });
+    };
+    const onError = (e: ErrorEvent) => {
+      e.preventDefault();
+      stop();
+      finish({ kind: "crashed", message: e.message || "the worker stopped unexpectedly" });
+    };
+    const timer = setTimeout(() => {
+      stop();
+      finish({ kind: "stopped", elapsedMs: performance.now() - started });
+    }, RUN_LIMIT_MS);
+    w.addEventListener("message", onMessage);
+    w.addEventListener("error", onError);
+    w.postMessage({ id, path, source } satisfies RunRequest);
+  });
+}

@@ -1,0 +1,291 @@
+// The live spec: an editor over the claim's spec file, a toolbar (run, reset, share) and the results of
+// every test from the worker. Loaded only when the reader opens a spec.
+
+import { specPosition } from "../lib/shim/positions.js";
+import type { TestOutcome } from "../lib/shim/vitest-shim.js";
+import { type EditorHandle, textareaEditor } from "./editor-handle.js";
+import { readSharedEdit, readStoredEdit, storeEdit } from "./edits.js";
+import { type RunOutcome, runInWorker, warmUp } from "./runner-client.js";
+import { decodeEdit, shareUrl } from "./share.js";
+
+interface Ui {
+  run: string;
+  reset: string;
+  share: string;
+  shareDone: string;
+  shareFallback: string;
+  editorLabel: string;
+  loadingEditor: string;
+  running: string;
+  keysHint: string;
+  results: string;
+  consoleOutput: string;
+  passed: string;
+  failed: string;
+  skipped: string;
+  stopped: string;
+  crashed: string;
+  loadError: string;
+  line: string;
+  restored: string;
+  sharedRestored: string;
+}
+
+const readJson = <T>(root: Element, selector: string): T =>
+  JSON.parse(root.querySelector(selector)?.textContent ?? "null") as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  const { dataset, ...rest } = props;
+  Object.assign(node, rest);
+  if (dataset) Object.assign(node.dataset, dataset);
+  node.append(...children);
+  return node;
+}
+
+/** Monaco on devices with a precise pointer; touch devices keep the textarea. */
+const wantsMonaco = () => !window.matchMedia("(pointer: coarse)").matches;
+
+export async function openSpecEditor(host: HTMLElement, options: { focus: boolean }): Promise<void> {
+  const claim = host.dataset.claim ?? "";
+  const path = host.dataset.path ?? "";
+  const original = readJson<string>(host, "[data-spec-source]");
+  const ui = readJson<Ui>(host, "[data-ui]");
+  void warmUp();
+
+  let initial = original;
+  let notice = "";
+  const shared = readSharedEdit(claim);
+  const stored = readStoredEdit(claim);
+  if (shared !== undefined) {
+    try {
+      initial = await decodeEdit(shared);
+      notice = ui.sharedRestored;
+    } catch {
+      // a damaged link: fall back to the file
+    }
+  } else if (stored !== undefined) {
+    initial = stored;
+    notice = ui.restored;
+  }
+
+  const runButton = el("button", {
+    type: "button",
+    className: "pymem-button",
+    textContent: ui.run,
+    dataset: { action: "run" },
+  });
+  const resetButton = el("button", {
+    type: "button",
+    className: "pymem-button",
+    textContent: ui.reset,
+    dataset: { action: "reset" },
+  });
+  const shareButton = el("button", {
+    type: "button",
+    className: "pymem-button",
+    textContent: ui.share,
+    dataset: { action: "share" },
+  });
+  const status = el("span", { className: "spec-status", role: "status" });
+  const toolbar = el("div", { className: "spec-toolbar" }, runButton, resetButton, shareButton, status);
+  const noticeLine = el("p", { className: "spec-notice", textContent: notice, hidden: notice === "" });
+  const hint = el("p", { className: "spec-hint", textContent: ui.keysHint });
+  const editorHost = el("div", { className: "spec-editor-host" });
+  const results = el("div", { className: "spec-results", dataset: { state: "idle" } });
+  results.setAttribute("aria-live", "polite");
+  // not-content: Starlight's prose spacing must not reach into Monaco's DOM.
+  const live = el(
+    "div",
+    { className: "spec-live not-content" },
+    toolbar,
+    noticeLine,
+    editorHost,
+    hint,
+    results,
+  );
+
+  host.querySelector(".spec-static")?.setAttribute("hidden", "");
+  host.querySelector<HTMLElement>("[data-action=edit]")?.setAttribute("hidden", "");
+  host.append(live);
+
+  const keys = { run: () => void run(), leave: () => runButton.focus() };
+  let editor: EditorHandle = textareaEditor(editorHost, initial, ui.editorLabel, keys);
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const wire = (e: EditorHandle) =>
+    e.onChange(() => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        const text = e.getValue();
+        storeEdit(claim, text === original ? undefined : text);
+      }, 250);
+    });
+  wire(editor);
+  if (options.focus) editor.focus();
+
+  async function run(): Promise<void> {
+    status.textContent = ui.running;
+    results.dataset.state = "running";
+    runButton.disabled = true;
+    const outcome = await runInWorker(path, editor.getValue());
+    runButton.disabled = false;
+    status.textContent = "";
+    render(outcome);
+  }
+
+  function lineButton(line: number, column: number): HTMLButtonElement {
+    const b = el("button", { type: "button", className: "spec-line", textContent: `${ui.line} ${line}` });
+    b.addEventListener("click", () => editor.revealLine(line, column));
+    return b;
+  }
+
+  function errorBlock(error: NonNullable<TestOutcome["error"]>): HTMLElement {
+    const at = specPosition(error, path);
+    const message = el("pre", { className: "spec-error", textContent: `${error.name}: ${error.message}` });
+    return el("div", { className: "spec-failure" }, ...(at ? [lineButton(at.line, at.column)] : []), message);
+  }
+
+  function render(outcome: RunOutcome): void {
+    if (outcome.kind === "stopped") {
+      results.dataset.state = "stopped";
+      results.replaceChildren(el("p", { className: "spec-stopped", role: "alert", textContent: ui.stopped }));
+      return;
+    }
+    if (outcome.kind === "crashed") {
+      results.dataset.state = "crashed";
+      results.replaceChildren(
+        el("p", {
+          className: "spec-stopped",
+          role: "alert",
+          textContent: `${ui.crashed} ${outcome.message}`,
+        }),
+      );
+      return;
+    }
+    const { result, elapsedMs } = outcome;
+    // For the site benchmark: the spec's own run time inside the worker, apart from the round trip.
+    results.dataset.workerMs = String(Math.round(result.durationMs));
+    const parts: Node[] = [];
+    if (result.loadError) {
+      results.dataset.state = "fail";
+      parts.push(
+        el("p", { className: "spec-summary", textContent: ui.loadError }),
+        errorBlock(result.loadError),
+      );
+    } else {
+      const count = (s: TestOutcome["status"]) => result.tests.filter((t) => t.status === s).length;
+      const failed = result.tests.filter((t) => t.status === "fail");
+      const passed = result.tests.filter((t) => t.status === "pass");
+      results.dataset.state = failed.length > 0 ? "fail" : "pass";
+      const skipped = count("skip") + count("todo");
+      const summary = `${passed.length} ${ui.passed}, ${failed.length} ${ui.failed}${skipped ? `, ${skipped} ${ui.skipped}` : ""} · ${Math.round(elapsedMs)} ms`;
+      parts.push(el("p", { className: "spec-summary", textContent: summary }));
+      if (failed.length > 0) {
+        parts.push(
+          el(
+            "ul",
+            { className: "spec-tests spec-failed" },
+            ...failed.map((t) =>
+              el(
+                "li",
+                { className: "test-fail" },
+                el("span", { textContent: `✗ ${t.path.join(" › ")}` }),
+                ...(t.error ? [errorBlock(t.error)] : []),
+              ),
+            ),
+          ),
+        );
+      }
+      const rest = result.tests.filter((t) => t.status !== "fail");
+      if (rest.length > 0) {
+        const list = el(
+          "ul",
+          { className: "spec-tests" },
+          ...rest.map((t) =>
+            el("li", {
+              className: `test-${t.status}`,
+              textContent: `${t.status === "pass" ? "✓" : "–"} ${t.path.join(" › ")}`,
+            }),
+          ),
+        );
+        const details = el(
+          "details",
+          {},
+          el("summary", { textContent: `${ui.results} (${rest.length})` }),
+          list,
+        );
+        details.open = failed.length === 0 && rest.length <= 6;
+        parts.push(details);
+      }
+    }
+    if (result.console.length > 0) {
+      parts.push(
+        el("p", { className: "spec-console-label", textContent: ui.consoleOutput }),
+        el("pre", {
+          className: "pymem-output spec-console",
+          textContent: result.console.map((l) => l.text).join("\n"),
+        }),
+      );
+    }
+    results.replaceChildren(...parts);
+  }
+
+  runButton.addEventListener("click", () => void run());
+  resetButton.addEventListener("click", () => {
+    editor.setValue(original);
+    storeEdit(claim, undefined);
+    if (readSharedEdit(claim) !== undefined)
+      history.replaceState(null, "", location.pathname + location.search);
+    noticeLine.hidden = true;
+    void run();
+  });
+  shareButton.addEventListener("click", async () => {
+    const url = await shareUrl(claim, editor.getValue());
+    history.replaceState(null, "", url);
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = ui.shareDone;
+    } catch {
+      // No clipboard (permissions, insecure origin): show the link to copy by hand.
+      const field = el("input", { type: "text", readOnly: true, value: url, className: "spec-share-url" });
+      field.setAttribute("aria-label", ui.shareFallback);
+      status.replaceChildren(ui.shareFallback, " ", field);
+      field.select();
+    }
+  });
+
+  await run();
+
+  if (wantsMonaco()) {
+    status.textContent = ui.loadingEditor;
+    try {
+      const { monacoEditor } = await import("./monaco.js");
+      const textarea = editor;
+      let hadFocus = false;
+      const next = await monacoEditor(
+        editorHost,
+        path,
+        () => {
+          hadFocus = editorHost.contains(document.activeElement);
+          return textarea.getValue();
+        },
+        ui.editorLabel,
+        keys,
+      );
+      editor.dispose();
+      editor = next;
+      wire(editor);
+      if (hadFocus) editor.focus();
+      live.dataset.editor = "monaco";
+    } catch (e) {
+      // The textarea stays: everything works without Monaco.
+      console.warn("pymem: Monaco did not load", e);
+    }
+    if (status.textContent === ui.loadingEditor) status.textContent = "";
+  }
+  live.dataset.ready = "true";
+}

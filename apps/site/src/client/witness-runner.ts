@@ -1,0 +1,156 @@
+// "Run on Pyodide": runs the claim's witness on the chosen CPython version in a worker and shows its
+// output beside the model's prediction for that version. Each version's Pyodide loads once, on demand.
+import type { PyodideRequest, PyodideResponse } from "./pyodide.worker.js";
+
+interface Build {
+  key: string;
+  python: string;
+  release: string;
+  prediction: string | null;
+}
+
+interface Ui {
+  loading: string;
+  running: string;
+  output: string;
+  prediction: string;
+  match: string;
+  mismatch: string;
+  noPrediction: string;
+  stopped: string;
+  crashed: string;
+}
+
+/** Loading a build can take seconds on a slow machine; a witness itself runs in milliseconds. */
+const LOAD_LIMIT_MS = 90_000;
+const RUN_LIMIT_MS = 10_000;
+
+const workers = new Map<string, Worker>();
+let nextId = 1;
+
+const readJson = <T>(root: Element, selector: string): T =>
+  JSON.parse(root.querySelector(selector)?.textContent ?? "null") as T;
+
+function workerFor(key: string): Worker {
+  let w = workers.get(key);
+  if (!w) {
+    w = new Worker(new URL("./pyodide.worker.ts", import.meta.url), {
+      type: "module",
+      name: `pyodide-${key}`,
+    });
+    workers.set(key, w);
+  }
+  return w;
+}
+
+function forget(key: string): void {
+  workers.get(key)?.terminate();
+  workers.delete(key);
+}
+
+type Outcome =
+  | { kind: "done"; ok: boolean; stdout: string; stderr: string; loadMs: number; runMs: number }
+  | { kind: "stopped" }
+  | { kind: "crashed"; message: string };
+
+function runOn(key: string, source: string, onLoaded: () => void): Promise<Outcome> {
+  const w = workerFor(key);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    let loadMs = 0;
+    let timer = setTimeout(() => stop(), LOAD_LIMIT_MS);
+    const finish = (o: Outcome) => {
+      clearTimeout(timer);
+      w.removeEventListener("message", onMessage);
+      w.removeEventListener("error", onError);
+      resolve(o);
+    };
+    const stop = () => {
+      forget(key);
+      finish({ kind: "stopped" });
+    };
+    const onMessage = (e: MessageEvent<PyodideResponse>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.phase === "loaded") {
+        loadMs = m.loadMs;
+        clearTimeout(timer);
+        timer = setTimeout(stop, RUN_LIMIT_MS);
+        onLoaded();
+      } else if (m.phase === "failed") {
+        forget(key);
+        finish({ kind: "crashed", message: m.message });
+      } else finish({ kind: "done", ok: m.ok, stdout: m.stdout, stderr: m.stderr, loadMs, runMs: m.runMs });
+    };
+    const onError = (e: ErrorEvent) => {
+      e.preventDefault();
+      forget(key);
+      finish({ kind: "crashed", message: e.message || "Pyodide stopped unexpectedly" });
+    };
+    w.addEventListener("message", onMessage);
+    w.addEventListener("error", onError);
+    w.postMessage({ id, key, source } satisfies PyodideRequest);
+  });
+}
+
+function block(label: string, text: string, className: string): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = className;
+  const p = document.createElement("p");
+  p.textContent = label;
+  const pre = document.createElement("pre");
+  pre.className = "pymem-output";
+  pre.textContent = text;
+  wrap.append(p, pre);
+  return wrap;
+}
+
+export async function runWitness(host: HTMLElement): Promise<void> {
+  const select = host.querySelector<HTMLSelectElement>("[data-pyodide-version]");
+  const button = host.querySelector<HTMLButtonElement>("[data-action=run-witness]");
+  const result = host.querySelector<HTMLElement>(".pyodide-result");
+  if (!select || !button || !result) return;
+  const builds = readJson<Build[]>(host, "[data-builds]");
+  const ui = readJson<Ui>(host, "[data-ui]");
+  const source = readJson<string>(host, "[data-witness-source]");
+  const build = builds.find((b) => b.key === select.value);
+  if (!build) return;
+
+  button.disabled = true;
+  select.disabled = true;
+  result.dataset.state = "loading";
+  const status = document.createElement("p");
+  status.textContent = workers.has(build.key) ? ui.running : ui.loading;
+  result.replaceChildren(status);
+  const outcome = await runOn(build.key, source, () => {
+    status.textContent = ui.running;
+  });
+  button.disabled = false;
+  select.disabled = false;
+
+  if (outcome.kind !== "done") {
+    result.dataset.state = outcome.kind;
+    status.textContent = outcome.kind === "stopped" ? ui.stopped : `${ui.crashed} ${outcome.message}`;
+    status.setAttribute("role", "alert");
+    return;
+  }
+  const printed = outcome.stdout + (outcome.ok ? "" : outcome.stderr);
+  // Output and prediction side by side (stacked on narrow screens).
+  const compare = document.createElement("div");
+  compare.className = "pyodide-compare";
+  const runLabel = `${ui.output} (Python ${build.python}, ${Math.round(outcome.runMs)} ms):`;
+  compare.append(block(runLabel, printed, "pyodide-printed"));
+  const verdict = document.createElement("p");
+  verdict.className = "pyodide-verdict";
+  if (build.prediction === null) {
+    verdict.textContent = ui.noPrediction;
+    result.dataset.state = "no-prediction";
+  } else {
+    compare.append(block(`${ui.prediction}:`, build.prediction, "pyodide-predicted"));
+    const same = outcome.ok && outcome.stdout === build.prediction;
+    verdict.textContent = same ? `✓ ${ui.match}` : `✗ ${ui.mismatch}`;
+    result.dataset.state = same ? "match" : "mismatch";
+  }
+  result.dataset.loadMs = String(Math.round(outcome.loadMs));
+  result.replaceChildren(compare, verdict);
+}

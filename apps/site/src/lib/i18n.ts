@@ -1,0 +1,165 @@
+// The site's interface strings in both languages. Prose lives in the MDX pages; these are the words
+// the components put around the data (labels, buttons, verdict names).
+import type { VerdictKind } from "@pymem/scenarios";
+import type { Lang } from "./sections.js";
+
+const en = {
+  claimsHeading: "Claims checked in this section",
+  noClaims: "No claim of this section has been checked yet.",
+  articleSays: "What the article says, in our words",
+  verdictsHeading: "Verdict by CPython build",
+  why: "Why",
+  since: "stopped holding in",
+  sources: "Where CPython decides it",
+  specHeading: "The spec",
+  specIntro:
+    "This is the file the test suite runs. It asks the model the question for every CPython build and checks that the stated verdict is the model's answer.",
+  editRun: "Edit and run",
+  run: "Run",
+  reset: "Reset",
+  share: "Copy link",
+  shareDone: "Link copied",
+  shareFallback: "Link to this edit:",
+  editorLabel: (file: string) => `Spec ${file}, editable. Ctrl+Enter runs it; Escape leaves the editor.`,
+  loadingEditor: "Loading the editor…",
+  running: "Running…",
+  keysHint: "Ctrl+Enter runs the spec, Escape leaves the editor. Your edits are kept in this browser.",
+  results: "Results",
+  consoleOutput: "Console output",
+  passed: "passed",
+  failed: "failed",
+  skipped: "skipped",
+  stopped:
+    "Stopped after 2 s: the spec did not finish, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.",
+  crashed: "The worker running the spec crashed:",
+  loadError: "The spec did not load:",
+  line: "line",
+  restored: "Your edit of this spec was restored.",
+  sharedRestored: "This spec was opened from a shared link.",
+  witnessHeading: "On real interpreters",
+  witnessIntro:
+    "The witness below is a short Python program. Its output was recorded on every interpreter of the build machine and compared with what the model predicts for that interpreter.",
+  printed: "printed",
+  agrees: "as the model predicts",
+  differs: "differs from the model",
+  notApplicable: "not applicable",
+  predicted: "The model predicted",
+  noRecording: "No recording yet: run `pnpm oracle record` for this claim.",
+  runInBrowser: "Run the witness in this page",
+  runPyodide: "Run on Pyodide",
+  pyodideVersion: "Python version",
+  pyodideLoading: "Loading Pyodide (a few MB, once per version)…",
+  pyodideOutput: "Pyodide printed",
+  modelPrediction: "Model predicts",
+  match: "The output is what the model predicts.",
+  mismatch: "The output differs from the model's prediction.",
+  noPrediction: "The model makes no prediction here:",
+  needsPymalloc: "this claim needs pymalloc, and Pyodide is built without it.",
+  pyodideNote:
+    "Pyodide is CPython compiled to WebAssembly (32-bit pointers, no pymalloc). It is loaded from this site only when you press the button.",
+  verdict: {
+    holds: "holds",
+    partly: "partly",
+    wrong: "wrong",
+    outdated: "outdated",
+  } satisfies Record<VerdictKind, string>,
+  unknownVerdict: "no verdict",
+  build64: "64-bit",
+  build32: "32-bit",
+  overviewClaim: "Claim",
+  overviewSection: "Page",
+  pageNames: {
+    intro: "Introduction",
+    gc: "Garbage collection",
+    refcount: "Reference counting",
+    pools: "Memory pools",
+    objects: "Object allocators",
+    verdicts: "All verdicts",
+  },
+};
+
+type Strings = typeof en;
+
+const zh: Strings = {
+  claimsHeading: "本节核查的说法",
+  noClaims: "本节的说法还没有核查。",
+  articleSays: "原文的说法（用我们的话转述）",
+  verdictsHeading: "各 CPython 构建上的结论",
+  why: "理由",
+  since: "失效版本",
+  sources: "CPython 源码中的出处",
+  specHeading: "规格代码",
+  specIntro:
+    "这就是测试套件运行的文件：它针对每个 CPython 构建向模型提出同一个问题，并检查标注的结论与模型的回答一致。",
+  editRun: "编辑并运行",
+  run: "运行",
+  reset: "还原",
+  share: "复制链接",
+  shareDone: "链接已复制",
+  shareFallback: "本次修改的链接：",
+  editorLabel: (file: string) => `规格文件 ${file}，可编辑。Ctrl+Enter 运行，Esc 离开编辑器。`,
+  loadingEditor: "正在加载编辑器…",
+  running: "运行中…",
+  keysHint: "Ctrl+Enter 运行规格，Esc 离开编辑器。你的修改会保存在本浏览器中。",
+  results: "结果",
+  consoleOutput: "控制台输出",
+  passed: "通过",
+  failed: "失败",
+  skipped: "跳过",
+  stopped:
+    "2 秒后已停止：规格没有运行完，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。",
+  crashed: "运行规格的 worker 崩溃了：",
+  loadError: "规格无法加载：",
+  line: "行",
+  restored: "已恢复你对这段规格的修改。",
+  sharedRestored: "这段规格来自分享的链接。",
+  witnessHeading: "在真实解释器上",
+  witnessIntro:
+    "下面的见证程序是一段简短的 Python 代码。它在构建机器的每个解释器上的输出都已记录，并与模型对该解释器的预测逐一比对。",
+  printed: "输出",
+  agrees: "与模型预测一致",
+  differs: "与模型预测不同",
+  notApplicable: "不适用",
+  predicted: "模型的预测",
+  noRecording: "尚无记录：请为此说法运行 `pnpm oracle record`。",
+  runInBrowser: "在本页运行见证程序",
+  runPyodide: "在 Pyodide 上运行",
+  pyodideVersion: "Python 版本",
+  pyodideLoading: "正在加载 Pyodide（数 MB，每个版本只加载一次）…",
+  pyodideOutput: "Pyodide 的输出",
+  modelPrediction: "模型预测",
+  match: "输出与模型的预测一致。",
+  mismatch: "输出与模型的预测不同。",
+  noPrediction: "模型在这里不做预测：",
+  needsPymalloc: "这条说法需要 pymalloc，而 Pyodide 构建时没有启用它。",
+  pyodideNote:
+    "Pyodide 是编译成 WebAssembly 的 CPython（32 位指针，没有 pymalloc）。只有在你点击按钮时，才会从本站加载。",
+  verdict: {
+    holds: "成立",
+    partly: "部分成立",
+    wrong: "错误",
+    outdated: "已过时",
+  },
+  unknownVerdict: "无结论",
+  build64: "64 位",
+  build32: "32 位",
+  overviewClaim: "说法",
+  overviewSection: "页面",
+  pageNames: {
+    intro: "引言",
+    gc: "垃圾回收",
+    refcount: "引用计数",
+    pools: "内存池",
+    objects: "对象分配器",
+    verdicts: "全部结论",
+  },
+};
+
+export function strings(lang: Lang): Strings {
+  return lang === "en" ? en : zh;
+}
+
+/** The claim's text in the page's language. */
+export function pick(text: { en: string; zh: string }, lang: Lang): string {
+  return lang === "en" ? text.en : text.zh;
+}

@@ -1,0 +1,66 @@
+// A claim's verdicts laid out as a grid: one column per 64-bit build the model profiles (oldest
+// first), a row for 64-bit and a row for the 32-bit builds of the same releases.
+import { type AllocatorProfile, PROFILES } from "@pymem/core";
+import { type Claim, type Verdict, type VerdictKind, verdictFor } from "@pymem/scenarios";
+
+export interface GridColumn {
+  /** Short heading: "3.11", "3.7.0–3.7.3", "3.6 pyenv". */
+  readonly heading: string;
+  /** The releases the column stands for, e.g. "3.11.0 – 3.11.14". */
+  readonly releases: string;
+  readonly sixtyFour: AllocatorProfile;
+  readonly thirtyTwo: AllocatorProfile | undefined;
+}
+
+const heading = (p: AllocatorProfile) => {
+  if (p.id === "3.7.3") return "3.7.0–3.7.3";
+  if (p.id === "3.6-pyenv") return "3.6 pyenv";
+  return p.id;
+};
+
+export const GRID_COLUMNS: readonly GridColumn[] = PROFILES.filter((p) => p.pointerSize === 8).map((p) => ({
+  heading: heading(p),
+  releases: p.releases,
+  sixtyFour: p,
+  thirtyTwo: PROFILES.find((q) => q.id === `${p.id}-32bit`),
+}));
+
+export function verdictOf(claim: Claim, p: AllocatorProfile | undefined): VerdictKind | undefined {
+  return p === undefined ? undefined : verdictFor(claim, p.id)?.verdict;
+}
+
+/** True when the 32-bit builds never differ from the 64-bit ones: the grid then needs one row. */
+export function sameForPointerSizes(claim: Claim): boolean {
+  return GRID_COLUMNS.every(
+    (c) => c.thirtyTwo === undefined || verdictOf(claim, c.sixtyFour) === verdictOf(claim, c.thirtyTwo),
+  );
+}
+
+/** Consecutive columns a verdict covers, as "first – last" ranges (or single headings). */
+function ranges(columns: readonly GridColumn[], covered: (c: GridColumn) => boolean): string[] {
+  const out: string[] = [];
+  let start: GridColumn | undefined;
+  columns.forEach((c, i) => {
+    if (!covered(c)) return;
+    start ??= c;
+    const next = columns[i + 1];
+    if (next === undefined || !covered(next)) {
+      out.push(start === c ? c.heading : `${start.heading} – ${c.heading}`);
+      start = undefined;
+    }
+  });
+  return out;
+}
+
+/** The builds one verdict covers, as ranges of column headings for 64-bit and for 32-bit builds. */
+export function coverage(verdict: Verdict): { sixtyFour: string[]; thirtyTwo: string[] } {
+  const has = (p: AllocatorProfile | undefined) => p !== undefined && verdict.profiles.includes(p.id);
+  return {
+    sixtyFour: ranges(GRID_COLUMNS, (c) => has(c.sixtyFour)),
+    // Columns with no 32-bit build (pyenv's 3.6) neither break nor extend a 32-bit range.
+    thirtyTwo: ranges(
+      GRID_COLUMNS.filter((c) => c.thirtyTwo !== undefined),
+      (c) => has(c.thirtyTwo),
+    ),
+  };
+}

@@ -1,0 +1,305 @@
+// The site in a real browser (Debian's Chromium): every section in both languages, a spec edited until it
+// fails and fixed until it passes, a runaway spec stopped, a shared link, a witness on Pyodide, search in
+// Chinese, an accessibility audit, and not one request leaving the site's origin.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { CLAIMS, type Claim } from "@pymem/scenarios";
+import { requireOrSkip } from "@pymem/testkit";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimsOn, type Lang, type PageId, pageHref, pageOf, STORY_PAGES } from "../../src/lib/sections.js";
+import {
+  chromiumPath,
+  launchChromium,
+  type Preview,
+  replaceEditorText,
+  screenshot,
+  siteBuilt,
+  startPreview,
+  watchPage,
+} from "./harness.js";
+
+/** Tests that load Monaco or Pyodide: generous, since CI runs them beside other packages' tests on 2 cores. */
+const HEAVY_TEST_MS = 180_000;
+const executable = chromiumPath();
+const why = "Debian's chromium is not installed (apt-get install -y chromium), or the site is not built";
+const ready = executable !== undefined && siteBuilt();
+
+let preview: Preview | undefined;
+let browser: Browser | undefined;
+const offsite: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!ready) return;
+  preview = await startPreview();
+  browser = await launchChromium(executable as string);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function open(path: string, context?: Awaited<ReturnType<Browser["newContext"]>>): Promise<Page> {
+  const ctx = context ?? (await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } }));
+  const page = await ctx.newPage();
+  watchPage(page, (preview as Preview).origin, offsite, pageErrors);
+  await page.goto(`${(preview as Preview).origin}${path}`);
+  return page;
+}
+
+const pages: [PageId | "verdicts", Lang][] = (["en", "zh-CN"] as const).flatMap((lang) =>
+  [...STORY_PAGES, "verdicts" as const].map((p) => [p, lang] as [PageId, Lang]),
+);
+
+/** A claim whose spec imports describe, it and expect, so a test can be added to it as a reader would. */
+function editableClaim(): { claim: Claim; source: string } {
+  for (const claim of CLAIMS) {
+    const page = pageOf(claim);
+    if (!page) continue;
+    const html = readFileSync(
+      new URL(`../../dist${pageHref(page, "en")}index.html`, import.meta.url),
+      "utf8",
+    );
+    const m = new RegExp(
+      `<pymem-spec data-claim="${claim.id}"[\\s\\S]*?data-spec-source>([\\s\\S]*?)</script>`,
+    ).exec(html);
+    const source = m ? (JSON.parse(m[1] as string) as string) : "";
+    if (
+      /import \{[^}]*\bdescribe\b[^}]*\} from "vitest"/.test(source) &&
+      /\bit\b/.test(source) &&
+      /\bexpect\b/.test(source)
+    )
+      return { claim, source };
+  }
+  throw new Error("no claim spec imports describe, it and expect from vitest");
+}
+
+describe("the site in Chromium", () => {
+  it.for(pages)("%s (%s) renders with its claims", async ([page, lang], ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await open(pageHref(page, lang));
+    await expect(p.locator("h1").first().textContent()).resolves.toBeTruthy();
+    expect(await p.locator("html").getAttribute("lang")).toBe(lang);
+    if (page !== "verdicts") {
+      expect(await p.locator("section.claim").count()).toBe(claimsOn(page, CLAIMS).length);
+    } else {
+      expect(await p.locator(".verdict-overview tbody tr").count()).toBe(CLAIMS.length);
+    }
+    await screenshot(p, `${lang}-${page}`);
+    await p.context().close();
+  });
+
+  it(
+    "runs an edited spec: fails with the line of the failure, then passes once fixed",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { claim, source } = editableClaim();
+      const scope = `pymem-spec[data-claim="${claim.id}"]`;
+      const p = await open(`${pageHref(pageOf(claim) as PageId, "en")}#${claim.id.toLowerCase()}`);
+      await p.locator(`${scope} [data-action=edit]`).click();
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: 30_000 });
+      await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+      expect(await p.locator(`${scope} .spec-live`).getAttribute("data-editor")).toBe("monaco");
+
+      const broken = `${source.trimEnd()}\n\ndescribe("edited in the page", () => {\n  it("is wrong on purpose", () => {\n    expect(1 + 1).toBe(3);\n  });\n});\n`;
+      const failingLine = broken.split("\n").findIndex((l) => l.includes("toBe(3)")) + 1;
+      await replaceEditorText(p, scope, broken);
+      await p.locator(`${scope} [data-action=run]`).click();
+      await p.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: 10_000 });
+      const failure = p.locator(`${scope} .test-fail`);
+      await expect(failure.count()).resolves.toBe(1);
+      const text = (await failure.textContent()) ?? "";
+      expect(text).toContain("edited in the page › is wrong on purpose");
+      expect(text).toContain("expected 2 to be 3");
+      expect(await failure.locator(".spec-line").textContent()).toBe(`line ${failingLine}`);
+      await p.locator(`${scope} .spec-results`).scrollIntoViewIfNeeded();
+      await screenshot(p, "editor-failing");
+
+      await replaceEditorText(p, scope, source);
+      await p.keyboard.press("ControlOrMeta+Enter");
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: 10_000 });
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "lets the keyboard leave the editor, and gives touch devices a plain editor",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { claim, source } = editableClaim();
+      const scope = `pymem-spec[data-claim="${claim.id}"]`;
+      const path = pageHref(pageOf(claim) as PageId, "en");
+      const p = await open(path);
+      await p.locator(`${scope} [data-action=edit]`).click();
+      await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+      await p.locator(`${scope} .monaco-editor .view-lines`).click();
+      await p.keyboard.press("Escape");
+      expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe(
+        "run",
+      );
+      await p.context().close();
+
+      const phone = await (browser as Browser).newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const t = await open(path, phone);
+      await t.locator(`${scope} [data-action=edit]`).tap();
+      await t.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+      expect(await t.locator(`${scope} .monaco-editor`).count()).toBe(0);
+      const area = t.locator(`${scope} textarea.spec-textarea`);
+      await area.fill(
+        `${source.trimEnd()}\n\ndescribe("on a phone", () => {\n  it("fails", () => {\n    expect(0).toBe(1);\n  });\n});\n`,
+      );
+      await t.locator(`${scope} [data-action=run]`).tap();
+      await t.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: 15_000 });
+      await t.locator(`${scope} .spec-line`).tap();
+      expect(await t.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+      await t.locator(`${scope} [data-action=reset]`).tap();
+      await t.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: 15_000 });
+      await screenshot(t, "phone-editor");
+      await phone.close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "stops a spec that never ends after 2 s, and keeps working",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { claim, source } = editableClaim();
+      const scope = `pymem-spec[data-claim="${claim.id}"]`;
+      const p = await open(pageHref(pageOf(claim) as PageId, "en"));
+      await p.locator(`${scope} [data-action=edit]`).click();
+      await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+      const endless = `${source.trimEnd()}\n\ndescribe("runaway", () => {\n  it("loops", () => {\n    for (;;) {}\n  });\n});\n`;
+      await replaceEditorText(p, scope, endless);
+      const started = Date.now();
+      await p.locator(`${scope} [data-action=run]`).click();
+      // The page stays responsive while the worker spins.
+      await expect(p.evaluate(() => 6 * 7)).resolves.toBe(42);
+      await p.locator(`${scope} .spec-results[data-state=stopped]`).waitFor({ timeout: 10_000 });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(1900);
+      expect(elapsed).toBeLessThan(6000);
+      expect(await p.locator(`${scope} .spec-stopped`).textContent()).toContain("Stopped after 2 s");
+      await p.locator(`${scope} .spec-results`).scrollIntoViewIfNeeded();
+      await screenshot(p, "editor-stopped");
+      await replaceEditorText(p, scope, source);
+      await p.locator(`${scope} [data-action=run]`).click();
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: 15_000 });
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "restores an edit from a shared link, and from storage after a reload",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { claim, source } = editableClaim();
+      const scope = `pymem-spec[data-claim="${claim.id}"]`;
+      const path = pageHref(pageOf(claim) as PageId, "en");
+      const p = await open(path);
+      await p.locator(`${scope} [data-action=edit]`).click();
+      await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+      const marked = `${source.trimEnd()}\n\ndescribe("shared", () => {\n  it("carries its edit", () => {\n    expect("shared").toBe("edit");\n  });\n});\n`;
+      await replaceEditorText(p, scope, marked);
+      await p.locator(`${scope} [data-action=share]`).click();
+      await p.waitForFunction(() => location.hash.startsWith("#edit="));
+      const shared = p.url();
+      expect(shared).toContain(`#edit=${claim.id}:`);
+
+      // A reader with nothing stored: a fresh browser context.
+      const other = await open(new URL(shared).pathname + new URL(shared).hash);
+      await other.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: 30_000 });
+      expect(await other.locator(`${scope} .test-fail`).textContent()).toContain("shared › carries its edit");
+      expect(await other.locator(`${scope} .spec-notice`).textContent()).toContain("shared link");
+      await other.context().close();
+
+      // The first reader's edit was kept in localStorage: reloading without the hash brings it back.
+      // The editor opens by itself once the reader scrolls to the spec.
+      await p.goto(`${(preview as Preview).origin}${path}`);
+      await p.locator(scope).scrollIntoViewIfNeeded();
+      await p.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: 30_000 });
+      expect(await p.locator(`${scope} .spec-notice`).textContent()).toContain("restored");
+      await p.locator(`${scope} [data-action=reset]`).click();
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: 15_000 });
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "runs a witness on Pyodide and shows the model's prediction beside it",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      // A claim whose model makes a prediction for Pyodide (not one that needs pymalloc).
+      const claim = CLAIMS.find((c) => c.predictWitness && !c.tags.includes("needs-pymalloc") && pageOf(c));
+      if (!claim) throw new Error("no claim predicts its witness on Pyodide");
+      const scope = `pymem-witness[data-claim="${claim.id}"]`;
+      const p = await open(`${pageHref(pageOf(claim) as PageId, "en")}#${claim.id.toLowerCase()}`);
+      await p.locator(`${scope} select`).selectOption("3.12");
+      const started = Date.now();
+      await p.locator(`${scope} [data-action=run-witness]`).click();
+      await p.locator(`${scope} .pyodide-result[data-state=match]`).waitFor({ timeout: 60_000 });
+      const text = (await p.locator(`${scope} .pyodide-result`).textContent()) ?? "";
+      expect(text).toContain("Python 3.12.7");
+      expect(text).toContain("The output is what the model predicts.");
+      console.info(`Pyodide 3.12: run to output ${Date.now() - started} ms (first load)`);
+      await p.locator(`${scope} .pyodide-result`).scrollIntoViewIfNeeded();
+      await screenshot(p, "pyodide-witness");
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "finds Chinese words with the site's search",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await open("/zh-cn/");
+      await p.locator("site-search button[data-open-modal]").first().click();
+      await p.locator("#starlight__search input").fill("引用计数");
+      const first = p.locator("#starlight__search .pagefind-ui__result-link").first();
+      await first.waitFor({ timeout: 15_000 });
+      expect(await first.getAttribute("href")).toMatch(/^\/zh-cn\//);
+      await screenshot(p, "zh-search");
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it.for(pages)("%s (%s) has no serious or critical accessibility violations", async ([page, lang], ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await open(pageHref(page, lang));
+    // Expressive Code makes its scrollable code blocks focusable from a script: let scripts settle first.
+    await p.waitForLoadState("networkidle");
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await p.addScriptTag({ content: axeSource });
+    const violations = await p.evaluate(async () => {
+      type Result = { id: string; impact: string; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Result[] }> } }).axe;
+      const r = await axe.run({
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        where: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await p.context().close();
+  });
+
+  it("made no request outside the site's origin and raised no page error", (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    expect(offsite).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// The built section pages, checked against the claims in @pymem/scenarios: every claim is on its
+// section's page in both languages, with its verdicts, its spec as static code and its witness.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CLAIM_FOLDERS, CLAIMS, type Claim } from "@pymem/scenarios";
+import { describe, expect, it } from "vitest";
+import { claimsOn, pageHref, pageOf, STORY_PAGES } from "../src/lib/sections.js";
+
+const dist = join(import.meta.dirname, "..", "dist");
+const scenarios = join(import.meta.dirname, "..", "..", "..", "packages", "scenarios");
+const htmlOf = (href: string) => readFileSync(join(dist, href, "index.html"), "utf8");
+const langs = ["en", "zh-CN"] as const;
+/** The page's text: tags removed, the entities Astro writes decoded. */
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+describe("section pages", () => {
+  it.each(
+    langs.flatMap((l) => [...STORY_PAGES, "verdicts" as const].map((p) => [pageHref(p, l), l] as const)),
+  )("%s exists and says its language", (href, lang) => {
+    expect(existsSync(join(dist, href, "index.html"))).toBe(true);
+    expect(htmlOf(href)).toMatch(new RegExp(`<html[^>]*lang="${lang}"`));
+  });
+
+  it("puts every claim on a page", () => {
+    expect(CLAIMS.filter((c) => pageOf(c) === undefined).map((c) => `${c.id} (${c.section})`)).toEqual([]);
+  });
+
+  const cases = CLAIMS.flatMap((c) => langs.map((l) => [c.id, l, c] as const));
+  it.each(cases)(
+    "%s (%s) is on its page with title, verdicts, spec and witness",
+    (_id, lang, claim: Claim) => {
+      const page = pageOf(claim);
+      if (page === undefined) throw new Error(`${claim.id} has no page`);
+      const html = htmlOf(pageHref(page, lang));
+      const title = lang === "en" ? claim.title.en : claim.title.zh;
+      expect(html).toContain(`id="${claim.id.toLowerCase()}"`);
+      const text = textOf(html);
+      expect(text).toContain(title);
+      // The verdict grid names every verdict kind the claim uses.
+      expect(html).toMatch(/class="verdict-grid"/);
+      for (const v of claim.verdicts) expect(html).toContain(`verdict-${v.verdict}`);
+      // The spec is in the page as static text: its describe() title, readable without JavaScript.
+      const folder = CLAIM_FOLDERS[claim.id] as string;
+      const spec = readFileSync(join(scenarios, "claims", folder, `${claim.id}.spec.ts`), "utf8");
+      const describeTitle = /describe\("([^"]+)"/.exec(spec)?.[1];
+      if (describeTitle) expect(text).toContain(describeTitle);
+      expect(html).toContain(`<pymem-spec data-claim="${claim.id}"`);
+      expect(html).toContain(`<pymem-witness data-claim="${claim.id}"`);
+    },
+  );
+
+  it.each(langs)("the verdict overview (%s) lists every claim", (lang) => {
+    const html = htmlOf(pageHref("verdicts", lang));
+    for (const c of CLAIMS) expect(html).toContain(`#${c.id.toLowerCase()}"`);
+  });
+
+  it("shows a claim once, on one page", () => {
+    const counts = CLAIMS.map((c) => STORY_PAGES.filter((p) => claimsOn(p, CLAIMS).includes(c)).length);
+    expect(counts.every((n) => n === 1)).toBe(true);
+  });
+});
