@@ -11,7 +11,14 @@ import c07 from "./C07-immutable-counts-meaningless/claim.js";
 import c08 from "./C08-list-refcount/claim.js";
 import c09 from "./C09-del-runs-at-once/claim.js";
 // claims §3 (imports)
+import c10 from "./C10-pools-vs-malloc/claim.js";
+import c11 from "./C11-allocator-layers/claim.js";
+import c12 from "./C12-pymem-malloc-pool/claim.js";
 import c13 from "./C13-small-request-threshold/claim.js";
+import c14 from "./C14-arenas-from-malloc/claim.js";
+import c15 from "./C15-memory-never-freed/claim.js";
+import c16 from "./C16-immutables-copied/claim.js";
+import c17 from "./C17-object-specific-allocators/claim.js";
 
 export const CLAIMS: readonly Claim[] = [
   // claims §1–§2 (list)
@@ -25,7 +32,14 @@ export const CLAIMS: readonly Claim[] = [
   c08,
   c09,
   // claims §3 (list)
+  c10,
+  c11,
+  c12,
   c13,
+  c14,
+  c15,
+  c16,
+  c17,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Folder name of each claim, relative to claims/ (for its spec and witness files). */
@@ -41,5 +55,12 @@ export const CLAIM_FOLDERS: Readonly<Record<string, string>> = {
   C08: "C08-list-refcount",
   C09: "C09-del-runs-at-once",
   // claims §3 (folders)
+  C10: "C10-pools-vs-malloc",
+  C11: "C11-allocator-layers",
+  C12: "C12-pymem-malloc-pool",
   C13: "C13-small-request-threshold",
+  C14: "C14-arenas-from-malloc",
+  C15: "C15-memory-never-freed",
+  C16: "C16-immutables-copied",
+  C17: "C17-object-specific-allocators",
 };

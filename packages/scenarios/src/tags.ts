@@ -12,6 +12,9 @@ export const TAGS = {
   "version-dependent": "the answer changes between CPython versions",
   "pointer-size": "the answer differs between 32-bit and 64-bit builds",
   "needs-pymalloc": "the witness needs a build with pymalloc (native CPython; not Pyodide)",
+  identity: "about object identity: what names are bound to, `is` and id(), copying versus sharing",
+  measured:
+    "the witness measures time or memory in child processes; stdout keeps the results that come out the same on every run, the figures go to stderr",
   overview: "about how the article divides memory management as a whole, not one mechanism",
   "object-model":
     "about names, objects and types: names are untyped references, objects carry type and memory",

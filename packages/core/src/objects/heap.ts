@@ -100,7 +100,9 @@ export class ObjectHeap {
     // 2.7: int(text) of a value beyond a C long gives a long (PyInt_FromString falls back to PyLong).
     if (this.profile.python[0] === 2 && !L.fitsCLong(this.profile, v)) return this.long(v);
     const size = L.intSize(this.profile, v);
-    const o = this.fromList(this.intList, "int", size);
+    // 3.14's free list holds compact (one-digit) ints only: long_alloc takes from it for those alone.
+    const list = this.intList instanceof BlockAllocator || L.digitCount(v) <= 1 ? this.intList : undefined;
+    const o = this.fromList(list, "int", size);
     o.value = v;
     return o;
   }

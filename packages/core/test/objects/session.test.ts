@@ -209,3 +209,16 @@ describe("misuse raises a typed error and changes nothing", () => {
     expect(five.refcnt).toBe(1);
   });
 });
+
+describe("3.14's int free list", () => {
+  it("gives a freed compact int's memory to the next compact int, never to a multi-digit one", () => {
+    const py = python("3.14");
+    py.assign("a", py.int(1000n));
+    const compact = py.id("a");
+    py.del("a");
+    py.assign("big", py.int(2n ** 70n));
+    expect(py.id("big")).not.toBe(compact);
+    py.assign("b", py.int(2000n));
+    expect(py.id("b")).toBe(compact);
+  });
+});
