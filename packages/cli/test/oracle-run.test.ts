@@ -45,9 +45,11 @@ describe("pymem oracle run", () => {
     }
   });
 
-  it("covers native CPython and every Pyodide build in one table", { timeout: 120_000 }, async () => {
+  // Under CI every package's tests share two cores, and a Pyodide start can take far longer than alone.
+  it("covers native CPython and every Pyodide build in one table", { timeout: 300_000 }, async () => {
     const all = await discoverAll();
-    const r = await run([file("g.py", "import gc\nprint(gc.get_threshold())\n"), "--json"], all);
+    const source = file("g.py", "import gc\nprint(gc.get_threshold())\n");
+    const r = await run([source, "--json", "--timeout", "120000"], all);
     const rows = JSON.parse(r.out) as WitnessResult[];
     expect(rows.map((x) => x.interpreter)).toHaveLength(all.length);
     expect(rows.filter((x) => x.interpreter.endsWith("-pyodide")).map((x) => x.status)).toEqual(
