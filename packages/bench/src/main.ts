@@ -16,6 +16,7 @@ import { churnArgs, findNative, runRepeats } from "./native.js";
 import { growthPlot } from "./plot.js";
 import { compactTrace, formatCompact, recordProgram } from "./real-trace.js";
 import { type Memory, makeRow, type Report, type Row, type Timing, targets } from "./report.js";
+import { measureSite, notMeasuredSite } from "./site-figures.js";
 import { timeClaimSuite } from "./suite-time.js";
 import { terminalTable } from "./table.js";
 
@@ -97,13 +98,7 @@ const report: Report = {
   pymalloc: rows,
   memory,
   claim_suite: claimSuite,
-  site: {
-    js_before_interaction_gzip_bytes: null,
-    edit_to_result_p95_ms: null,
-    real_cpython_run_ms: null,
-    page_weight_bytes_per_section: null,
-    note: "not measured: apps/site has no benchmark task yet (issue 7 defines these figures)",
-  },
+  site: quick ? notMeasuredSite("not measured in a --quick run") : measureSite(),
   targets: targets(rows, memory, claimSuite),
 };
 

@@ -42,7 +42,7 @@ export function markdownReport(r: Report, plotFile: string): string {
     "",
     `- claim suite, model only: ${timing(r.claim_suite.model_only)}`,
     `- claim suite with all interpreters: ${timing(r.claim_suite.all_interpreters)}`,
-    `- site figures (JavaScript before interaction, edit to result, run on CPython, page weight): ${r.site.note ?? "see bench.json"}`,
+    ...siteLines(r.site),
     "",
     "## Targets",
     "",
@@ -51,4 +51,24 @@ export function markdownReport(r: Report, plotFile: string): string {
     ...r.targets.map((t) => `| ${t.name} | ${num(t.value)} | ${verdict(t)} |`),
     "",
   ].join("\n");
+}
+
+/** The site's figures against issue 7's targets (JS ≤ 60 KB gzip, edit to result p95 ≤ 100 ms, CPython ≤ 3 s). */
+function siteLines(site: Report["site"]): string[] {
+  if (site.js_before_interaction_gzip_bytes === null)
+    return [`- site figures: ${site.note ?? "not measured"}`];
+  const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+  const kb = site.js_before_interaction_gzip_bytes / 1000;
+  const edit = site.edit_to_result_p95_ms ?? Number.NaN;
+  const cpython = site.real_cpython_run_ms ?? Number.NaN;
+  const weights = Object.entries(site.page_weight_bytes_per_section ?? {})
+    .map(([page, bytes]) => `${page} ${(bytes / 1000).toFixed(0)} KB`)
+    .join(", ");
+  return [
+    `- site, JavaScript before interaction (worst page): ${kb.toFixed(1)} KB gzip (target ≤ 60: ${verdict(kb <= 60)})`,
+    `- site, edit to result p95: ${edit} ms (target ≤ 100: ${verdict(edit <= 100)})`,
+    `- site, "run on real CPython" to output, first run: ${(cpython / 1000).toFixed(1)} s (target ≤ 3: ${verdict(cpython <= 3000)})`,
+    `- site, page weight per section before interaction (gzip): ${weights}`,
+    `- site figures: ${site.note ?? ""}`,
+  ];
 }
