@@ -91,6 +91,24 @@ describe("the site in Chromium", () => {
     await p.context().close();
   });
 
+  // Every claim's spec file, unchanged, in the page's worker: the same files vitest runs in Node.
+  it.for(CLAIMS.filter((c) => pageOf(c)).map((c) => [c.id, c] as [string, Claim]))(
+    "%s: the spec passes in the page's worker",
+    { timeout: HEAVY_TEST_MS },
+    async ([id, claim], ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const scope = `pymem-spec[data-claim="${id}"]`;
+      const p = await open(`${pageHref(pageOf(claim) as PageId, "en")}#${id.toLowerCase()}`);
+      await p.locator(`${scope} [data-action=edit]`).click();
+      const results = p.locator(
+        `${["pass", "fail", "stopped", "crashed"].map((st) => `${scope} .spec-results[data-state=${st}]`).join(", ")}`,
+      );
+      await results.first().waitFor({ timeout: 60_000 });
+      expect(await p.locator(`${scope} .spec-results`).getAttribute("data-state")).toBe("pass");
+      await p.context().close();
+    },
+  );
+
   it(
     "runs an edited spec: fails with the line of the failure, then passes once fixed",
     async (ctx) => {
