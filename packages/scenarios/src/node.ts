@@ -5,6 +5,7 @@ export {
   notApplicableReason,
   predictionsFor,
   recordedRow,
+  runWitnessRetryingTimeout,
   type WitnessCheck,
   type WitnessStatus,
   witnessTargets,

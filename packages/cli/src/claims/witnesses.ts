@@ -1,13 +1,14 @@
 // Runs every claim's witness on every interpreter it applies to, two at a time (the machine has two
 // cores), judged by the rules the scenarios tests use. Interpreters that were recorded but are not on
 // this machine are reported as skipped, with the reason.
-import { type Interpreter, interpreterName, runWitness } from "@pymem/oracle";
+import { type Interpreter, interpreterName } from "@pymem/oracle";
 import type { Claim } from "@pymem/scenarios";
 import {
   judgeWitnessRun,
   notApplicableReason,
   readRecording,
   recordedRow,
+  runWitnessRetryingTimeout,
   type WitnessCheck,
   witnessSource,
 } from "@pymem/scenarios/node";
@@ -56,7 +57,7 @@ export async function runWitnessChecks(
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++] as Job;
-      const run = await runWitness(job.interpreter, job.source, { timeoutMs: options.timeoutMs });
+      const run = await runWitnessRetryingTimeout(job.interpreter, job.source, options.timeoutMs);
       const recorded = recordedRow(readRecording(job.claim.id), interpreterName(job.interpreter));
       const check = judgeWitnessRun(job.claim, job.interpreter, run, recorded);
       checks.set(job, check);
