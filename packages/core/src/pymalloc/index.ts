@@ -4,6 +4,7 @@ export {
   type BlockLocation,
   DUMMY_SIZE_IDX,
   INITIAL_ARENA_OBJECTS,
+  LIVE,
   NIL,
   Pymalloc,
   type PymallocOptions,

@@ -29,23 +29,23 @@ export function checkInvariants(pm: Pymalloc, options: CheckOptions = {}): void 
   for (const a of live) {
     const carved = ((pm.arPoolAddress[a] as number) - (pm.arFirstPool[a] as number)) / pm.poolSize;
     const free = new Set<number>();
-    for (let p = pm.arFreepools[a] as number; p !== NIL; p = pm.poolNext[p] as number) {
+    for (let p = pm.arFreepools(a); p !== NIL; p = pm.poolNext(p)) {
       if (free.has(p)) fail(`arena ${a}: freepools list loops at pool ${pm.poolIndex(p)}`);
       free.add(p);
-      if (pm.poolCount[p] !== 0)
-        fail(`arena ${a}: pool ${pm.poolIndex(p)} on freepools has ${pm.poolCount[p]} blocks`);
+      if (pm.poolCount(p) !== 0)
+        fail(`arena ${a}: pool ${pm.poolIndex(p)} on freepools has ${pm.poolCount(p)} blocks`);
     }
-    const virgin = (pm.arNtotalpools[a] as number) - carved;
-    if (pm.arNfreepools[a] !== free.size + virgin) {
-      fail(`arena ${a}: nfreepools ${pm.arNfreepools[a]} but ${free.size} empty + ${virgin} uncarved pools`);
+    const virgin = pm.arNtotalpools(a) - carved;
+    if (pm.arNfreepools(a) !== free.size + virgin) {
+      fail(`arena ${a}: nfreepools ${pm.arNfreepools(a)} but ${free.size} empty + ${virgin} uncarved pools`);
     }
     for (let k = 0; k < carved; k++) {
       const pool = pm.nodeOf(a, k);
-      const count = pm.poolCount[pool] as number;
+      const count = pm.poolCount(pool);
       if (count === 0 && !free.has(pool)) fail(`arena ${a}: empty pool ${k} is not on freepools`);
       if (count > 0) {
-        const sz = pm.poolSzidx[pool] as number;
-        const full = pm.poolFreeblock[pool] === 0;
+        const sz = pm.poolSzidx(pool);
+        const full = pm.poolFreeblock(pool) === 0;
         if (full && count !== numBlocks(pm, sz))
           fail(`arena ${a} pool ${k}: no free block but count ${count}`);
         if (!full && !onUsedList.has(pool))
@@ -71,18 +71,18 @@ function checkUsedpools(pm: Pymalloc, fail: (w: string) => never): Set<number> {
   const seen = new Set<number>();
   for (let c = 0; c < pm.nbClasses; c++) {
     let prev = c;
-    for (let p = pm.poolNext[c] as number; p !== c; p = pm.poolNext[p] as number) {
+    for (let p = pm.poolNext(c); p !== c; p = pm.poolNext(p)) {
       if (seen.has(p) || p < pm.nbClasses) fail(`usedpools[${c}] is corrupt at node ${p}`);
       seen.add(p);
-      if (pm.poolPrev[p] !== prev) fail(`usedpools[${c}]: pool ${pm.poolIndex(p)} has a wrong prevpool`);
-      if (pm.poolSzidx[p] !== c) fail(`usedpools[${c}]: pool of size class ${pm.poolSzidx[p]}`);
-      const count = pm.poolCount[p] as number;
+      if (pm.poolPrev(p) !== prev) fail(`usedpools[${c}]: pool ${pm.poolIndex(p)} has a wrong prevpool`);
+      if (pm.poolSzidx(p) !== c) fail(`usedpools[${c}]: pool of size class ${pm.poolSzidx(p)}`);
+      const count = pm.poolCount(p);
       if (count <= 0 || count >= numBlocks(pm, c) + 1) fail(`usedpools[${c}]: pool with count ${count}`);
-      if (pm.poolFreeblock[p] === 0) fail(`usedpools[${c}]: pool ${pm.poolIndex(p)} has no free block`);
-      if (pm.arAddress[pm.poolArena[p] as number] === 0) fail(`usedpools[${c}]: pool of an unmapped arena`);
+      if (pm.poolFreeblock(p) === 0) fail(`usedpools[${c}]: pool ${pm.poolIndex(p)} has no free block`);
+      if (pm.arAddress[pm.poolArena(p)] === 0) fail(`usedpools[${c}]: pool of an unmapped arena`);
       prev = p;
     }
-    if (pm.poolPrev[c] !== prev) fail(`usedpools[${c}]: the head's prevpool is not the last pool`);
+    if (pm.poolPrev(c) !== prev) fail(`usedpools[${c}]: the head's prevpool is not the last pool`);
   }
   return seen;
 }
@@ -96,7 +96,7 @@ function checkArenas(pm: Pymalloc, fail: (w: string) => never): number[] {
   }
   if (pm.space.mapped !== live.length) fail(`${pm.space.mapped} mappings for ${live.length} live arenas`);
   let unused = 0;
-  for (let a = pm.unusedArenaObjects; a !== NIL; a = pm.arNext[a] as number) {
+  for (let a = pm.unusedArenaObjects; a !== NIL; a = pm.arNext(a)) {
     if (pm.arAddress[a] !== 0) fail(`unused_arena_objects holds live arena ${a}`);
     if (++unused > pm.maxarenas) fail("unused_arena_objects loops");
   }
@@ -105,8 +105,8 @@ function checkArenas(pm: Pymalloc, fail: (w: string) => never): number[] {
   for (const a of live) {
     const address = pm.arAddress[a] as number;
     const expected = address % pm.poolSize === 0 ? pm.poolsPerArena : pm.poolsPerArena - 1;
-    if (pm.arNtotalpools[a] !== expected)
-      fail(`arena ${a}: ${pm.arNtotalpools[a]} pools, expected ${expected}`);
+    if (pm.arNtotalpools(a) !== expected)
+      fail(`arena ${a}: ${pm.arNtotalpools(a)} pools, expected ${expected}`);
     if (pm.radix) {
       const inside = [address, address + pm.arenaSize - 1];
       const outside = [address - 1, address + pm.arenaSize];
@@ -121,23 +121,23 @@ function checkArenas(pm: Pymalloc, fail: (w: string) => never): number[] {
 function checkUsableArenas(pm: Pymalloc, live: number[], fail: (w: string) => never): void {
   const order: number[] = [];
   let prev = NIL;
-  for (let a = pm.usableArenas; a !== NIL; a = pm.arNext[a] as number) {
+  for (let a = pm.usableArenas; a !== NIL; a = pm.arNext(a)) {
     if (order.length > pm.maxarenas) fail("usable_arenas loops");
-    if (pm.arPrev[a] !== prev) fail(`usable_arenas: arena ${a} has a wrong prevarena`);
+    if (pm.arPrev(a) !== prev) fail(`usable_arenas: arena ${a} has a wrong prevarena`);
     if (pm.arAddress[a] === 0) fail(`usable_arenas holds unmapped arena ${a}`);
-    if (prev !== NIL && (pm.arNfreepools[prev] as number) > (pm.arNfreepools[a] as number)) {
-      fail(`usable_arenas is not sorted: ${pm.arNfreepools[prev]} free pools before ${pm.arNfreepools[a]}`);
+    if (prev !== NIL && pm.arNfreepools(prev) > pm.arNfreepools(a)) {
+      fail(`usable_arenas is not sorted: ${pm.arNfreepools(prev)} free pools before ${pm.arNfreepools(a)}`);
     }
     order.push(a);
     prev = a;
   }
-  const withFree = live.filter((a) => (pm.arNfreepools[a] as number) > 0);
+  const withFree = live.filter((a) => pm.arNfreepools(a) > 0);
   if (withFree.length !== order.length || withFree.some((a) => !order.includes(a))) {
     fail(`usable_arenas holds [${order}] but arenas with free pools are [${withFree}]`);
   }
   if (pm.profile.arenaReordering !== "nfp2lasta") return;
   for (let n = 1; n <= pm.poolsPerArena; n++) {
-    const last = order.filter((a) => pm.arNfreepools[a] === n).at(-1) ?? NIL;
+    const last = order.filter((a) => pm.arNfreepools(a) === n).at(-1) ?? NIL;
     if (pm.nfp2lasta[n] !== last)
       fail(`nfp2lasta[${n}] is ${pm.nfp2lasta[n]}, the last such arena is ${last}`);
   }
@@ -165,12 +165,12 @@ function checkPageTable(pm: Pymalloc, live: number[], fail: (w: string) => never
 
 /** 5: the pool's free list, virgin blocks and live blocks partition its NUMBLOCKS blocks. */
 function checkPoolBlocks(pm: Pymalloc, pool: number, fail: (w: string) => never): void {
-  const sz = pm.poolSzidx[pool] as number;
+  const sz = pm.poolSzidx(pool);
   if (sz === DUMMY_SIZE_IDX) fail(`pool ${pm.poolIndex(pool)} was carved but never initialised`);
   const size = (sz + 1) << pm.shift;
   const base = pool * pm.wordsPerPool;
-  const nextoffset = pm.poolNextoffset[pool] as number;
-  const where = `arena ${pm.poolArena[pool]} pool ${pm.poolIndex(pool)}`;
+  const nextoffset = pm.poolNextoffset(pool);
+  const where = `arena ${pm.poolArena(pool)} pool ${pm.poolIndex(pool)}`;
   const isBlock = (off: number) => off >= pm.overhead && (off - pm.overhead) % size === 0 && off < nextoffset;
   let liveCount = 0;
   for (let off = pm.overhead; off < nextoffset && off + size <= pm.poolSize; off += size) {
@@ -179,21 +179,17 @@ function checkPoolBlocks(pm: Pymalloc, pool: number, fail: (w: string) => never)
   for (let w = 0; w < pm.wordsPerPool; w++) {
     if (pm.isLiveWord(base + w) && !isBlock(w << pm.shift)) fail(`${where}: live mark off a block boundary`);
   }
-  if (liveCount !== pm.poolCount[pool])
-    fail(`${where}: ${liveCount} live blocks but count ${pm.poolCount[pool]}`);
+  if (liveCount !== pm.poolCount(pool))
+    fail(`${where}: ${liveCount} live blocks but count ${pm.poolCount(pool)}`);
   const onFreeList = new Set<number>();
-  for (
-    let off = pm.poolFreeblock[pool] as number;
-    off !== 0;
-    off = pm.links[base + (off >> pm.shift)] as number
-  ) {
+  for (let off = pm.poolFreeblock(pool); off !== 0; off = pm.links[base + (off >> pm.shift)] as number) {
     if (!isBlock(off)) fail(`${where}: free list points at offset ${off}, not a carved block`);
     if (onFreeList.has(off)) fail(`${where}: free list loops at offset ${off}`);
     if (pm.isLiveWord(base + (off >> pm.shift)))
       fail(`${where}: live block at offset ${off} is on the free list`);
     onFreeList.add(off);
   }
-  const maxnext = pm.poolMaxnextoffset[pool] as number;
+  const maxnext = pm.poolMaxnextoffset(pool);
   const virgin = nextoffset <= maxnext ? Math.floor((maxnext - nextoffset) / size) + 1 : 0;
   if (liveCount + onFreeList.size + virgin !== numBlocks(pm, sz)) {
     fail(

@@ -3,19 +3,31 @@
  * Objects/obmalloc.c. Function names follow CPython's so the two can be read side by side.
  *
  * State lives in typed arrays, never in a JS object per block:
- *   arena objects  indexed by arena slot (CPython's index into the arenas vector)
- *   pool headers   indexed by node id: ids 0 .. NB-1 are the usedpools list heads (one per size
- *                  class, CPython's PTA(i) trick made explicit), then NB + slot * 64 + k is pool k
- *                  of arena slot `slot`, counted from the arena's first POOL_SIZE-aligned address
- *   block memory   `links`: one 16-bit word per ALIGNMENT bytes of every pool, holding what CPython
- *                  stores in a free block's first word, the next free block (as an offset in the
- *                  pool; 0 is NULL). `live`: one bit per such word, set for the first word of each
- *                  handed-out block, which CPython does not track; it lets the model refuse double
- *                  frees. A bitmap is 1/128 of the simulated memory, so with millions of live
- *                  blocks the check still hits the cache where `links` would not.
+ *   arena objects  `arenas`: one row of ARENA_FIELDS int32 per arena slot (CPython's index into the
+ *                  arenas vector): struct arena_object's counts and links; its addresses, doubles,
+ *                  are in arAddress, arPoolAddress and arFirstPool
+ *   pool headers   `pools`: one row of POOL_FIELDS int32 per node id, the fields of CPython's struct
+ *                  pool_header. Ids 0 .. NB-1 are the usedpools list heads (one per size class,
+ *                  CPython's PTA(i) trick made explicit), then NB + slot * 64 + k is pool k of arena
+ *                  slot `slot`, counted from the arena's first POOL_SIZE-aligned address.
+ *                  `poolBase` holds each pool's address (CPython's header knows it by being there).
+ *   block memory   `links`: one 16-bit word per ALIGNMENT bytes of every pool. In a free block's
+ *                  first word, what CPython stores there: the next free block, as an offset in the
+ *                  pool (0 is NULL; a multiple of ALIGNMENT, so even). In a handed-out block's first
+ *                  word, where CPython has the caller's data, LIVE (1, odd): the model's own mark,
+ *                  which lets it refuse double frees. The word is the one pymalloc reads (malloc) or
+ *                  writes (free) anyway, so the check costs no extra memory access.
  *   page table     `pageTable`: per POOL_SIZE-aligned page of the address space, the node id of the
  *                  carved pool there, or NIL. It finds a block's pool with one multiply, as CPython
  *                  finds it by masking the address (POOL_ADDR).
+ *
+ * Why rows rather than one array per field (measured on the benchmark, see packages/bench): every
+ * typed-array access in V8's optimized code loads the array from its field, then the array's length
+ * and data pointer; a pool's fields in one row cost that once per function instead of once per
+ * field, and a pool's header is one cache line, as in CPython. A field is read as
+ * `pools[(pool << POOL_SHIFT) | FIELD]`, a block's word as `links[(pool << wordsShift) | word]`:
+ * the low bits are free, and `|` and `<<` compile to one instruction each where `+` and `*` carry
+ * an overflow check.
  *
  * Invariants (checked by invariants.ts):
  *   1. a pool on usedpools[c] has szidx c, 0 < count < NUMBLOCKS, and a non-empty free list;
@@ -24,7 +36,7 @@
  *   4. nfp2lasta[n] (3.8+) is the last arena of usable_arenas with n free pools;
  *   5. the blocks a pool hands out never overlap, and count = blocks handed out - blocks freed;
  *   6. (3.10+) the radix tree says "used" exactly for addresses inside live arenas;
- *   7. the page table names exactly the carved pools of live arenas; `live` marks only block starts.
+ *   7. the page table names exactly the carved pools of live arenas; LIVE marks only block starts.
  */
 import { BadSizeError, DoubleFreeError, ForeignPointerError, hex } from "../errors.js";
 import { AddressSpace, type ArenaPlacement } from "../memory/address-space.js";
@@ -34,13 +46,48 @@ import type { AllocatorProfile } from "../profiles/profile.js";
 import type { AllocatorListener } from "./events.js";
 import { RadixTree } from "./radix-tree.js";
 
-// The hot paths below write NIL as -1: V8 reads an exported constant from its module cell, with a
-// check that it is initialised, at every use.
+// V8 reads an exported constant from its module cell, with a check that it is initialised, at every
+// use; a module-private `const` is folded into the code. So the hot paths use the private names
+// below (and -1 for NIL), and the exported ones are for other modules.
 export const NIL = -1;
+/** What `links` holds in the first word of a handed-out block (free-list links are even). */
+export const LIVE = 1;
 /** DUMMY_SIZE_IDX: the size class of a freshly carved pool that was never used. */
 export const DUMMY_SIZE_IDX = 0xffff;
 /** INITIAL_ARENA_OBJECTS: the arenas vector starts with 16 slots and doubles. */
 export const INITIAL_ARENA_OBJECTS = 16;
+
+const LIVE_MARK = 1;
+const DUMMY = 0xffff;
+
+// A row of `pools`: struct pool_header. (Offsets in the row; a row is POOL_FIELDS int32.)
+const POOL_FIELDS = 8;
+const POOL_SHIFT = 3; // log2(POOL_FIELDS)
+/** ref.count: blocks handed out. */
+const COUNT = 0;
+/** freeblock: offset in the pool of the first free block, 0 for none. */
+const FREEBLOCK = 1;
+/** nextpool, prevpool: node ids, on usedpools[szidx] or (nextpool only) the arena's freepools. */
+const NEXTPOOL = 2;
+const PREVPOOL = 3;
+/** arenaindex: the arena slot. */
+const ARENAINDEX = 4;
+/** szidx: the size class, DUMMY_SIZE_IDX until first used. */
+const SZIDX = 5;
+/** nextoffset: offset of the next never-used block; maxnextoffset: the largest valid one. */
+const NEXTOFFSET = 6;
+const MAXNEXTOFFSET = 7;
+
+// A row of `arenas`: struct arena_object without its addresses.
+const ARENA_FIELDS = 8;
+const ARENA_SHIFT = 3; // log2(ARENA_FIELDS)
+const NFREEPOOLS = 0;
+const NTOTALPOOLS = 1;
+/** freepools: node id of the most recently emptied pool, NIL for none. */
+const FREEPOOLS = 2;
+/** nextarena, prevarena: arena slots, on usable_arenas (nextarena also on unused_arena_objects). */
+const NEXTARENA = 3;
+const PREVARENA = 4;
 
 export interface PymallocOptions {
   readonly placement?: ArenaPlacement;
@@ -54,72 +101,69 @@ export interface BlockLocation {
   readonly block: number;
 }
 
+// Fields set in the constructor are `declare`d: a plain declaration compiles to a class field that
+// starts as undefined, which leaves V8 a field of any type, so every read of, say, `shift` checked
+// for a small integer and `tableBase` for a heap number. Declared, each field starts with its real
+// type (a small integer, a double, a typed array) and reads need no check.
 export class Pymalloc {
-  readonly profile: AllocatorProfile;
-  readonly space: AddressSpace;
-  readonly raw: RawAllocator;
-  readonly radix: RadixTree | undefined;
+  declare readonly profile: AllocatorProfile;
+  declare readonly space: AddressSpace;
+  declare readonly raw: RawAllocator;
+  declare readonly radix: RadixTree | undefined;
 
   // Constants of the profile (read in the hot paths, so kept as plain fields).
-  readonly poolSize: number;
-  readonly arenaSize: number;
-  readonly overhead: number;
-  readonly shift: number;
-  readonly nbClasses: number;
-  readonly threshold: number;
-  readonly poolsPerArena: number;
-  /** 16-bit words (ALIGNMENT bytes each) per pool in `links`; bits per pool in `live` (a multiple of 32). */
-  readonly wordsPerPool: number;
+  declare readonly poolSize: number;
+  declare readonly arenaSize: number;
+  declare readonly overhead: number;
+  declare readonly shift: number;
+  declare readonly nbClasses: number;
+  declare readonly threshold: number;
+  declare readonly poolsPerArena: number;
+  /** 16-bit words (ALIGNMENT bytes each) per pool in `links`; a pool's words start at pool << wordsShift. */
+  declare readonly wordsPerPool: number;
+  declare readonly wordsShift: number;
   /** ALIGNMENT - 1: the low bits a block start has clear. */
-  readonly alignMask: number;
+  declare readonly alignMask: number;
   /** 1 / POOL_SIZE, exact (a power of two): a multiply instead of a division on the hot path. */
-  readonly invPoolSize: number;
+  declare readonly invPoolSize: number;
   /** POOL_SIZE - 1: the bits of an address below its pool's. */
-  readonly poolMask: number;
+  declare readonly poolMask: number;
   /** The POOL_SIZE-aligned address that page 0 of `pageTable` starts at. */
-  readonly tableBase: number;
+  declare readonly tableBase: number;
   /** Bytes of address space the page table covers from tableBase. */
   private tableSpan = 0;
-  /** 3.9+: the last wholly free arena is kept; linear-walk: ≤3.7 re-sorts usable_arenas by walking. */
-  private readonly keepLastEmpty: boolean;
-  private readonly linearWalk: boolean;
+  /**
+   * 1 from 3.9 (the last wholly free arena is kept), else 0; linearWalk: 1 up to 3.7 (usable_arenas
+   * is re-sorted by walking), else 0. Numbers, not booleans: V8 tests a boolean field with its
+   * generic truth test (about ten instructions), a small integer with one compare.
+   */
+  declare private readonly keepLastEmpty: number;
+  declare private readonly linearWalk: number;
   /** PY_SSIZE_T_MAX for the profile's pointer size. */
-  readonly maxSize: number;
+  declare readonly maxSize: number;
 
   // The arenas vector (struct arena_object).
   maxarenas = 0;
+  /** ARENA_FIELDS int32 per arena slot (see the top of this file); read with arNfreepools() & co. */
+  arenas = new Int32Array(0);
   arAddress = new Float64Array(0);
   arPoolAddress = new Float64Array(0);
   arFirstPool = new Float64Array(0);
-  arNfreepools = new Int32Array(0);
-  arNtotalpools = new Int32Array(0);
-  arFreepools = new Int32Array(0);
-  arNext = new Int32Array(0);
-  arPrev = new Int32Array(0);
   unusedArenaObjects = NIL;
   usableArenas = NIL;
   /** nfp2lasta[n]: the last arena in usable_arenas with n free pools (3.8+; kept for every profile). */
-  readonly nfp2lasta: Int32Array;
+  declare readonly nfp2lasta: Int32Array;
   narenasCurrentlyAllocated = 0;
   ntimesArenaAllocated = 0;
   narenasHighwater = 0;
 
-  // Pool headers and list heads (struct pool_header), by node id.
-  poolCount = new Int32Array(0);
-  poolFreeblock = new Int32Array(0);
-  poolNext = new Int32Array(0);
-  poolPrev = new Int32Array(0);
-  poolArena = new Int32Array(0);
-  poolSzidx = new Int32Array(0);
-  poolNextoffset = new Int32Array(0);
-  poolMaxnextoffset = new Int32Array(0);
-  /** Not in CPython's header (it derives them): the pool's address and block size, cached for speed. */
+  /** POOL_FIELDS int32 per node id (see the top of this file); read with poolCount() & co. */
+  pools = new Int32Array(0);
+  /** The address of each carved pool, by node id. */
   poolBase = new Float64Array(0);
-  poolBlockSize = new Int32Array(0);
 
   // Block memory and the page table.
   links = new Uint16Array(0);
-  live = new Uint32Array(0);
   pageTable = new Int32Array(0);
 
   /** Blocks PyObject_Malloc/Calloc handed to the raw allocator that are still live (raw_allocated_blocks). */
@@ -139,11 +183,12 @@ export class Pymalloc {
     this.threshold = profile.smallRequestThreshold;
     this.poolsPerArena = maxPoolsInArena(profile);
     this.wordsPerPool = profile.poolSize >> this.shift;
+    this.wordsShift = Math.log2(this.wordsPerPool);
     this.alignMask = profile.alignment - 1;
     this.invPoolSize = 1 / profile.poolSize;
     this.poolMask = profile.poolSize - 1;
-    this.keepLastEmpty = profile.arenaRelease === "keep-last-empty";
-    this.linearWalk = profile.arenaReordering === "linear-walk";
+    this.keepLastEmpty = profile.arenaRelease === "keep-last-empty" ? 1 : 0;
+    this.linearWalk = profile.arenaReordering === "linear-walk" ? 1 : 0;
     this.maxSize = profile.pointerSize === 8 ? 2 ** 63 - 1 : 2 ** 31 - 1;
     this.space = new AddressSpace(profile.arenaSize, profile.poolSize, options.placement);
     this.tableBase = Math.floor(this.space.base / profile.poolSize) * profile.poolSize;
@@ -156,26 +201,13 @@ export class Pymalloc {
   /** Bytes of model memory held in typed arrays (arena objects, pool headers, block memory). */
   footprint(): number {
     const arrays = [
+      this.arenas,
       this.arAddress,
       this.arPoolAddress,
       this.arFirstPool,
-      this.arNfreepools,
-      this.arNtotalpools,
-      this.arFreepools,
-      this.arNext,
-      this.arPrev,
-      this.poolCount,
-      this.poolFreeblock,
-      this.poolNext,
-      this.poolPrev,
-      this.poolArena,
-      this.poolSzidx,
-      this.poolNextoffset,
-      this.poolMaxnextoffset,
+      this.pools,
       this.poolBase,
-      this.poolBlockSize,
       this.links,
-      this.live,
       this.pageTable,
     ];
     return arrays.reduce((n, a) => n + a.byteLength, 0);
@@ -194,30 +226,33 @@ export class Pymalloc {
    * callers; the rare cases (the pool's free list runs out, the class has no used pool) are calls.
    */
   malloc(nbytes: number): number {
-    // `+`: a call's result is of unknown type, and merging it with the fast path's double would make
-    // V8 box every address malloc returns (a heap number each) once malloc is inlined. For the same
-    // reason allocateFromNewPool returns a pool (a small integer), not an address.
-    if (!(nbytes > 0 && nbytes <= this.threshold && (nbytes | 0) === nbytes))
-      return +this.mallocOther(nbytes);
-    const size = (nbytes - 1) >> this.shift;
-    let pool = this.poolNext[size] as number;
+    // One test for "a whole number in 1..threshold": n equals nbytes only if nbytes is an int32, and
+    // (n - 1) >>> 0 takes 0 and the negatives above any threshold. `+`: a call's result is of unknown
+    // type, and merging it with the fast path's double would make V8 box every address malloc returns
+    // (a heap number each) once malloc is inlined. For the same reason allocateFromNewPool returns a
+    // pool (a small integer), not an address.
+    const n = nbytes | 0;
+    if (n !== nbytes || (n - 1) >>> 0 >= this.threshold) return +this.mallocOther(nbytes);
+    const shift = this.shift;
+    const size = (n - 1) >> shift;
+    const pools = this.pools;
+    let pool = pools[(size << POOL_SHIFT) | NEXTPOOL] as number;
     let offset: number;
     if (pool !== size) {
       // A used pool exists: take the head of its free list.
-      const counts = this.poolCount;
-      counts[pool] = (counts[pool] as number) + 1;
-      const freeblock = this.poolFreeblock;
-      offset = freeblock[pool] as number;
-      const next = this.links[pool * this.wordsPerPool + (offset >> this.shift)] as number;
-      freeblock[pool] = next;
+      const p = pool << POOL_SHIFT;
+      pools[p | COUNT] = (pools[p | COUNT] as number) + 1;
+      offset = pools[p | FREEBLOCK] as number;
+      const links = this.links;
+      const word = (pool << this.wordsShift) | (offset >> shift);
+      const next = links[word] as number;
+      links[word] = LIVE_MARK;
+      pools[p | FREEBLOCK] = next;
       if (next === 0) this.poolExtend(pool, size);
     } else {
       pool = this.allocateFromNewPool(size); // may grow (replace) the arrays
       offset = this.newPoolOffset;
     }
-    const word = pool * this.wordsPerPool + (offset >> this.shift);
-    const live = this.live;
-    live[word >>> 5] = (live[word >>> 5] as number) | (1 << (word & 31));
     const address = (this.poolBase[pool] as number) + offset;
     if (this.listener !== null) this.emitBlock("block-alloc", pool, address);
     return address;
@@ -247,9 +282,9 @@ export class Pymalloc {
    * pymalloc_free are written out here, for the same reason as in malloc.
    */
   free(address: number): void {
-    if (address === 0) return;
-    // For 0 <= d < tableSpan, `| 0` truncates like Math.floor, and (d | 0) keeps d's low 32 bits,
-    // which hold the offset in its pool.
+    // free(NULL) takes the raw path (no pool sits at address 0: mappings start at a positive base),
+    // where it does nothing. For 0 <= d < tableSpan, `| 0` truncates like Math.floor, and (d | 0)
+    // keeps d's low 32 bits, which hold the offset in its pool.
     const d = address - this.tableBase;
     const pool = d >= 0 && d < this.tableSpan ? (this.pageTable[(d * this.invPoolSize) | 0] as number) : -1;
     if (pool === -1) {
@@ -257,28 +292,25 @@ export class Pymalloc {
       return;
     }
     const offset = (d | 0) & this.poolMask;
-    const word = pool * this.wordsPerPool + (offset >> this.shift);
-    const live = this.live;
-    const bit = 1 << (word & 31);
-    if ((offset & this.alignMask) !== 0 || ((live[word >>> 5] as number) & bit) === 0)
+    const word = (pool << this.wordsShift) | (offset >> this.shift);
+    if ((offset & this.alignMask) !== 0 || this.links[word] !== LIVE_MARK)
       this.checkLiveBlock(pool, address, "free");
     if (this.listener !== null) this.emitBlock("block-free", pool, address);
     // pymalloc_free: the block goes to the head of the pool's free list. (The arrays are read after
     // the listener ran: what it does may grow them.)
-    const liveNow = this.live;
-    liveNow[word >>> 5] = (liveNow[word >>> 5] as number) & ~bit;
-    const freeblock = this.poolFreeblock;
-    const lastfree = freeblock[pool] as number;
+    const pools = this.pools;
+    const p = pool << POOL_SHIFT;
+    const lastfree = pools[p | FREEBLOCK] as number;
     this.links[word] = lastfree;
-    freeblock[pool] = offset;
-    const counts = this.poolCount;
-    const count = (counts[pool] as number) - 1;
-    counts[pool] = count;
+    pools[p | FREEBLOCK] = offset;
+    const count = (pools[p | COUNT] as number) - 1;
+    pools[p | COUNT] = count;
     if (lastfree === 0) this.insertToUsedpool(pool);
     else if (count === 0) this.insertToFreepool(pool);
   }
 
   private rawFree(address: number): void {
+    if (address === 0) return;
     this.checkRaw(address, "free");
     const size = this.raw.sizeOf(address) as number;
     this.raw.free(address);
@@ -306,7 +338,7 @@ export class Pymalloc {
       return moved;
     }
     if (!this.isLiveBlock(pool, address)) this.checkLiveBlock(pool, address, "realloc");
-    const size = this.poolBlockSize[pool] as number;
+    const size = this.blockSizeOf(pool);
     if (nbytes <= size && 4 * nbytes > 3 * size) return address;
     const moved = this.malloc(nbytes);
     this.free(address);
@@ -337,137 +369,168 @@ export class Pymalloc {
   }
 
   // ---------------------------------------------------------------- the pymalloc core
+  //
+  // The slow paths below read each array into a local once, after any call that may replace it
+  // (newArena grows them; a listener may do anything, so events go before the reads or at the end).
 
   /** pymalloc_pool_extend: carve the next virgin block, or unlink the pool once it is full. */
   private poolExtend(pool: number, size: number): void {
-    const nextoffset = this.poolNextoffset[pool] as number;
-    if (nextoffset <= (this.poolMaxnextoffset[pool] as number)) {
-      this.poolFreeblock[pool] = nextoffset;
-      this.poolNextoffset[pool] = nextoffset + ((size + 1) << this.shift);
-      this.links[pool * this.wordsPerPool + (nextoffset >> this.shift)] = 0;
+    const pools = this.pools;
+    const p = pool << POOL_SHIFT;
+    const nextoffset = pools[p | NEXTOFFSET] as number;
+    if (nextoffset <= (pools[p | MAXNEXTOFFSET] as number)) {
+      pools[p | FREEBLOCK] = nextoffset;
+      pools[p | NEXTOFFSET] = nextoffset + ((size + 1) << this.shift);
+      this.links[(pool << this.wordsShift) | (nextoffset >> this.shift)] = 0;
       return;
     }
-    const next = this.poolNext[pool] as number;
-    const prev = this.poolPrev[pool] as number;
-    this.poolPrev[next] = prev;
-    this.poolNext[prev] = next;
-    this.listener?.({ type: "pool-full", arena: this.poolArena[pool] as number, pool: this.poolIndex(pool) });
+    const next = pools[p | NEXTPOOL] as number;
+    const prev = pools[p | PREVPOOL] as number;
+    pools[(next << POOL_SHIFT) | PREVPOOL] = prev;
+    pools[(prev << POOL_SHIFT) | NEXTPOOL] = next;
+    if (this.listener !== null) this.emitPoolFull(pool);
   }
 
   /**
-   * allocate_from_new_pool: the size class has no used pool; take one from the most-used arena.
-   * Returns the pool; the offset of the block to hand out is left in newPoolOffset.
+   * allocate_from_new_pool: the size class has no used pool; take one from the most-used arena and
+   * hand out its first free block (marked live here). Returns the pool; the offset of the block is
+   * left in newPoolOffset.
    */
   private allocateFromNewPool(size: number): number {
-    if (this.usableArenas === -1) {
-      const a = this.newArena();
-      this.usableArenas = a;
-      this.arNext[a] = -1;
-      this.arPrev[a] = -1;
-      this.nfp2lasta[this.arNfreepools[a] as number] = a;
-    }
+    if (this.usableArenas === -1) this.newUsableArena();
     const ua = this.usableArenas;
-    const nf = this.arNfreepools[ua] as number;
+    const arenas = this.arenas;
+    const pools = this.pools;
+    const a = ua << ARENA_SHIFT;
+    const nfp2lasta = this.nfp2lasta;
+    const nf = arenas[a | NFREEPOOLS] as number;
     // The head has the fewest free pools, so taking one from it keeps the list sorted.
-    if (this.nfp2lasta[nf] === ua) this.nfp2lasta[nf] = -1;
-    if (nf > 1) this.nfp2lasta[nf - 1] = ua;
+    if (nfp2lasta[nf] === ua) nfp2lasta[nf] = -1;
+    if (nf > 1) nfp2lasta[nf - 1] = ua;
 
-    let pool = this.arFreepools[ua] as number;
-    if (pool !== -1) {
-      // Reuse the most recently emptied pool of this arena (LIFO).
-      this.arFreepools[ua] = this.poolNext[pool] as number;
-    } else {
-      // Carve a never-used pool at the arena's high-water mark.
-      const address = this.arPoolAddress[ua] as number;
-      pool = this.nodeOf(ua, (address - (this.arFirstPool[ua] as number)) / this.poolSize);
-      this.setPage(address, pool);
-      this.poolArena[pool] = ua;
-      this.poolBase[pool] = address;
-      this.poolSzidx[pool] = DUMMY_SIZE_IDX;
-      this.arPoolAddress[ua] = address + this.poolSize;
-    }
-    this.arNfreepools[ua] = nf - 1;
-    if (nf - 1 === 0) {
-      this.usableArenas = this.arNext[ua] as number;
-      if (this.usableArenas !== -1) this.arPrev[this.usableArenas] = -1;
+    let pool = arenas[a | FREEPOOLS] as number;
+    // Reuse the most recently emptied pool of this arena (LIFO), else carve a never-used one.
+    if (pool !== -1) arenas[a | FREEPOOLS] = pools[(pool << POOL_SHIFT) | NEXTPOOL] as number;
+    else pool = this.carvePool(ua);
+    arenas[a | NFREEPOOLS] = nf - 1;
+    if (nf === 1) {
+      const next = arenas[a | NEXTARENA] as number;
+      this.usableArenas = next;
+      if (next !== -1) arenas[(next << ARENA_SHIFT) | PREVARENA] = -1;
     }
 
     // Frontlink to usedpools[size] (the list is empty here).
-    const head = size;
-    this.poolNext[pool] = head;
-    this.poolPrev[pool] = head;
-    this.poolNext[head] = pool;
-    this.poolPrev[head] = pool;
-    this.poolCount[pool] = 1;
-    const base = pool * this.wordsPerPool;
-    if (this.poolSzidx[pool] === size) {
+    const p = pool << POOL_SHIFT;
+    const head = size << POOL_SHIFT;
+    pools[p | NEXTPOOL] = size;
+    pools[p | PREVPOOL] = size;
+    pools[head | NEXTPOOL] = pool;
+    pools[head | PREVPOOL] = pool;
+    pools[p | COUNT] = 1;
+    const shift = this.shift;
+    const links = this.links;
+    const base = pool << this.wordsShift;
+    let offset: number;
+    const reused = pools[p | SZIDX] === size;
+    if (reused) {
       // Same size class as last time: header and free list are still valid.
-      const offset = this.poolFreeblock[pool] as number;
-      this.poolFreeblock[pool] = this.links[base + (offset >> this.shift)] as number;
-      if (this.listener !== null) this.emitPoolInit(pool, size, true);
-      this.newPoolOffset = offset;
-      return pool;
+      offset = pools[p | FREEBLOCK] as number;
+      pools[p | FREEBLOCK] = links[base | (offset >> shift)] as number;
+    } else {
+      const overhead = this.overhead;
+      const blockSize = (size + 1) << shift;
+      pools[p | SZIDX] = size;
+      pools[p | NEXTOFFSET] = overhead + 2 * blockSize;
+      pools[p | MAXNEXTOFFSET] = this.poolSize - blockSize;
+      pools[p | FREEBLOCK] = overhead + blockSize;
+      links[base | ((overhead + blockSize) >> shift)] = 0;
+      offset = overhead;
     }
-    const blockSize = (size + 1) << this.shift;
-    this.poolSzidx[pool] = size;
-    this.poolBlockSize[pool] = blockSize;
-    this.poolNextoffset[pool] = this.overhead + 2 * blockSize;
-    this.poolMaxnextoffset[pool] = this.poolSize - blockSize;
-    this.poolFreeblock[pool] = this.overhead + blockSize;
-    this.links[base + ((this.overhead + blockSize) >> this.shift)] = 0;
-    if (this.listener !== null) this.emitPoolInit(pool, size, false);
-    this.newPoolOffset = this.overhead;
+    links[base | (offset >> shift)] = LIVE_MARK;
+    this.newPoolOffset = offset;
+    if (this.listener !== null) this.emitPoolInit(pool, size, reused);
+    return pool;
+  }
+
+  /** usable_arenas is empty: a new arena becomes its only member. */
+  private newUsableArena(): void {
+    const ao = this.newArena();
+    const a = ao << ARENA_SHIFT;
+    this.usableArenas = ao;
+    this.arenas[a | NEXTARENA] = -1;
+    this.arenas[a | PREVARENA] = -1;
+    this.nfp2lasta[this.arenas[a | NFREEPOOLS] as number] = ao;
+  }
+
+  /** Carves a never-used pool at the arena's high-water mark. */
+  private carvePool(ao: number): number {
+    const address = this.arPoolAddress[ao] as number;
+    const pool = this.nodeOf(ao, (address - (this.arFirstPool[ao] as number)) / this.poolSize);
+    this.setPage(address, pool);
+    this.pools[(pool << POOL_SHIFT) | ARENAINDEX] = ao;
+    this.pools[(pool << POOL_SHIFT) | SZIDX] = DUMMY;
+    this.poolBase[pool] = address;
+    this.arPoolAddress[ao] = address + this.poolSize;
     return pool;
   }
 
   /** insert_to_usedpool: a full pool got a free block; it becomes the head of its class's list. */
   private insertToUsedpool(pool: number): void {
-    const head = this.poolSzidx[pool] as number;
-    const next = this.poolNext[head] as number;
-    const prev = this.poolPrev[next] as number;
-    this.poolNext[pool] = next;
-    this.poolPrev[pool] = prev;
-    this.poolPrev[next] = pool;
-    this.poolNext[prev] = pool;
+    const pools = this.pools;
+    const p = pool << POOL_SHIFT;
+    const head = pools[p | SZIDX] as number;
+    const next = pools[(head << POOL_SHIFT) | NEXTPOOL] as number;
+    const prev = pools[(next << POOL_SHIFT) | PREVPOOL] as number;
+    pools[p | NEXTPOOL] = next;
+    pools[p | PREVPOOL] = prev;
+    pools[(next << POOL_SHIFT) | PREVPOOL] = pool;
+    pools[(prev << POOL_SHIFT) | NEXTPOOL] = pool;
   }
 
   /** insert_to_freepool: the pool became empty; give it to its arena and re-sort usable_arenas. */
   private insertToFreepool(pool: number): void {
-    const next = this.poolNext[pool] as number;
-    const prev = this.poolPrev[pool] as number;
-    this.poolPrev[next] = prev;
-    this.poolNext[prev] = next;
-    const ao = this.poolArena[pool] as number;
-    this.poolNext[pool] = this.arFreepools[ao] as number;
-    this.arFreepools[ao] = pool;
-    this.listener?.({ type: "pool-empty", arena: ao, pool: this.poolIndex(pool) });
+    if (this.listener !== null) this.emitPoolEmpty(pool);
+    const pools = this.pools;
+    const p = pool << POOL_SHIFT;
+    const next = pools[p | NEXTPOOL] as number;
+    const prev = pools[p | PREVPOOL] as number;
+    pools[(next << POOL_SHIFT) | PREVPOOL] = prev;
+    pools[(prev << POOL_SHIFT) | NEXTPOOL] = next;
+    const ao = pools[p | ARENAINDEX] as number;
+    const arenas = this.arenas;
+    const a = ao << ARENA_SHIFT;
+    pools[p | NEXTPOOL] = arenas[a | FREEPOOLS] as number;
+    arenas[a | FREEPOOLS] = pool;
 
-    let nf = this.arNfreepools[ao] as number;
-    const lastnf = this.nfp2lasta[nf] as number;
+    const nfp2lasta = this.nfp2lasta;
+    let nf = arenas[a | NFREEPOOLS] as number;
+    const lastnf = nfp2lasta[nf] as number;
     if (lastnf === ao) {
-      const p = this.arPrev[ao] as number;
-      this.nfp2lasta[nf] = p !== -1 && this.arNfreepools[p] === nf ? p : -1;
+      const prevarena = arenas[a | PREVARENA] as number;
+      nfp2lasta[nf] =
+        prevarena !== -1 && arenas[(prevarena << ARENA_SHIFT) | NFREEPOOLS] === nf ? prevarena : -1;
     }
     nf++;
-    this.arNfreepools[ao] = nf;
+    arenas[a | NFREEPOOLS] = nf;
 
     // Case 1: the arena is wholly free. Give it back, except (3.9+) when it is the last usable arena.
-    if (nf === this.arNtotalpools[ao] && (!this.keepLastEmpty || this.arNext[ao] !== -1)) {
+    if (nf === arenas[a | NTOTALPOOLS] && (arenas[a | NEXTARENA] !== -1 || this.keepLastEmpty === 0)) {
       this.unlinkUsable(ao);
       this.freeArena(ao);
       return;
     }
     // Case 2: the first free pool of a full arena: it goes to the head (fewest free pools).
     if (nf === 1) {
-      this.arNext[ao] = this.usableArenas;
-      this.arPrev[ao] = -1;
-      if (this.usableArenas !== -1) this.arPrev[this.usableArenas] = ao;
+      const head = this.usableArenas;
+      arenas[a | NEXTARENA] = head;
+      arenas[a | PREVARENA] = -1;
+      if (head !== -1) arenas[(head << ARENA_SHIFT) | PREVARENA] = ao;
       this.usableArenas = ao;
-      if (this.nfp2lasta[1] === -1) this.nfp2lasta[1] = ao;
+      if (nfp2lasta[1] === -1) nfp2lasta[1] = ao;
       return;
     }
-    if (this.nfp2lasta[nf] === -1) this.nfp2lasta[nf] = ao;
-    if (this.linearWalk) {
+    if (nfp2lasta[nf] === -1) nfp2lasta[nf] = ao;
+    if (this.linearWalk === 1) {
       this.resortByWalking(ao, nf);
       return;
     }
@@ -475,34 +538,40 @@ export class Pymalloc {
     if (ao === lastnf) return;
     // Case 3: move ao right, to just after the last arena with nf-1 free pools.
     this.unlinkUsable(ao);
-    this.arPrev[ao] = lastnf;
-    this.arNext[ao] = this.arNext[lastnf] as number;
-    const after = this.arNext[ao] as number;
-    if (after !== -1) this.arPrev[after] = ao;
-    this.arNext[lastnf] = ao;
+    const l = lastnf << ARENA_SHIFT;
+    const after = arenas[l | NEXTARENA] as number;
+    arenas[a | PREVARENA] = lastnf;
+    arenas[a | NEXTARENA] = after;
+    if (after !== -1) arenas[(after << ARENA_SHIFT) | PREVARENA] = ao;
+    arenas[l | NEXTARENA] = ao;
   }
 
   /** ≤3.7: walk right past every arena with fewer free pools (same final order as nfp2lasta). */
   private resortByWalking(ao: number, nf: number): void {
-    const first = this.arNext[ao] as number;
-    if (first === -1 || nf <= (this.arNfreepools[first] as number)) return;
+    const arenas = this.arenas;
+    const first = arenas[(ao << ARENA_SHIFT) | NEXTARENA] as number;
+    if (first === -1 || nf <= (arenas[(first << ARENA_SHIFT) | NFREEPOOLS] as number)) return;
     this.unlinkUsable(ao);
     let prev = first;
-    while (this.arNext[prev] !== -1 && nf > (this.arNfreepools[this.arNext[prev] as number] as number)) {
-      prev = this.arNext[prev] as number;
+    for (;;) {
+      const next = arenas[(prev << ARENA_SHIFT) | NEXTARENA] as number;
+      if (next === -1 || nf <= (arenas[(next << ARENA_SHIFT) | NFREEPOOLS] as number)) break;
+      prev = next;
     }
-    this.arPrev[ao] = prev;
-    this.arNext[ao] = this.arNext[prev] as number;
-    if (this.arNext[ao] !== -1) this.arPrev[this.arNext[ao] as number] = ao;
-    this.arNext[prev] = ao;
+    const after = arenas[(prev << ARENA_SHIFT) | NEXTARENA] as number;
+    arenas[(ao << ARENA_SHIFT) | PREVARENA] = prev;
+    arenas[(ao << ARENA_SHIFT) | NEXTARENA] = after;
+    if (after !== -1) arenas[(after << ARENA_SHIFT) | PREVARENA] = ao;
+    arenas[(prev << ARENA_SHIFT) | NEXTARENA] = ao;
   }
 
   private unlinkUsable(ao: number): void {
-    const prev = this.arPrev[ao] as number;
-    const next = this.arNext[ao] as number;
+    const arenas = this.arenas;
+    const prev = arenas[(ao << ARENA_SHIFT) | PREVARENA] as number;
+    const next = arenas[(ao << ARENA_SHIFT) | NEXTARENA] as number;
     if (prev === -1) this.usableArenas = next;
-    else this.arNext[prev] = next;
-    if (next !== -1) this.arPrev[next] = prev;
+    else arenas[(prev << ARENA_SHIFT) | NEXTARENA] = next;
+    if (next !== -1) arenas[(next << ARENA_SHIFT) | PREVARENA] = prev;
   }
 
   // ---------------------------------------------------------------- arenas
@@ -514,22 +583,23 @@ export class Pymalloc {
       this.growArenas(numarenas);
       for (let i = this.maxarenas; i < numarenas; i++) {
         this.arAddress[i] = 0;
-        this.arNext[i] = i < numarenas - 1 ? i + 1 : NIL;
+        this.arenas[(i << ARENA_SHIFT) | NEXTARENA] = i < numarenas - 1 ? i + 1 : NIL;
       }
       this.unusedArenaObjects = this.maxarenas;
       this.maxarenas = numarenas;
     }
-    const a = this.unusedArenaObjects;
+    const ao = this.unusedArenaObjects;
+    const a = ao << ARENA_SHIFT;
     const address = this.space.map(); // may throw OutOfMemoryError: nothing has changed yet
-    this.unusedArenaObjects = this.arNext[a] as number;
+    this.unusedArenaObjects = this.arenas[a | NEXTARENA] as number;
     this.radix?.markUsed(address, true);
-    this.arAddress[a] = address;
+    this.arAddress[ao] = address;
     this.narenasCurrentlyAllocated++;
     this.ntimesArenaAllocated++;
     if (this.narenasCurrentlyAllocated > this.narenasHighwater) {
       this.narenasHighwater = this.narenasCurrentlyAllocated;
     }
-    this.arFreepools[a] = NIL;
+    this.arenas[a | FREEPOOLS] = NIL;
     let first = address;
     let nfree = this.poolsPerArena;
     const excess = address % this.poolSize;
@@ -537,22 +607,21 @@ export class Pymalloc {
       nfree--;
       first += this.poolSize - excess;
     }
-    this.arPoolAddress[a] = first;
-    this.arFirstPool[a] = first;
-    this.arNfreepools[a] = nfree;
-    this.arNtotalpools[a] = nfree;
+    this.arPoolAddress[ao] = first;
+    this.arFirstPool[ao] = first;
+    this.arenas[a | NFREEPOOLS] = nfree;
+    this.arenas[a | NTOTALPOOLS] = nfree;
     // Fresh mmap'd memory reads as zeros.
-    const from = (this.nbClasses + a * this.poolsPerArena) * this.wordsPerPool;
+    const from = (this.nbClasses + ao * this.poolsPerArena) * this.wordsPerPool;
     this.links.fill(0, from, from + this.poolsPerArena * this.wordsPerPool);
-    this.live.fill(0, from >>> 5, (from + this.poolsPerArena * this.wordsPerPool) >>> 5);
-    this.listener?.({ type: "arena-alloc", arena: a, address, pools: nfree });
-    return a;
+    this.listener?.({ type: "arena-alloc", arena: ao, address, pools: nfree });
+    return ao;
   }
 
   /** The arena's pools are all empty: unmap it and put its object on unused_arena_objects (LIFO). */
   private freeArena(ao: number): void {
     const address = this.arAddress[ao] as number;
-    this.arNext[ao] = this.unusedArenaObjects;
+    this.arenas[(ao << ARENA_SHIFT) | NEXTARENA] = this.unusedArenaObjects;
     this.unusedArenaObjects = ao;
     this.radix?.markUsed(address, false);
     for (let p = this.arFirstPool[ao] as number; p < (this.arPoolAddress[ao] as number); p += this.poolSize) {
@@ -570,56 +639,35 @@ export class Pymalloc {
       b.set(a);
       return b;
     };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
+    const arenas = new Int32Array(n * ARENA_FIELDS);
+    arenas.set(this.arenas);
+    this.arenas = arenas;
     this.arAddress = grow64(this.arAddress);
     this.arPoolAddress = grow64(this.arPoolAddress);
     this.arFirstPool = grow64(this.arFirstPool);
-    this.arNfreepools = grow32(this.arNfreepools);
-    this.arNtotalpools = grow32(this.arNtotalpools);
-    this.arFreepools = grow32(this.arFreepools);
-    this.arNext = grow32(this.arNext);
-    this.arPrev = grow32(this.arPrev);
     this.growPools(n);
   }
 
   /** Pool headers and block memory for `arenas` arena slots, plus the usedpools heads. */
   private growPools(arenas: number): void {
     const nodes = this.nbClasses + arenas * this.poolsPerArena;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(nodes);
-      b.set(a);
-      return b;
-    };
-    const firstNew = this.poolCount.length;
-    this.poolCount = grow(this.poolCount);
-    this.poolFreeblock = grow(this.poolFreeblock);
-    this.poolNext = grow(this.poolNext);
-    this.poolPrev = grow(this.poolPrev);
-    this.poolArena = grow(this.poolArena);
-    this.poolSzidx = grow(this.poolSzidx);
-    this.poolNextoffset = grow(this.poolNextoffset);
-    this.poolMaxnextoffset = grow(this.poolMaxnextoffset);
-    this.poolBlockSize = grow(this.poolBlockSize);
+    const first = this.pools.length === 0;
+    const pools = new Int32Array(nodes * POOL_FIELDS);
+    pools.set(this.pools);
+    this.pools = pools;
+    if (first) {
+      // Empty usedpools lists: each head points at itself.
+      for (let c = 0; c < this.nbClasses; c++) {
+        pools[(c << POOL_SHIFT) | NEXTPOOL] = c;
+        pools[(c << POOL_SHIFT) | PREVPOOL] = c;
+      }
+    }
     const base = new Float64Array(nodes);
     base.set(this.poolBase);
     this.poolBase = base;
-    if (firstNew === 0) {
-      // Empty usedpools lists: each head points at itself.
-      for (let c = 0; c < this.nbClasses; c++) {
-        this.poolNext[c] = c;
-        this.poolPrev[c] = c;
-      }
-    }
     const links = new Uint16Array(nodes * this.wordsPerPool);
     links.set(this.links);
     this.links = links;
-    const live = new Uint32Array((nodes * this.wordsPerPool) >>> 5);
-    live.set(this.live);
-    this.live = live;
   }
 
   /** Records in the page table that the pool at `poolAddress` is node `pool` (or, with NIL, none). */
@@ -633,6 +681,73 @@ export class Pymalloc {
       this.tableSpan = grown.length * this.poolSize;
     }
     this.pageTable[page] = pool;
+  }
+
+  // ---------------------------------------------------------------- reading the rows
+
+  /** ref.count of the pool (or list head) `pool`: its blocks handed out. */
+  poolCount(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | COUNT] as number;
+  }
+
+  /** freeblock: offset of the pool's first free block, 0 for none. */
+  poolFreeblock(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | FREEBLOCK] as number;
+  }
+
+  /** nextpool: the next node on the pool's list (usedpools, or its arena's freepools). */
+  poolNext(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | NEXTPOOL] as number;
+  }
+
+  /** prevpool: the previous node on usedpools. */
+  poolPrev(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | PREVPOOL] as number;
+  }
+
+  /** arenaindex: the pool's arena slot. */
+  poolArena(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | ARENAINDEX] as number;
+  }
+
+  /** szidx: the pool's size class (DUMMY_SIZE_IDX for a carved pool never used). */
+  poolSzidx(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | SZIDX] as number;
+  }
+
+  /** nextoffset: offset of the pool's next never-used block. */
+  poolNextoffset(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | NEXTOFFSET] as number;
+  }
+
+  /** maxnextoffset: the largest offset a block of the pool can start at. */
+  poolMaxnextoffset(pool: number): number {
+    return this.pools[(pool << POOL_SHIFT) | MAXNEXTOFFSET] as number;
+  }
+
+  /** nfreepools of arena slot `arena`: its empty and never-used pools. */
+  arNfreepools(arena: number): number {
+    return this.arenas[(arena << ARENA_SHIFT) | NFREEPOOLS] as number;
+  }
+
+  /** ntotalpools of arena slot `arena`: 64, or 63 when it is not POOL_SIZE-aligned. */
+  arNtotalpools(arena: number): number {
+    return this.arenas[(arena << ARENA_SHIFT) | NTOTALPOOLS] as number;
+  }
+
+  /** freepools of arena slot `arena`: the most recently emptied pool, NIL for none. */
+  arFreepools(arena: number): number {
+    return this.arenas[(arena << ARENA_SHIFT) | FREEPOOLS] as number;
+  }
+
+  /** nextarena: the next arena on usable_arenas (or on unused_arena_objects). */
+  arNext(arena: number): number {
+    return this.arenas[(arena << ARENA_SHIFT) | NEXTARENA] as number;
+  }
+
+  /** prevarena: the previous arena on usable_arenas. */
+  arPrev(arena: number): number {
+    return this.arenas[(arena << ARENA_SHIFT) | PREVARENA] as number;
   }
 
   // ---------------------------------------------------------------- addresses
@@ -652,27 +767,31 @@ export class Pymalloc {
     return (this.arFirstPool[arena] as number) + this.poolIndex(pool) * this.poolSize;
   }
 
+  /** INDEX2SIZE of the pool's size class. */
+  blockSizeOf(pool: number): number {
+    return (this.poolSzidx(pool) + 1) << this.shift;
+  }
+
   /** The carved pool containing `address`, or NIL when the address is in no live arena's carved pools. */
   poolOf(address: number): number {
     const d = address - this.tableBase;
     return d >= 0 && d < this.tableSpan ? (this.pageTable[(d * this.invPoolSize) | 0] as number) : NIL;
   }
 
-  /** Is the `live` bit of this word of block memory (pool * wordsPerPool + offset / ALIGNMENT) set? */
+  /** Is this word of block memory (pool * wordsPerPool + offset / ALIGNMENT) a handed-out block's first? */
   isLiveWord(word: number): boolean {
-    return ((this.live[word >>> 5] as number) & (1 << (word & 31))) !== 0;
+    return this.links[word] === LIVE_MARK;
   }
 
   /** Where a live pymalloc block is, or undefined for any other address. */
   locate(address: number): BlockLocation | undefined {
     const pool = this.poolOf(address);
     if (pool === NIL || !this.isLiveBlock(pool, address)) return undefined;
-    const blockSize = ((this.poolSzidx[pool] as number) + 1) << this.shift;
     return {
-      arena: this.poolArena[pool] as number,
+      arena: this.poolArena(pool),
       pool: this.poolIndex(pool),
-      szidx: this.poolSzidx[pool] as number,
-      block: (address - this.poolAddress(pool) - this.overhead) / blockSize,
+      szidx: this.poolSzidx(pool),
+      block: (address - this.poolAddress(pool) - this.overhead) / this.blockSizeOf(pool),
     };
   }
 
@@ -683,12 +802,12 @@ export class Pymalloc {
     return pool !== NIL;
   }
 
-  /** Is `address` the start of a handed-out block of `pool`? (`live` marks only block starts.) */
+  /** Is `address` the start of a handed-out block of `pool`? (LIVE marks only block starts.) */
   private isLiveBlock(pool: number, address: number): boolean {
     // An offset inside a pool fits in int32.
     const offset = (address - (this.poolBase[pool] as number)) | 0;
     return (
-      (offset & this.alignMask) === 0 && this.isLiveWord(pool * this.wordsPerPool + (offset >> this.shift))
+      (offset & this.alignMask) === 0 && this.isLiveWord((pool << this.wordsShift) | (offset >> this.shift))
     );
   }
 
@@ -701,10 +820,9 @@ export class Pymalloc {
   private checkLiveBlock(pool: number, address: number, what: string): void {
     if (this.isLiveBlock(pool, address)) return;
     const offset = address - this.poolAddress(pool);
-    const blockSize = ((this.poolSzidx[pool] as number) + 1) << this.shift;
-    const boundary = offset >= this.overhead && (offset - this.overhead) % blockSize === 0;
-    const carved = offset < (this.poolNextoffset[pool] as number);
-    if (boundary && carved && this.poolSzidx[pool] !== DUMMY_SIZE_IDX) {
+    const boundary = offset >= this.overhead && (offset - this.overhead) % this.blockSizeOf(pool) === 0;
+    const carved = offset < this.poolNextoffset(pool);
+    if (boundary && carved && this.poolSzidx(pool) !== DUMMY_SIZE_IDX) {
       throw new DoubleFreeError(`${what} of ${hex(address)}: the block was already freed`);
     }
     throw new ForeignPointerError(`${what} of ${hex(address)}: not the start of a block pymalloc handed out`);
@@ -725,24 +843,31 @@ export class Pymalloc {
   }
 
   private emitBlock(type: "block-alloc" | "block-free", pool: number, address: number): void {
-    const szidx = this.poolSzidx[pool] as number;
     this.listener?.({
       type,
       address,
-      arena: this.poolArena[pool] as number,
+      arena: this.poolArena(pool),
       pool: this.poolIndex(pool),
-      szidx,
-      block: (address - this.poolAddress(pool) - this.overhead) / ((szidx + 1) << this.shift),
+      szidx: this.poolSzidx(pool),
+      block: (address - this.poolAddress(pool) - this.overhead) / this.blockSizeOf(pool),
     });
   }
 
   private emitPoolInit(pool: number, szidx: number, reused: boolean): void {
     this.listener?.({
       type: "pool-init",
-      arena: this.poolArena[pool] as number,
+      arena: this.poolArena(pool),
       pool: this.poolIndex(pool),
       szidx,
       reused,
     });
+  }
+
+  private emitPoolFull(pool: number): void {
+    this.listener?.({ type: "pool-full", arena: this.poolArena(pool), pool: this.poolIndex(pool) });
+  }
+
+  private emitPoolEmpty(pool: number): void {
+    this.listener?.({ type: "pool-empty", arena: this.poolArena(pool), pool: this.poolIndex(pool) });
   }
 }

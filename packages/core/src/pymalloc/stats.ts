@@ -24,8 +24,8 @@ export function sizeClassUsage(pm: Pymalloc): SizeClassUsage[] {
   const blocks = new Array<number>(pm.nbClasses).fill(0);
   const free = new Array<number>(pm.nbClasses).fill(0);
   forEachUsedPool(pm, (pool) => {
-    const sz = pm.poolSzidx[pool] as number;
-    const count = pm.poolCount[pool] as number;
+    const sz = pm.poolSzidx(pool);
+    const count = pm.poolCount(pool);
     pools[sz] = (pools[sz] as number) + 1;
     blocks[sz] = (blocks[sz] as number) + count;
     free[sz] = (free[sz] as number) + numBlocks(pm, sz) - count;
@@ -70,7 +70,7 @@ export function debugMallocStats(pm: Pymalloc): string {
     const address = pm.arAddress[a] as number;
     if (address === 0) continue;
     narenas++;
-    unusedPools += pm.arNfreepools[a] as number;
+    unusedPools += pm.arNfreepools(a);
     if (address % pm.poolSize !== 0) alignment += pm.poolSize;
   }
   lines.push("");
@@ -123,7 +123,7 @@ export function debugMallocStats(pm: Pymalloc): string {
 export function allocatedBlocks(pm: Pymalloc): number {
   let n = pm.rawAllocatedBlocks;
   forEachUsedPool(pm, (pool) => {
-    n += pm.poolCount[pool] as number;
+    n += pm.poolCount(pool);
   });
   return n;
 }
@@ -135,7 +135,7 @@ export function forEachUsedPool(pm: Pymalloc, fn: (pool: number) => void): void 
     const carved = ((pm.arPoolAddress[a] as number) - (pm.arFirstPool[a] as number)) / pm.poolSize;
     for (let k = 0; k < carved; k++) {
       const pool = pm.nodeOf(a, k);
-      if ((pm.poolCount[pool] as number) !== 0) fn(pool);
+      if (pm.poolCount(pool) !== 0) fn(pool);
     }
   }
 }

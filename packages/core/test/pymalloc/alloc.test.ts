@@ -17,16 +17,16 @@ describe("carving a pool", () => {
     const pm = model("3.11");
     pm.malloc(48);
     const pool = pm.nodeOf(0, 0);
-    expect(pm.poolFreeblock[pool]).toBe(48 + 48);
-    expect(pm.poolNextoffset[pool]).toBe(48 + 2 * 48);
-    expect(pm.poolMaxnextoffset[pool]).toBe(pm.poolSize - 48);
+    expect(pm.poolFreeblock(pool)).toBe(48 + 48);
+    expect(pm.poolNextoffset(pool)).toBe(48 + 2 * 48);
+    expect(pm.poolMaxnextoffset(pool)).toBe(pm.poolSize - 48);
   });
 
   it("unlinks a full pool from usedpools and opens a new pool for the next request", () => {
     const pm = model("3.11");
     const blocks = fillPool(pm, 512);
     expect(blocks).toHaveLength(blocksPerPool(pm.profile, 31));
-    expect(pm.poolNext[31]).toBe(31); // the class's list is empty again
+    expect(pm.poolNext(31)).toBe(31); // the class's list is empty again
     expect(where(pm, pm.malloc(512)).pool).toBe(1);
     checkInvariants(pm);
   });
@@ -87,7 +87,7 @@ describe("allocate_from_new_pool", () => {
     pm.free(b);
     pm.free(a);
     pm.free(c); // pool empty; its free list is c -> a -> b -> (virgin)
-    expect(pm.poolSzidx[pm.nodeOf(0, 0)]).toBe(3);
+    expect(pm.poolSzidx(pm.nodeOf(0, 0))).toBe(3);
     expect([pm.malloc(64), pm.malloc(64), pm.malloc(64)]).toEqual([c, a, b]);
   });
 
@@ -108,7 +108,7 @@ describe("allocate_from_new_pool", () => {
     expect(pm.narenasCurrentlyAllocated).toBe(0);
     // The arena object's slot comes back with stale pool headers (szidx 31, a free list); the fresh
     // mapping must not trust them: the first block handed out is block 0 of a re-initialised pool.
-    expect(pm.poolSzidx[pm.nodeOf(0, 0)]).toBe(31);
+    expect(pm.poolSzidx(pm.nodeOf(0, 0))).toBe(31);
     expect(where(pm, pm.malloc(512))).toEqual({ arena: 0, pool: 0, szidx: 31, block: 0 });
     expect(DUMMY_SIZE_IDX).not.toBe(31);
     checkInvariants(pm);
@@ -121,13 +121,13 @@ describe("arenas", () => {
     aligned.malloc(1);
     const misaligned = model("3.11", { placement: { misalign: 4096 } });
     misaligned.malloc(1);
-    expect(aligned.arNtotalpools[0]).toBe(64);
-    expect(misaligned.arNtotalpools[0]).toBe(63);
+    expect(aligned.arNtotalpools(0)).toBe(64);
+    expect(misaligned.arNtotalpools(0)).toBe(63);
     expect(misaligned.arFirstPool[0] as number).toBe((misaligned.arAddress[0] as number) + 16384 - 4096);
     // 4 KiB pools are always page-aligned, so the same placement loses nothing on 3.9.
     const old = model("3.9", { placement: { misalign: 4096 } });
     old.malloc(1);
-    expect(old.arNtotalpools[0]).toBe(64);
+    expect(old.arNtotalpools(0)).toBe(64);
   });
 
   it("grows the arenas vector 16, 32, 64 and reuses freed arena objects LIFO", () => {

@@ -1,11 +1,11 @@
 // The invariant checker notices what the fast paths rely on: the page table that finds a block's
-// pool, and the live bits that refuse double frees.
+// pool, and the live marks (in the blocks' first words) that refuse double frees.
 import { describe, expect, it } from "vitest";
-import { checkInvariants, InvariantViolation } from "../../src/index.js";
+import { checkInvariants, InvariantViolation, LIVE } from "../../src/index.js";
 import { model } from "./helpers.js";
 
 describe("invariant checker", () => {
-  it("accepts the page table and live bits the model keeps, arenas mapped and unmapped", () => {
+  it("accepts the page table and live marks the model keeps, arenas mapped and unmapped", () => {
     const pm = model("3.11", { placement: { misalign: 4096 } });
     const ps = Array.from({ length: 5000 }, (_, i) => pm.malloc(1 + (i % 512)));
     checkInvariants(pm);
@@ -26,12 +26,18 @@ describe("invariant checker", () => {
     expect(() => checkInvariants(pm)).toThrow(/page table maps 2 pages for 1 carved pools/);
   });
 
-  it("notices a live bit off a block start, or a freed block still marked live", () => {
+  it("notices a live mark off a block start, or a freed block still marked live", () => {
     const pm = model();
     const p = pm.malloc(40);
     const pool = pm.poolOf(p);
     const word = pool * pm.wordsPerPool + (p - (pm.poolBase[pool] as number)) / 16;
-    pm.live[(word + 1) >>> 5] = (pm.live[(word + 1) >>> 5] as number) | (1 << ((word + 1) & 31));
+    pm.links[word + 1] = LIVE;
     expect(() => checkInvariants(pm, { focus: p })).toThrow(/live mark off a block boundary/);
+    pm.links[word + 1] = 0;
+    checkInvariants(pm, { focus: p });
+    const q = pm.malloc(40);
+    pm.free(q);
+    pm.links[word + 3] = LIVE; // q's block, now on the free list
+    expect(() => checkInvariants(pm, { focus: p })).toThrow(/is on the free list|live blocks but count/);
   });
 });

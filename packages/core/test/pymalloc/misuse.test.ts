@@ -56,6 +56,35 @@ describe("misuse", () => {
     expectIntact(pm, () => pm.realloc(12345, 8), ForeignPointerError);
   });
 
+  it("a pool's header, an address one byte into a block, a block of the pool's former size class", () => {
+    // Liveness is a mark in the block's first word of `links`: these must all find no mark.
+    const pm = model("3.11");
+    const keep = pm.malloc(8); // keeps the arena, so the pool below is reused, not unmapped
+    const olds = Array.from({ length: 3 }, () => pm.malloc(500));
+    const pool = pm.poolBase[pm.poolOf(olds[0] as number)] as number;
+    expectIntact(pm, () => pm.free(pool), ForeignPointerError, /not the start of a block/);
+    expectIntact(pm, () => pm.free((olds[0] as number) + 1), ForeignPointerError);
+    for (const p of olds) pm.free(p); // the pool is empty; the next class takes it over
+    const news = Array.from({ length: 3 }, () => pm.malloc(48));
+    expect(pm.poolOf(news[0] as number)).toBe(pm.poolOf(olds[0] as number));
+    // 512-byte blocks started at offsets 560 and 1072, inside 48-byte blocks now.
+    for (const old of olds.slice(1)) expectIntact(pm, () => pm.free(old), ForeignPointerError);
+    for (const p of [keep, ...news]) pm.free(p);
+    checkInvariants(pm);
+  });
+
+  it("free(NULL) is a no-op even when the page table starts at address 0", () => {
+    // Arenas from 4096 up: the page table's first page is address 0 (a 16 KiB page).
+    const pm = model("3.11", { placement: { base: 4096 } });
+    const p = pm.malloc(24);
+    expect(pm.tableBase).toBe(0);
+    pm.free(0);
+    pm.free(-0);
+    expect(allocatedBlocks(pm)).toBe(1);
+    pm.free(p);
+    checkInvariants(pm);
+  });
+
   it("negative, fractional and oversized sizes", () => {
     const pm = model("3.11-32bit");
     const p = pm.malloc(8);

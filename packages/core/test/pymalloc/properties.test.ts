@@ -37,7 +37,7 @@ function runChecked(id: string, ops: readonly TraceOp[]): string[] {
 
 function sumCounts(pm: Pymalloc): number {
   let n = 0;
-  for (let i = pm.nbClasses; i < pm.poolCount.length; i++) n += pm.poolCount[i] as number;
+  for (let i = pm.nbClasses; i < pm.poolBase.length; i++) n += pm.poolCount(i);
   return n;
 }
 
