@@ -57,6 +57,13 @@ if (skips.length > 0) {
   process.stdout.write("\nskipped, and why:\n");
   for (const [reason, n] of reasons) process.stdout.write(`  ${n} × ${reason}\n`);
 }
+const failures = packages.flatMap(({ name, dir }) =>
+  failedTestsOf(name, join(dir, ".reports", "vitest.json")),
+);
+if (failures.length > 0) {
+  process.stdout.write("\nfailed:\n");
+  for (const f of failures) process.stdout.write(`  ${f}\n`);
+}
 log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 mkdirSync(join(root, ".reports"), { recursive: true });
 writeFileSync(
@@ -65,6 +72,23 @@ writeFileSync(
 );
 process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exit(total.failed > 0 || exitCode !== 0 ? 1 : 0);
+
+/** "package › file › test name: first line of the message" for every failed test in a vitest JSON report. */
+function failedTestsOf(pkg, file) {
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  return (r.testResults ?? []).flatMap((suite) => {
+    const where = suite.name.slice(root.length + 1);
+    const tests = (suite.assertionResults ?? []).filter((t) => t.status === "failed");
+    if (tests.length === 0 && suite.status === "failed")
+      return [`${pkg} › ${where}: ${firstLine(suite.message)}`];
+    return tests.map((t) => `${pkg} › ${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+  });
+}
+
+function firstLine(message) {
+  return (message ?? "").split("\n").find((l) => l.trim() !== "") ?? "(no message)";
+}
 
 function workspacePackages() {
   return ["packages", "apps"].flatMap((group) =>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // pymem: the command line (`pymem --help`).
 import { CLAIMS_USAGE, claimsCommand } from "./claims/command.js";
+import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
 import { replayCommand } from "./replay.js";
@@ -8,12 +9,14 @@ import { replayCommand } from "./replay.js";
 const USAGE = `${CLAIMS_USAGE}
        pymem oracle run FILE.py [--json] [--timeout MS]
        pymem oracle record [CLAIM_ID ...]
+       ${NEW_CLAIM_SYNOPSIS}
        pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
   prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
 oracle run: runs a Python file on every interpreter found and prints a version x output table.
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
+new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates and lists it in claims/index.ts.
 replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
   --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
   --arena-base       address of arena slot 0 (default 0x100000000000)
@@ -26,6 +29,8 @@ if (command === "claims") {
   process.exitCode = await claimsCommand(rest);
 } else if (command === "replay") {
   process.exitCode = await replayCommand(rest);
+} else if (command === "new-claim") {
+  process.exitCode = newClaimCommand(rest);
 } else if (command === "oracle" && rest[0] === "run") {
   process.exitCode = await oracleRunCommand(rest.slice(1));
 } else if (command === "oracle" && rest[0] === "record") {

@@ -79,6 +79,16 @@ describe("claim report", () => {
     expect(text.trimEnd().split("\n").at(-1)).toBe("2 passed, 2 failed, 1 skipped");
   });
 
+  it("text: the scenarios beyond the article come after a rule of their own", () => {
+    const beyond = CLAIMS.find((c) => c.id.startsWith("X"));
+    if (!beyond) throw new Error("no X scenario");
+    const x = claimResult(beyond, { ...specs, failures: [], failed: 0 }, [], []);
+    const lines = renderText(buildReport([result, x], false)).split("\n");
+    const rule = lines.findIndex((l) => l.includes("beyond the article"));
+    expect(lines[rule - 1]).toMatch(/^C08\s/);
+    expect(lines[rule + 1]).toMatch(new RegExp(`^${beyond.id}\\s`));
+  });
+
   it("Markdown: a table row with verdict words and the failures", () => {
     const md = renderMarkdown(buildReport([result], false));
     expect(md).toContain("Some checks fail: 2 passed, 2 failed, 1 skipped.");

@@ -10,20 +10,28 @@ interface PyodideLike {
 }
 type Loader = (options: Record<string, unknown>) => Promise<PyodideLike>;
 
+// Progress goes to this process's stderr (the program's own stderr is captured into the JSON line), so a
+// run killed by its time-out can say how far it got.
+const started = Date.now();
+const stage = (name: string) => process.stderr.write(`${Date.now() - started} ms: ${name}\n`);
 const { dir, source } = JSON.parse(await text(process.stdin)) as { dir: string; source: string };
+stage("input read");
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require(dir) as { loadPyodide: Loader };
 const out: string[] = [];
 const err: string[] = [];
+stage("loading the interpreter");
 const py = await loadPyodide({
   indexURL: `${dir}/`,
   stdout: (s: string) => out.push(`${s}\n`),
   stderr: (s: string) => err.push(`${s}\n`),
   env: { HOME: "/home/pyodide" },
 });
+stage("interpreter loaded");
 // Older builds print "Loading ..." messages through stdout while starting; only the program's output counts.
 out.length = 0;
 err.length = 0;
+stage("program started");
 let ok = true;
 try {
   py.runPython(source);

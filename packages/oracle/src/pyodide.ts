@@ -86,7 +86,10 @@ export async function runPyodide(
     JSON.stringify({ dir: i.executable, source }),
     timeoutMs,
   );
-  if (run.status === "timeout") return { ...run, stdout: "", stderr: `killed after ${timeoutMs} ms` };
+  if (run.status === "timeout") {
+    const lastStage = run.stderr.trim().split("\n").at(-1) || "not started";
+    return { ...run, stdout: "", stderr: `killed after ${timeoutMs} ms (last stage: ${lastStage})` };
+  }
   try {
     const r = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "") as {
       ok: boolean;

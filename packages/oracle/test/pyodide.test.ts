@@ -43,4 +43,16 @@ describe("Pyodide builds", () => {
     expect(failed.stderr).toContain("ValueError: boom");
     expect(runaway.status).toBe("timeout");
   });
+
+  it("says how far a run got when its time-out killed it", { timeout: 60_000 }, async () => {
+    const b = builds.at(-1) as Interpreter;
+    const [early, looping] = await Promise.all([
+      runPyodide(b, "print(1)\n", { timeoutMs: 1 }),
+      runPyodide(b, "while True:\n    pass\n", { timeoutMs: 15_000 }),
+    ]);
+    expect(early.status).toBe("timeout");
+    expect(early.stderr).toMatch(/^killed after 1 ms \(last stage: /);
+    expect(looping.status).toBe("timeout");
+    expect(looping.stderr).toMatch(/last stage: \d+ ms: program started\)$/);
+  });
 });

@@ -19,6 +19,9 @@ import c14 from "./C14-arenas-from-malloc/claim.js";
 import c15 from "./C15-memory-never-freed/claim.js";
 import c16 from "./C16-immutables-copied/claim.js";
 import c17 from "./C17-object-specific-allocators/claim.js";
+// scenarios beyond the article (imports)
+import x01 from "./X01-id-reuse/claim.js";
+import x02 from "./X02-getrefcount-argument/claim.js";
 
 export const CLAIMS: readonly Claim[] = [
   // claims §1–§2 (list)
@@ -40,6 +43,9 @@ export const CLAIMS: readonly Claim[] = [
   c15,
   c16,
   c17,
+  // scenarios beyond the article (list)
+  x01,
+  x02,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Folder name of each claim, relative to claims/ (for its spec and witness files). */
@@ -63,4 +69,7 @@ export const CLAIM_FOLDERS: Readonly<Record<string, string>> = {
   C15: "C15-memory-never-freed",
   C16: "C16-immutables-copied",
   C17: "C17-object-specific-allocators",
+  // scenarios beyond the article (folders)
+  X01: "X01-id-reuse",
+  X02: "X02-getrefcount-argument",
 };

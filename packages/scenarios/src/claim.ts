@@ -45,7 +45,7 @@ export interface CpythonRef {
 export interface Claim {
   /** "C01" … "C17" for the article's claims; "X01" … for scenarios beyond the article. */
   readonly id: string;
-  /** The article's section, e.g. "§3". */
+  /** The article's section, e.g. "§3"; for X scenarios, the section they extend (it picks the site's page). */
   readonly section: string;
   readonly title: Bilingual;
   /** The claim restated in our own words (never the article's sentences). */
@@ -69,6 +69,11 @@ export interface WitnessTarget {
    * is built --without-pymalloc, so `profile` there only stands for its version's object layout.
    */
   readonly hasPymalloc: boolean;
+}
+
+/** X01, X02, …: a scenario beyond the article (a common belief the article does not state). */
+export function isBeyondArticle(claim: Pick<Claim, "id">): boolean {
+  return claim.id.startsWith("X");
 }
 
 /** Identity function that gives claim files their type. */

@@ -5,6 +5,7 @@ export {
   type Claim,
   type CpythonRef,
   defineClaim,
+  isBeyondArticle,
   PROFILED_VERSIONS,
   type Verdict,
   type VerdictKind,

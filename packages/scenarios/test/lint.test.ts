@@ -1,5 +1,5 @@
 // The claim lint (test262's lint step): structure and metadata rules every claim must follow.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
@@ -23,6 +23,15 @@ describe("claims/ layout", () => {
     for (const file of ["claim.ts", `${id}.spec.ts`, "witness.py"]) {
       expect(existsSync(join(claimsDir, folder, file)), `${folder}/${file}`).toBe(true);
     }
+  });
+
+  // `pnpm new:claim` scaffolds with these placeholders; a claim is done when none is left.
+  it.each(folders)("%s: has no TODO(new-claim) placeholder left", (folder) => {
+    const files = readdirSync(join(claimsDir, folder), { withFileTypes: true }).filter((f) => f.isFile());
+    const unfinished = files
+      .filter((f) => readFileSync(join(claimsDir, folder, f.name), "utf8").includes("TODO(new-claim)"))
+      .map((f) => `${folder}/${f.name}`);
+    expect(unfinished, "fill in every TODO(new-claim) placeholder (see docs/contributing.md)").toEqual([]);
   });
 });
 

@@ -39,7 +39,13 @@ export function renderText(report: ClaimsReport): string {
       .map((cell, k) => cell + " ".repeat((widths[k] as number) - [...cell].length))
       .join("  ")
       .trimEnd();
-  const out = [line(head), ...rows.map(line), "", LEGEND, ""];
+  // The article's claims first, then the scenarios beyond it (X01, ...) under a rule of their own.
+  const body = rows.flatMap((r, k) =>
+    k > 0 && r[0]?.startsWith("X") && !rows[k - 1]?.[0]?.startsWith("X")
+      ? [`${"-".repeat(5)} beyond the article`, line(r)]
+      : [line(r)],
+  );
+  const out = [line(head), ...body, "", LEGEND, ""];
   for (const c of report.claims) out.push(`${c.id} ${c.title}: ${summaryOf(c)}`);
   const problems = problemLines(report);
   if (problems.length > 0) out.push("", ...problems);

@@ -151,6 +151,12 @@ export interface RefcountProfile {
   readonly staticImmortalValue: number | undefined;
   /** 3.14+: locals are loaded onto the stack as borrowed references, so getrefcount shows one less. */
   readonly borrowedLocals: boolean;
+  /**
+   * 3.11+: a call moves its arguments from the caller's stack into the new frame's locals. Before, the
+   * callee's locals took new references and the caller's stack kept its own until the call returned,
+   * so a parameter had one reference more while the function ran.
+   */
+  readonly argumentsMovedIntoFrame: boolean;
   /** 3.12 only: sys.intern() makes the string immortal (3.13 made such strings collectable again). */
   readonly internImmortal: boolean;
 }

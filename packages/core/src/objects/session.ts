@@ -175,9 +175,14 @@ export class PythonSession {
     return this.push(this.heap.weak.deref(this.peek(ref)));
   }
 
-  /** id(x): the object's address. */
+  /**
+   * id(x): the object's address. Like any call, id() releases an argument that was only on the stack
+   * once it returns, which is why `id([]) == id([])` is true: the second list reuses the first's memory.
+   */
   id(e: Expr): number {
-    return this.peek(e).address;
+    const address = this.peek(e).address;
+    this.releaseArgument(e);
+    return address;
   }
 
   /** a is b */
@@ -273,10 +278,28 @@ export class PythonSession {
 
   /**
    * Calls a Python function whose body is `body`: its names are locals, released when it returns.
+   * `args` binds parameters, `{ param: expr }` for `f(expr)` where f's parameter is `param`. Up to 3.10
+   * the caller's stack keeps a reference to each argument until the call returns and the parameter
+   * takes a new one; 3.11+ moves the stack reference into the parameter (argumentsMovedIntoFrame).
    * What the body returns (if anything) is the call's value, as a stack reference of the caller.
    */
-  call(body: () => Expr | undefined): PyObject {
-    this.frames.push({ locals: new Map(), isFunction: true });
+  call(body: () => Expr | undefined, args: Readonly<Record<string, Expr>> = {}): PyObject {
+    const caller = this.stacks.at(-1) as PyObject[];
+    const values = Object.entries(args).map(([name, e]) => {
+      const o = typeof e === "string" ? this.push(this.heap.incref(this.lookup(e))) : e;
+      if (!caller.includes(o)) this.push(this.heap.incref(o));
+      return [name, o] as const;
+    });
+    const moved = this.profile.refcounts.argumentsMovedIntoFrame;
+    const locals = new Map<string, PyObject>();
+    for (const [name, o] of values) {
+      if (moved) caller.splice(caller.lastIndexOf(o), 1);
+      else this.heap.incref(o);
+      const old = locals.get(name);
+      locals.set(name, o);
+      if (old) this.heap.decref(old);
+    }
+    this.frames.push({ locals, isFunction: true });
     this.stacks.push([]);
     let result: PyObject | undefined;
     try {
@@ -286,6 +309,8 @@ export class PythonSession {
       this.releaseStack();
       const frame = this.frames.pop() as Frame;
       for (const o of frame.locals.values()) this.heap.decref(o);
+      // Up to 3.10 the caller pops its argument references as soon as the call returns.
+      if (!moved) for (const [, o] of values) this.releaseArgument(o);
     }
     return this.push(result ?? this.heap.incref(this.heap.runtime.none));
   }
@@ -345,6 +370,16 @@ export class PythonSession {
   /** For modules: an owned reference to an argument (moved from the stack, or a new one). */
   takeRef(e: Expr): PyObject {
     return this.take(e);
+  }
+
+  /** After a call: drop the caller's stack reference to an argument, if the argument was one. */
+  private releaseArgument(e: Expr): void {
+    if (typeof e === "string") return;
+    const stack = this.stacks.at(-1) as PyObject[];
+    const i = stack.lastIndexOf(e);
+    if (i < 0) return;
+    stack.splice(i, 1);
+    this.heap.decref(e);
   }
 
   private push(o: PyObject): PyObject {

@@ -70,6 +70,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       immortalValue: undefined,
       staticImmortalValue: undefined,
       borrowedLocals: false,
+      argumentsMovedIntoFrame: false,
       internImmortal: false,
     },
     collector: {
@@ -181,6 +182,7 @@ const CHANGES: readonly Change[] = [
       "3.11: instances keep attributes in values owned by the object, with two pre-header words (dict, values) " +
       "in front of the GC head; ints keep at least one digit; str-only dicts use two-word entries; " +
       "tuples of lengths 1 .. 20 are kept (PyTuple_NFREELISTS 20); static runtime objects start at 999,999,999; " +
+      "a call moves its arguments into the callee's frame (measured: getrefcount of a parameter 3 on 3.10, 2 on 3.11); " +
       "only str-keyed minimum keys tables go on keys_free_list; weakrefs gain vectorcall (8 words), functions " +
       "func_version (17 words).",
     apply: (p, P) => ({
@@ -189,7 +191,9 @@ const CHANGES: readonly Change[] = [
       intMinDigits: 1,
       unicodeKeysEntries: true,
       freeLists: { ...p.freeLists, tupleMaxLength: 20 },
-      refcounts: { ...p.refcounts, staticInitial: 999_999_999 },
+      // ceval.c @ 3.11 _PyEvalFramePushAndInit steals the arguments into localsplus; @ 3.10
+      // _PyEval_MakeFrameVector increfs them while the caller's stack keeps its references.
+      refcounts: { ...p.refcounts, staticInitial: 999_999_999, argumentsMovedIntoFrame: true },
       functionWords: 17, // func_version
       // dictobject.c @ 3.11 new_keys_object / free_keys_object: only DICT_KEYS_UNICODE minimum tables
       // are kept on keys_free_list; split tables give way to inline values.

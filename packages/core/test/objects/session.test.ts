@@ -48,6 +48,49 @@ describe("names and the evaluation stack", () => {
     }
   });
 
+  it("a parameter: the caller keeps its own reference up to 3.10, 3.11 moves it, 3.14 borrows it", () => {
+    for (const [v, expected] of [
+      ["2.7", 3],
+      ["3.10", 3],
+      ["3.11", 2],
+      ["3.14", 1],
+    ] as const) {
+      const py = python(v);
+      let seen = 0;
+      py.call(
+        () => {
+          seen = py.sys.getrefcount("param");
+          return undefined;
+        },
+        { param: py.list([]) },
+      );
+      py.endStatement();
+      expect([v, seen]).toEqual([v, expected]);
+      expect([v, py.heap.live.size]).toEqual([v, 0]);
+      check(py);
+    }
+  });
+
+  it("a named argument keeps its name's reference after the call", () => {
+    for (const v of ["3.10", "3.11"]) {
+      const py = python(v);
+      py.assign("x", py.list([]));
+      py.call(() => undefined, { param: "x" });
+      py.endStatement();
+      expect(py.peek("x").refcnt).toBe(1);
+      check(py);
+    }
+  });
+
+  it("id() releases a temporary argument, so the next object of its size takes the same address", () => {
+    const py = python("3.12");
+    expect(py.id(py.object())).toBe(py.id(py.object()));
+    expect(py.id(py.list([]))).toBe(py.id(py.list([])));
+    py.endStatement();
+    expect(py.heap.live.size).toBe(0);
+    check(py);
+  });
+
   it("function locals are released when the call returns", () => {
     const py = python("3.12");
     py.call(() => {

@@ -122,5 +122,8 @@ export async function runWitnessRetryingTimeout(
   timeoutMs: number,
 ): Promise<RunResult> {
   const first = await runWitness(i, source, { timeoutMs });
-  return first.status === "timeout" ? runWitness(i, source, { timeoutMs }) : first;
+  if (first.status !== "timeout") return first;
+  // Say so, with how far the first run got, so that a rare stall leaves a trace even when the retry passes.
+  process.stderr.write(`witness on ${i.version}: ${first.stderr}; running it once more\n`);
+  return runWitness(i, source, { timeoutMs });
 }

@@ -1,0 +1,44 @@
+import { PROFILES } from "@pymem/core";
+import { defineClaim } from "../../src/claim.js";
+import { x01Output } from "./model.js";
+
+export default defineClaim({
+  id: "X01",
+  section: "§3",
+  title: {
+    en: "An id belongs to one object for good",
+    zh: "一个 id 永远只属于一个对象",
+  },
+  claim: {
+    en: "id(x) identifies an object once and for all: two different objects never show the same id.",
+    zh: "id(x) 一劳永逸地标识一个对象：两个不同的对象永远不会有相同的 id。",
+  },
+  verdicts: [
+    {
+      profiles: PROFILES.map((p) => p.id),
+      verdict: "partly",
+      reason: {
+        en:
+          "Only for objects alive at the same time. In CPython id() is the object's address, and the memory of a " +
+          "dead object is reused at once: lists, dicts, tuples and floats (and 3.14's small ints) wait on their " +
+          "type's free list for the next object of that type, everything else goes back to pymalloc's pool, which " +
+          "hands out the block freed last first. So id([]) == id([]) is True while [] is [] is False: the first " +
+          "list died before the second was made. Reuse follows the type (free lists) or the size class (pymalloc), " +
+          "so a freed tuple's address does not go to a dict. An id kept after its object died proves nothing.",
+        zh:
+          "只对同时存活的对象成立。CPython 中 id() 就是对象的地址，死去对象的内存会被立即复用：列表、字典、元组和浮点数（以及 3.14 的小整数）" +
+          "进入各自类型的空闲链表，等待下一个同类型对象；其他对象的内存回到 pymalloc 的内存池，池中最后释放的块最先被分配出去。" +
+          "所以 id([]) == id([]) 为 True，而 [] is [] 为 False：第一个列表在第二个创建之前就已经死了。复用按类型（空闲链表）或按大小级别" +
+          "（pymalloc）进行，因此被释放的元组的地址不会给字典。对象死后留下的 id 不能说明任何事情。",
+      },
+    },
+  ],
+  refs: [
+    { file: "Python/bltinmodule.c", symbol: "builtin_id", versions: "2.7+" },
+    { file: "Objects/listobject.c", symbol: "list_dealloc", versions: "2.7+" },
+    { file: "Objects/tupleobject.c", symbol: "tupledealloc", versions: "2.7+" },
+    { file: "Objects/obmalloc.c", symbol: "pymalloc_free", versions: "3.8+ (_PyObject_Free before)" },
+  ],
+  tags: ["identity", "free-lists"],
+  predictWitness: ({ version, pointerSize, hasPymalloc }) => x01Output(version, pointerSize, hasPymalloc),
+});
