@@ -3,6 +3,7 @@ import starlight from "@astrojs/starlight";
 import { assertNodeRuntime } from "@pymem/testkit";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import offline from "./src/integrations/offline.ts";
 import pyodide from "./src/integrations/pyodide.ts";
 
 // The project never runs its tools on the end-of-life system Node.
@@ -56,6 +57,8 @@ export default defineConfig({
       ],
     }),
     pyodide(),
+    // After pyodide(): the service worker's Pyodide cache is named after what that one copied.
+    offline(),
   ],
   vite: {
     // The spec runner and Pyodide run in module workers.

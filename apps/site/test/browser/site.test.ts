@@ -48,7 +48,13 @@ afterAll(async () => {
 });
 
 async function open(path: string, context?: Awaited<ReturnType<Browser["newContext"]>>): Promise<Page> {
-  const ctx = context ?? (await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } }));
+  // Service workers only in the offline test: elsewhere each context would precache the whole site meanwhile.
+  const ctx =
+    context ??
+    (await (browser as Browser).newContext({
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: "block",
+    }));
   const page = await ctx.newPage();
   watchPage(page, (preview as Preview).origin, offsite, pageErrors);
   await page.goto(`${(preview as Preview).origin}${path}`);
@@ -188,6 +194,7 @@ describe("the site in Chromium", () => {
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
+        serviceWorkers: "block",
       });
       const t = await open(path, phone);
       await t.locator(`${scope} [data-action=edit]`).tap();
@@ -310,6 +317,71 @@ describe("the site in Chromium", () => {
       await p.locator(`${scope} .pyodide-result`).scrollIntoViewIfNeeded();
       await screenshot(p, "pyodide-witness");
       await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "keeps working offline once loaded: sections in both languages, a spec run, a Pyodide used before",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      // A server of its own, stopped halfway: the network is really gone, not only emulated as offline.
+      const own = await startPreview();
+      const context = await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const p = await context.newPage();
+        watchPage(p, own.origin, offsite, pageErrors);
+        await p.goto(`${own.origin}/`);
+        // The worker precaches the site (~17 MB) before it activates and takes control of the page.
+        await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        if (!(await p.evaluate(() => navigator.serviceWorker.controller !== null))) await p.reload();
+        await p.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+          timeout: 30_000,
+        });
+
+        // Online: a witness on one Pyodide build, whose files the worker keeps as they are fetched.
+        const witness = CLAIMS.find(
+          (c) => c.predictWitness && !c.tags.includes("needs-pymalloc") && pageOf(c),
+        ) as Claim;
+        const wScope = `pymem-witness[data-claim="${witness.id}"]`;
+        const runWitness = async () => {
+          await p.goto(`${own.origin}${pageHref(pageOf(witness) as PageId, "en")}`);
+          await p.locator(`${wScope} select`).selectOption("3.12");
+          await p.locator(`${wScope} [data-action=run-witness]`).click();
+          await p.locator(`${wScope} .pyodide-result[data-state=match]`).waitFor({ timeout: 90_000 });
+          expect(await p.locator(`${wScope} .pyodide-result`).textContent()).toContain("Python 3.12.7");
+        };
+        await runWitness();
+
+        await own.stop();
+        await context.setOffline(true);
+        for (const [page, lang] of [
+          ["gc", "en"],
+          ["pools", "zh-CN"],
+        ] as const) {
+          await p.goto(`${own.origin}${pageHref(page, lang)}`);
+          await expect(p.locator("h1").first().textContent()).resolves.toBeTruthy();
+          expect(await p.locator("html").getAttribute("lang")).toBe(lang);
+          expect(await p.locator("section.claim").count()).toBe(claimsOn(page, CLAIMS).length);
+        }
+
+        // The editor (Monaco), the spec-runner worker and its modules, all from the cache.
+        const { claim } = editableClaim();
+        const scope = `pymem-spec[data-claim="${claim.id}"]`;
+        await p.goto(`${own.origin}${pageHref(pageOf(claim) as PageId, "en")}`);
+        await p.locator(`${scope} [data-action=edit]`).click();
+        await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
+        expect(await p.locator(`${scope} .spec-live`).getAttribute("data-editor")).toBe("monaco");
+        await p.locator(`${scope} [data-action=run]`).click();
+        await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: RESULT_MS });
+        await screenshot(p, "offline-editor");
+
+        // The Pyodide build used online runs again, in a fresh worker, from the cache.
+        await runWitness();
+      } finally {
+        await context.close();
+        await own.stop().catch(() => undefined);
+      }
     },
     HEAVY_TEST_MS,
   );
