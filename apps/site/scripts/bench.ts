@@ -128,6 +128,14 @@ for (const lang of ["", "zh-cn/"]) for (const p of PAGES) weights.push(await wei
 
 const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await live.goto(`${preview.origin}/reference-counting/`);
+// After the first load the service worker downloads the offline copy of the site (16.8 MB) in the
+// background. How long that takes is reported on its own; the edits are timed once it is done, as a
+// reader who edits after reading the section would see them.
+const offlineReadyMs = await live.evaluate(async () => {
+  const started = performance.now();
+  await navigator.serviceWorker?.ready;
+  return Math.round(performance.now() - started);
+});
 const edits = await editToResult(live);
 const pyodide: { version: string; firstMs: number; againMs: number }[] = [];
 for (const key of ["3.12", "3.14"]) {
@@ -164,6 +172,8 @@ const report = {
     ),
   },
   pyodide,
+  /** From the first page load to the offline copy being complete (the service worker installed). */
+  offlineReadyMs,
 };
 mkdirSync(join(SITE_DIR, ".reports"), { recursive: true });
 writeFileSync(join(SITE_DIR, ".reports", "site-bench.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -176,6 +186,7 @@ const lines = [
       `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.jsRaw)} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${w.requests} |`,
   ),
   "",
+  `offline copy complete ${offlineReadyMs} ms after the first load (service worker installed; edits are timed after it)`,
   `edit → result (${edits.length} runs): p50 ${report.editToResult.p50.toFixed(1)} ms, p95 ${report.editToResult.p95.toFixed(1)} ms, max ${report.editToResult.max.toFixed(1)} ms (target p95 ≤ 100 ms); of which the spec itself in the worker: p50 ${report.editToResult.specInWorkerP50} ms, p95 ${report.editToResult.specInWorkerP95} ms`,
   ...pyodide.map(
     (p) =>
