@@ -86,10 +86,28 @@ export function verdictFor(claim: Claim, profileId: string): Verdict | undefined
   return claim.verdicts.find((v) => v.profiles.includes(profileId));
 }
 
+/** A profile's CPython version as "major.minor", e.g. "3.14" (the form python() and the verdicts use). */
+export function minorVersion(p: Pick<AllocatorProfile, "python">): string {
+  return `${p.python[0]}.${p.python[1]}`;
+}
+
+/** The ids of the profiles (64- and 32-bit builds) whose "major.minor" version is one of `versions`. */
+export function profileIdsOf(...versions: string[]): string[] {
+  return PROFILES.filter((p) => versions.includes(minorVersion(p))).map((p) => p.id);
+}
+
+/** The ids of the profiles for major.minor and later (`from`), or for the versions before it (`before`). */
+export function profileIdsSplitAt(major: number, minor: number): { before: string[]; from: string[] } {
+  const isFrom = (p: AllocatorProfile) =>
+    p.python[0] > major || (p.python[0] === major && p.python[1] >= minor);
+  return {
+    before: PROFILES.filter((p) => !isFrom(p)).map((p) => p.id),
+    from: PROFILES.filter(isFrom).map((p) => p.id),
+  };
+}
+
 /** The CPython versions ("2.7", "3.6", … "3.15") the profiles cover, oldest first. */
-export const PROFILED_VERSIONS: readonly string[] = [
-  ...new Set(PROFILES.map((p) => `${p.python[0]}.${p.python[1]}`)),
-].sort((a, b) => {
+export const PROFILED_VERSIONS: readonly string[] = [...new Set(PROFILES.map(minorVersion))].sort((a, b) => {
   const [am, an] = a.split(".").map(Number) as [number, number];
   const [bm, bn] = b.split(".").map(Number) as [number, number];
   return am - bm || an - bn;

@@ -1,16 +1,15 @@
 // C03: "the garbage-collection section (dynamic typing) is what garbage collection is", judged by the model.
 import { PROFILES, python } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { c03Run, thresholdText } from "./model.js";
 
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
 const profiles = PROFILES.map((p) => [p.id, p] as const);
 
 describe("C03: what CPython's garbage collection is", () => {
   it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
-    const f = c03Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c03Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     // A section that describes no collector is wrong wherever a cycle outlives reference counting
     // and only the collector frees it.
     const collectorNeeded = f.selfCycleSurvivesDel && f.selfCycleFound > 0;
@@ -18,7 +17,7 @@ describe("C03: what CPython's garbage collection is", () => {
   });
 
   it.each(profiles)("%s: the reason states the version's thresholds", (id, p) => {
-    const f = c03Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c03Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     expect(verdictFor(claim, id)?.reason.en).toContain(thresholdText(f.thresholds));
   });
 
@@ -33,7 +32,7 @@ describe("C03: what CPython's garbage collection is", () => {
   });
 
   it.each(profiles)("%s: the reason says where __del__ cycles end up", (id, p) => {
-    const f = c03Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c03Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     const reason = verdictFor(claim, id)?.reason.en ?? "";
     if (f.garbage > 0) expect(reason).toContain(`leaves ${f.garbage} there`);
     else expect(reason).toContain("gc.garbage stays empty");

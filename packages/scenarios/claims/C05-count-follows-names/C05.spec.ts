@@ -1,16 +1,15 @@
 // C05: "a new object bound to a name counts 1, and each name adds or removes 1", judged by the model.
 import { PROFILES, python } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { c05Run } from "./model.js";
 
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
 const profiles = PROFILES.map((p) => [p.id, p] as const);
 
 describe("C05: the counting rule", () => {
   it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
-    const f = c05Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c05Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     const [one, two, back] = f.moduleLevel;
     const ruleOnNewObjects = one === 1 && two === one + 1 && back === one;
     const noException = f.inFunction === 1 && f.smallIntCountsOne && f.smallIntAddsOne && f.internedCountsOne;
@@ -19,7 +18,7 @@ describe("C05: the counting rule", () => {
   });
 
   it.each(profiles)("%s: the reason names the exceptions the model finds", (id, p) => {
-    const f = c05Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c05Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     const reason = verdictFor(claim, id)?.reason.en ?? "";
     expect(reason.includes("LOAD_FAST_BORROW")).toBe(f.inFunction !== 1);
     expect(reason.includes("immortal (PEP 683)")).toBe(!f.smallIntAddsOne);

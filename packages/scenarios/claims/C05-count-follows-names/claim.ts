@@ -1,10 +1,7 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profileIdsOf } from "../../src/claim.js";
 import { c05Output } from "./model.js";
 
-/** The profile ids (64- and 32-bit builds) of the given "major.minor" versions. */
-const of = (...versions: string[]) =>
-  PROFILES.filter((p) => versions.includes(`${p.python[0]}.${p.python[1]}`)).map((p) => p.id);
+const of = profileIdsOf;
 
 const fresh = {
   en:

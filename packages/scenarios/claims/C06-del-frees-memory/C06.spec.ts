@@ -1,16 +1,15 @@
 // C06: "at zero, __del__ is called to free the memory", judged by the model.
 import { PROFILES, python } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { c06Run } from "./model.js";
 
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
 const profiles = PROFILES.map((p) => [p.id, p] as const);
 
 describe("C06: __del__ and freeing memory", () => {
   it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
-    const f = c06Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c06Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     // "__del__ frees the memory" fails when memory is freed without it, or kept despite it.
     const delFreesMemory = !f.freedWithoutDel && f.resurrected === 0;
     const verdict = !f.delRanAtOnce ? "wrong" : delFreesMemory ? "holds" : "partly";
@@ -18,12 +17,12 @@ describe("C06: __del__ and freeing memory", () => {
   });
 
   it.each(profiles)("%s: the reason gives the number of __del__ calls the model makes", (id, p) => {
-    const f = c06Run(python(versionOf(p), { pointerSize: p.pointerSize }));
+    const f = c06Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     expect(verdictFor(claim, id)?.reason.en).toContain(`counts ${f.finalizerCalls} call`);
   });
 
   it.each(profiles)("%s: a freed instance's block stays in its pool for the next one", (_id, p) => {
-    const py = python(versionOf(p), { pointerSize: p.pointerSize });
+    const py = python(minorVersion(p), { pointerSize: p.pointerSize });
     const C = py.defineClass({ name: "C", __del__: () => {} });
     py.assign("other", py.new(C)); // the rest of a real program keeps the arena in use
     py.assign("c", py.new(C));

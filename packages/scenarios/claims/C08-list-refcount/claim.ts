@@ -1,8 +1,8 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profileIdsSplitAt } from "../../src/claim.js";
 import { c08Output } from "./model.js";
 
-const borrowsLocals = (id: string) => /^3\.1[4-9]/.test(id);
+/** 3.14+ loads locals as borrowed references. */
+const { before: strongLocals, from: borrowedLocals } = profileIdsSplitAt(3, 14);
 
 export default defineClaim({
   id: "C08",
@@ -17,7 +17,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: PROFILES.map((p) => p.id).filter((id) => !borrowsLocals(id)),
+      profiles: strongLocals,
       verdict: "holds",
       reason: {
         en:
@@ -27,7 +27,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: PROFILES.map((p) => p.id).filter(borrowsLocals),
+      profiles: borrowedLocals,
       verdict: "partly",
       reason: {
         en:

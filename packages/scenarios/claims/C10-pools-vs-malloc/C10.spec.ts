@@ -2,11 +2,9 @@
 // whether small requests are served without a call below pymalloc, and whether pools fragment too.
 import { type AllocatorProfile, PROFILES, Pymalloc } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { arenasMappedPerRound, fragmentationRun } from "./model.js";
-
-const versionOf = (p: AllocatorProfile) => `${p.python[0]}.${p.python[1]}`;
 
 /** 10000 small requests: how many raw (malloc) calls and arenas they cost. */
 function poolingCost(p: AllocatorProfile) {
@@ -21,7 +19,7 @@ describe("C10: pools against malloc", () => {
     // The good part: one arena per many objects, no malloc per object.
     const pools = cost.rawCalls === 0 && cost.arenas <= Math.ceil((10_000 * 64) / p.arenaSize) + 1;
     // The claim's "less fragmentation": freeing nine in ten objects should give pools back.
-    const run = fragmentationRun(p, versionOf(p));
+    const run = fragmentationRun(p, minorVersion(p));
     const fragments = run.poolsEmptied * 20 < run.poolsTaken;
     const verdict = !pools ? "wrong" : fragments ? "partly" : "holds";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);

@@ -2,17 +2,15 @@
 // whether making many small objects hands C malloc their memory.
 import { PROFILES, Pymalloc } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { arenaSizeFromStats, mallocShare } from "./model.js";
 
 const STATED_PIECE = 256 * 1024;
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
-
 describe("C14: arenas of 256K from malloc", () => {
   it.each(PROFILES.map((p) => [p.id, p] as const))("%s: the stated verdict is the model's", (id, p) => {
     const sizeHolds = arenaSizeFromStats(new Pymalloc(p)) === STATED_PIECE;
-    const fromMalloc = mallocShare(p, versionOf(p)) > 0.75;
+    const fromMalloc = mallocShare(p, minorVersion(p)) > 0.75;
     const verdict = sizeHolds && fromMalloc ? "holds" : sizeHolds || fromMalloc ? "partly" : "outdated";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);
   });

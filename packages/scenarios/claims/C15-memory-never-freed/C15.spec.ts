@@ -2,17 +2,16 @@
 // while the witness's objects are made and freed.
 import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { arenaTrace } from "./model.js";
 
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
 const traces = new Map<string, ReturnType<typeof arenaTrace>>();
 /** The witness's run on the model, once per profile (each is 400,000 allocator calls). */
 function trace(p: (typeof PROFILES)[number]) {
   let t = traces.get(p.id);
   if (!t) {
-    t = arenaTrace(p, versionOf(p));
+    t = arenaTrace(p, minorVersion(p));
     traces.set(p.id, t);
   }
   return t;

@@ -2,17 +2,16 @@
 // them the model's session shows keeping its freed objects for itself.
 import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { verdictFor } from "../../src/claim.js";
+import { minorVersion, verdictFor } from "../../src/claim.js";
 import claim from "./claim.js";
 import { c17Readings } from "./model.js";
 
 const NAMED = ["int", "dict", "list", "str"] as const;
-const versionOf = (p: (typeof PROFILES)[number]) => `${p.python[0]}.${p.python[1]}`;
 const readings = new Map<string, ReturnType<typeof c17Readings>>();
 function read(p: (typeof PROFILES)[number]) {
   let r = readings.get(p.id);
   if (!r) {
-    r = c17Readings(versionOf(p), p.pointerSize);
+    r = c17Readings(minorVersion(p), p.pointerSize);
     readings.set(p.id, r);
   }
   return r;

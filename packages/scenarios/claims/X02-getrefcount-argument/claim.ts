@@ -1,10 +1,8 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profileIdsSplitAt } from "../../src/claim.js";
 import { x02Output } from "./model.js";
 
-const borrowsLocals = (id: string) => /^3\.1[4-9]/.test(id);
-const before314 = PROFILES.map((p) => p.id).filter((id) => !borrowsLocals(id));
-const since314 = PROFILES.map((p) => p.id).filter(borrowsLocals);
+/** 3.14+ loads locals and parameters as borrowed references. */
+const { before: before314, from: since314 } = profileIdsSplitAt(3, 14);
 
 const parameter = {
   en:
