@@ -29,6 +29,27 @@ describe("runSpec", () => {
     expect(names(r)).toEqual(["pass outer > adds", "pass outer > default import"]);
   });
 
+  it("says when each test that runs starts, in order, and not for skipped ones", async () => {
+    const started: string[] = [];
+    const r = await runSpec(
+      {
+        path: "claims/C99-x/C99.spec.ts",
+        source: [
+          'import { describe, it } from "vitest";',
+          'describe("outer", () => {',
+          '  it("first", () => {});',
+          '  it.skip("skipped", () => {});',
+          '  describe("inner", () => { it("second", () => {}); });',
+          "});",
+        ].join("\n"),
+      },
+      modules,
+      { onTestStart: (path) => started.push(path.join(" > ")) },
+    );
+    expect(names(r)).toEqual(["pass outer > first", "skip outer > skipped", "pass outer > inner > second"]);
+    expect(started).toEqual(["outer > first", "outer > inner > second"]);
+  });
+
   it("reports a failing expectation with vitest's message and the spec's line", async () => {
     const r = await run(
       ['import { it, expect } from "vitest";', "", 'it("x", () => {', "  expect(1 + 1).toBe(3);", "});"].join(

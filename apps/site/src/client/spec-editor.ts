@@ -24,6 +24,8 @@ interface Ui {
   failed: string;
   skipped: string;
   stopped: string;
+  stoppedIn: string;
+  stoppedLoading: string;
   crashed: string;
   loadError: string;
   line: string;
@@ -152,7 +154,11 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   function render(outcome: RunOutcome): void {
     if (outcome.kind === "stopped") {
       results.dataset.state = "stopped";
-      results.replaceChildren(el("p", { className: "spec-stopped", role: "alert", textContent: ui.stopped }));
+      const step = outcome.testPath ? outcome.testPath.join(" › ") : ui.stoppedLoading;
+      results.replaceChildren(
+        el("p", { className: "spec-stopped", role: "alert", textContent: ui.stopped }),
+        el("p", { className: "spec-stopped-step", textContent: `${ui.stoppedIn} ${step}` }),
+      );
       return;
     }
     if (outcome.kind === "crashed") {

@@ -31,7 +31,9 @@ const en = {
   failed: "failed",
   skipped: "skipped",
   stopped:
-    "Stopped after 2 s: the spec did not finish, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.",
+    "Stopped after 2 s: a test (or loading the spec) ran that long without finishing, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.",
+  stoppedIn: "Still running when stopped:",
+  stoppedLoading: "loading the spec",
   crashed: "The worker running the spec crashed:",
   loadError: "The spec did not load:",
   line: "line",
@@ -119,7 +121,9 @@ const zh: Strings = {
   failed: "失败",
   skipped: "跳过",
   stopped:
-    "2 秒后已停止：规格没有运行完，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。",
+    "2 秒后已停止：某个测试（或规格的加载）运行了 2 秒仍未结束，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。",
+  stoppedIn: "停止时仍在运行：",
+  stoppedLoading: "加载规格",
   crashed: "运行规格的 worker 崩溃了：",
   loadError: "规格无法加载：",
   line: "行",

@@ -234,8 +234,34 @@ describe("the site in Chromium", () => {
       // room for a CI machine whose two cores are busy with the other packages' tests.
       expect(elapsed).toBeLessThan(15_000);
       expect(await p.locator(`${scope} .spec-stopped`).textContent()).toContain("Stopped after 2 s");
+      expect(await p.locator(`${scope} .spec-stopped-step`).textContent()).toContain("runaway › loops");
       await p.locator(`${scope} .spec-results`).scrollIntoViewIfNeeded();
       await screenshot(p, "editor-stopped");
+      await runOriginalAndClose(p, scope, source);
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "lets a spec of many quick tests run past 2 s in all: the limit is per test",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { p, scope, source } = await openLiveEditor();
+      // Five tests of 0.6 s each: 3 s in all, but none of them near the 2 s limit on its own.
+      const slow = `${source.trimEnd()}
+
+describe("patient", () => {
+  it.each([1, 2, 3, 4, 5])("waits %i", () => {
+    const end = Date.now() + 600;
+    while (Date.now() < end) {}
+  });
+});
+`;
+      await replaceEditorText(p, scope, slow);
+      const started = Date.now();
+      await p.locator(`${scope} [data-action=run]`).click();
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: RESULT_MS });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
       await runOriginalAndClose(p, scope, source);
     },
     HEAVY_TEST_MS,

@@ -5,9 +5,16 @@
  * The site's worker and the Node test that checks every claim spec go through this same function.
  */
 import { transform } from "sucrase";
-import { createVitestShim, type TestError, type TestOutcome, toTestError } from "./vitest-shim.js";
+import {
+  createVitestShim,
+  type RunOptions,
+  type TestError,
+  type TestOutcome,
+  toTestError,
+} from "./vitest-shim.js";
 
 export { specPosition } from "./positions.js";
+export type { RunOptions } from "./vitest-shim.js";
 
 /** A module the spec may import, by the specifier it uses or by its path in the workspace. */
 export interface ModuleTable {
@@ -71,7 +78,11 @@ function asCommonJs(namespace: unknown): unknown {
   return { __esModule: true, ...(namespace as Record<string, unknown>) };
 }
 
-export async function runSpec(spec: SpecFile, modules: ModuleTable): Promise<SpecRunResult> {
+export async function runSpec(
+  spec: SpecFile,
+  modules: ModuleTable,
+  options: RunOptions = {},
+): Promise<SpecRunResult> {
   const started = performance.now();
   const lines: ConsoleLine[] = [];
   const capture =
@@ -134,5 +145,5 @@ export async function runSpec(spec: SpecFile, modules: ModuleTable): Promise<Spe
     return finish([], toTestError(e));
   }
   // Test bodies are closures inside the wrapper, so they log through the same captured console.
-  return finish(await shim.run());
+  return finish(await shim.run(options));
 }

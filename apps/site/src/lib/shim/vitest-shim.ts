@@ -52,6 +52,10 @@ export interface TestContext {
   skip(note?: string): never;
 }
 
+export interface RunOptions {
+  readonly onTestStart?: (path: readonly string[]) => void;
+}
+
 class SkipSignal extends Error {
   override name = "SkipSignal";
 }
@@ -84,7 +88,7 @@ export interface VitestShim {
   /** What `import … from "vitest"` gives the spec. */
   readonly module: Record<string, unknown>;
   /** Runs every collected test in declaration order. */
-  run(): Promise<TestOutcome[]>;
+  run(options?: RunOptions): Promise<TestOutcome[]>;
 }
 
 export function createVitestShim(): VitestShim {
@@ -187,7 +191,12 @@ export function createVitestShim(): VitestShim {
     assertType: () => undefined,
   };
 
-  async function run(): Promise<TestOutcome[]> {
+  /** Called as each test that will run starts (skipped ones are not): the worker reports it, so the
+   * page can time each test on its own and name the one it had to stop. */
+  let onTestStart: ((path: readonly string[]) => void) | undefined;
+
+  async function run(options: RunOptions = {}): Promise<TestOutcome[]> {
+    onTestStart = options.onTestStart;
     const outcomes: TestOutcome[] = [];
     await runSuite(root, [], [], false, outcomes);
     return outcomes;
@@ -254,6 +263,7 @@ export function createVitestShim(): VitestShim {
     if (test.mode === "todo") return { path, status: "todo", durationMs: 0 };
     if (skipped || test.mode === "skip" || !test.fn) return { path, status: "skip", durationMs: 0 };
     const fullName = path.join(" > ");
+    onTestStart?.(path);
     resetExpectState(expect, fullName);
     const context: TestContext = {
       task: { name: test.name },
