@@ -3,6 +3,8 @@
 // .reports/bench.json, bench.md and bench.svg (the plot the Markdown embeds).
 //   --json   print the report as JSON on stdout (everything else goes to stderr)
 //   --quick  a smoke run: fewer steps, no 1M/10M live sets, no suite timings
+//   --allocator  the allocator rows and the memory figure only (no claim suite, no site): what
+//            `pnpm bench` in packages/core runs
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,6 +24,9 @@ import { terminalTable } from "./table.js";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
+const allocatorOnly = args.has("--allocator");
+/** Why the suite and site figures are missing from this run, if they are. */
+const skipOthers = quick ? "a --quick run" : allocatorOnly ? "an --allocator run" : null;
 const REPEATS = 5; // the first is a warm-up and is dropped; the median of the rest is reported
 const STEPS = quick ? 200_000 : 2_000_000;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,10 +80,10 @@ if (native) {
   rows.push(makeRow("program", 0, "recorded", model, nat));
 } else log("recorded program: skipped (recording needs the native harness)");
 
-const notQuick: Timing = { seconds: null, note: "not measured in a --quick run" };
-let modelOnly = notQuick;
-let allInterpreters = notQuick;
-if (!quick) {
+const notMeasured: Timing = { seconds: null, note: `not measured in ${skipOthers}` };
+let modelOnly = notMeasured;
+let allInterpreters = notMeasured;
+if (skipOthers === null) {
   log("claim suite, model only (vitest run claims in packages/scenarios) ...");
   modelOnly = timeClaimSuite(["claims"]);
   log("claim suite with all interpreters (vitest run in packages/scenarios) ...");
@@ -98,7 +103,7 @@ const report: Report = {
   pymalloc: rows,
   memory,
   claim_suite: claimSuite,
-  site: quick ? notMeasuredSite("not measured in a --quick run") : measureSite(),
+  site: skipOthers === null ? measureSite() : notMeasuredSite(`not measured in ${skipOthers}`),
   targets: targets(rows, memory, claimSuite),
 };
 

@@ -65,4 +65,27 @@ describe("renderings", () => {
     expect(lines.filter((l) => /^(churn|lifo) /.test(l))).toHaveLength(rows.length);
     expect(lines.filter((l) => l.startsWith("target "))).toHaveLength(report.targets.length);
   });
+
+  it("terminal table: operations per second beside ns per operation, on each side", () => {
+    const lines = terminalTable(report).split("\n");
+    expect(lines[0]).toMatch(/model ns\/op +model Mops\/s +native ns\/op +native Mops\/s +ratio/);
+    // churn, 1K blocks, 1-64 B: 12 ns and 4 ns per call are 83.3 and 250.0 million calls a second.
+    expect(lines.find((l) => /^churn +1024 +1-64 /.test(l))?.split(/ +/)).toEqual([
+      "churn",
+      "1024",
+      "1-64",
+      "12",
+      "83.3",
+      "4",
+      "250.0",
+      "3",
+    ]);
+    // No native figure: no native rate either.
+    expect(
+      lines
+        .find((l) => /^churn +1024 +1-512 /.test(l))
+        ?.split(/ +/)
+        .slice(3),
+    ).toEqual(["14", "71.4", "-", "-", "-"]);
+  });
 });
