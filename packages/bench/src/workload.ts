@@ -33,8 +33,12 @@ export const opsPerStep = (p: Pattern): number => (p === "realloc" ? 1 : 2);
 // uint32 (`>>> 0`) and the result too, V8 emits an integer division (on doubles it calls fmod, and
 // u - floor(u / n) * n, used before, cost about 1 ns more per call than C's `div`).
 
-function churnSteps(
-  pm: Pymalloc,
+/** What the churn loop calls: the model, or the toys of experiments/wasm-boundary.ts. */
+export type ChurnAllocator = Pick<Pymalloc, "malloc" | "free">;
+
+/** `steps` churn steps over `slots` (see Workload); returns the generator state. */
+export function churnSteps(
+  pm: ChurnAllocator,
   slots: Float64Array,
   steps: number,
   maxSize: number,

@@ -4,21 +4,23 @@
  *
  * The same toy allocator (a LIFO free list per 16-byte size class, blocks carved from a bump
  * pointer, an address a double as in the model) written twice, in JavaScript and in WebAssembly,
- * and driven by the churn loop of the benchmark (1K live blocks of 1..512 bytes, xorshift32). Each
- * variant runs in a process of its own, in turn, `rounds` times; the figure is ns per allocator call,
+ * and driven by the benchmark's own churn loop (churnSteps in workload.ts; 1K live blocks of 1..512
+ * bytes, xorshift32). Each variant runs in a process of its own, in turn, `rounds` times; the figure is ns per allocator call,
  * the lowest of the rounds' medians.
  *
- * What it showed (Node 24.21, 2-core AMD EPYC VM, idle, 24 November 2026, 5 rounds): JavaScript
- * 2.90 ns per call, WebAssembly 6.26 ns (2.2x; 2.0-2.2x over three runs). V8 inlines the JavaScript
+ * What it showed (Node 24.21, 2-core AMD EPYC VM, idle, 24 November 2026, four runs of 3-5 rounds):
+ * JavaScript 3.0-5.2 ns per call, WebAssembly 6.3-9.9 ns, 1.8-3.2x the JavaScript in the same run
+ * (both sides move between runs by up to 1.7x on this VM). V8 inlines the JavaScript
  * toy into the loop that calls it; a call into WebAssembly stays a call (its wrapper is inlined, its
  * body is not), and that alone costs more than the whole JavaScript toy. The model costs about 8 ns
  * per call at 1K live blocks against native pymalloc's 4, so as long as its callers are JavaScript
  * (the specs, the site, the CLI), moving its hot paths into WebAssembly would leave it about where
- * it is or slower: the toy in WebAssembly is already at 6.3 ns with a fraction of pymalloc's work.
+ * it is or slower: the toy in WebAssembly takes 6.3 ns at best, with a fraction of pymalloc's work.
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
+import { churnSteps } from "../workload.js";
 import { jsToy, type ToyAllocator, wasmToy } from "./wasm-toy.js";
 
 const LIVE = 1024;
@@ -26,35 +28,16 @@ const MAX_SIZE = 512;
 const STEPS = 2_000_000;
 const CHUNK = 10_000;
 
-// ------------------------------------------------------------------ the loop (as in workload.ts)
-
-function churnSteps(toy: ToyAllocator, slots: Float64Array, steps: number, state: number): number {
-  let x = state | 0;
-  const live = slots.length >>> 0;
-  for (let s = 0; s < steps; s++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    const i = ((x >>> 0) % live) >>> 0;
-    toy.free(slots[i] as number);
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    slots[i] = toy.malloc(1 + (((x >>> 0) % MAX_SIZE) >>> 0));
-  }
-  return x;
-}
-
 /** One process: five repeats of STEPS steps, after a warm-up; prints the median ns per call. */
 function measure(toy: ToyAllocator): number {
   const slots = new Float64Array(LIVE);
   for (let i = 0; i < LIVE; i++) slots[i] = toy.malloc(1 + (i % MAX_SIZE));
   let x = 2463534242 | 0;
-  for (let k = 0; k < 100; k++) x = churnSteps(toy, slots, 0, x);
+  for (let k = 0; k < 100; k++) x = churnSteps(toy, slots, 0, MAX_SIZE, x);
   const repeats: number[] = [];
   for (let r = 0; r < 6; r++) {
     const t0 = performance.now();
-    for (let done = 0; done < STEPS; done += CHUNK) x = churnSteps(toy, slots, CHUNK, x);
+    for (let done = 0; done < STEPS; done += CHUNK) x = churnSteps(toy, slots, CHUNK, MAX_SIZE, x);
     repeats.push(((performance.now() - t0) * 1e6) / (2 * STEPS));
   }
   const timed = repeats.slice(1).sort((a, b) => a - b);
