@@ -85,6 +85,34 @@ describe("misuse", () => {
     checkInvariants(pm);
   });
 
+  it("a fraction of an address, or an address 4 GiB away from a live block, is no block", () => {
+    // free finds the page from the address's low 32 bits; these share them with a live block.
+    const pm = model("3.11");
+    const p = pm.malloc(40);
+    pm.malloc(40);
+    for (const bad of [p + 0.5, p - 0.5, p + 2 ** 32, p - 2 ** 32, p + 2 ** 40])
+      expectIntact(pm, () => pm.free(bad), ForeignPointerError, /no allocator/);
+    expectIntact(pm, () => pm.realloc(p + 0.25, 8), ForeignPointerError);
+    expect(pm.locate(p + 0.5)).toBeUndefined();
+    pm.free(p);
+    checkInvariants(pm);
+  });
+
+  it("arenas across a 4 GiB boundary: blocks on both sides are found and freed", () => {
+    // Slot 0 ends just below 2^33 and slot 1 starts above it, so their blocks' low 32 bits wrap.
+    const pm = model("3.11", { placement: { base: 2 ** 33 - 2 ** 20 } });
+    const blocks: number[] = [];
+    while (pm.narenasCurrentlyAllocated < 2) blocks.push(pm.malloc(512));
+    const first = blocks[0] as number;
+    const last = blocks[blocks.length - 1] as number;
+    expect(first).toBeLessThan(2 ** 33);
+    expect(last).toBeGreaterThan(2 ** 33);
+    for (const b of [first, last]) expect(pm.locate(b)).toBeDefined();
+    for (const b of blocks) pm.free(b);
+    expect(allocatedBlocks(pm)).toBe(0);
+    checkInvariants(pm);
+  });
+
   it("negative, fractional and oversized sizes", () => {
     const pm = model("3.11-32bit");
     const p = pm.malloc(8);
