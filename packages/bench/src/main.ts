@@ -5,6 +5,7 @@
 //   --quick  a smoke run: fewer steps, no 1M/10M live sets, no suite timings
 //   --allocator  the allocator rows and the memory figure only (no claim suite, no site): what
 //            `pnpm bench` in packages/core runs
+//   --rounds=N  fresh processes per case on each side (default 3, 1 with --quick)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -28,6 +29,10 @@ const allocatorOnly = args.has("--allocator");
 /** Why the suite and site figures are missing from this run, if they are. */
 const skipOthers = quick ? "a --quick run" : allocatorOnly ? "an --allocator run" : null;
 const REPEATS = 5; // the first is a warm-up and is dropped; the median of the rest is reported
+/** Fresh processes per case on each side, taking turns; the lowest median counts (bestOfRounds). */
+const roundsArg = process.argv.find((a) => a.startsWith("--rounds="));
+const ROUNDS = roundsArg ? Number(roundsArg.slice("--rounds=".length)) : quick ? 1 : 3;
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new RangeError(`--rounds wants a whole number ≥ 1`);
 const STEPS = quick ? 200_000 : 2_000_000;
 const here = dirname(fileURLToPath(import.meta.url));
 const reports = join(here, "..", ".reports");
@@ -63,21 +68,37 @@ const memory = JSON.parse(
   ),
 ) as Memory;
 
+/** `ROUNDS` rounds of a fresh process on each side, taking turns (model first). */
+function rounds(model: () => number[], nat: (() => number[]) | null) {
+  const m: number[][] = [];
+  const n: number[][] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    m.push(model());
+    if (nat) n.push(nat());
+  }
+  return { model: m, native: nat ? n : null };
+}
+
 const rows: Row[] = [];
-for (const w of syntheticCases(STEPS, quick)) {
-  log(`${w.pattern} live=${w.live} sizes=1-${w.maxSize} ...`);
-  const model = modelRepeats({ workload: w });
-  const nat = native ? runRepeats(native.churn, churnArgs(w, REPEATS)) : null;
-  rows.push(makeRow(w.pattern, w.live, `1-${w.maxSize}`, model, nat));
+const cases = syntheticCases(STEPS, quick);
+for (const [k, w] of cases.entries()) {
+  log(`[${k + 1}/${cases.length}] ${w.pattern} live=${w.live} sizes=1-${w.maxSize}, ${ROUNDS} round(s) ...`);
+  const r = rounds(
+    () => modelRepeats({ workload: w }),
+    native ? () => runRepeats(native.churn, churnArgs(w, REPEATS)) : null,
+  );
+  rows.push(makeRow(w.pattern, w.live, `1-${w.maxSize}`, r.model, r.native));
 }
 
 if (native) {
   log("recorded program: json_roundtrip.py's allocator traffic ...");
   const traceFile = join(reports, "program.trace");
   writeFileSync(traceFile, formatCompact(compactTrace(recordProgram(native.interpreter, PROGRAM))));
-  const model = modelRepeats({ traceFile });
-  const nat = runRepeats(native.replay, [traceFile, String(REPEATS)]);
-  rows.push(makeRow("program", 0, "recorded", model, nat));
+  const r = rounds(
+    () => modelRepeats({ traceFile }),
+    () => runRepeats(native.replay, [traceFile, String(REPEATS)]),
+  );
+  rows.push(makeRow("program", 0, "recorded", r.model, r.native));
 } else log("recorded program: skipped (recording needs the native harness)");
 
 const notMeasured: Timing = { seconds: null, note: `not measured in ${skipOthers}` };
@@ -97,8 +118,10 @@ const report: Report = {
   native: native ? interpreterName(native.interpreter) : null,
   native_note: nativeNote,
   method:
-    `each case in a fresh process on each side; ${REPEATS} repeats, the first a warm-up, the median of ` +
-    `the rest; ${STEPS} steps per repeat (churn/lifo: a free and a malloc, realloc: one realloc); ` +
+    `${ROUNDS} round(s) per case, each a fresh process on each side, the sides taking turns; ` +
+    `${REPEATS} repeats per process, the first a warm-up, the median of the rest; the lowest of ` +
+    `the rounds' medians on each side; ` +
+    `${STEPS} steps per repeat (churn/lifo: a free and a malloc, realloc: one realloc); ` +
     "the recorded program: its whole trace per repeat; ns per allocator call",
   pymalloc: rows,
   memory,

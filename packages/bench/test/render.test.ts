@@ -7,10 +7,10 @@ import { makeRow, type Report, targets } from "../src/report.js";
 import { terminalTable } from "../src/table.js";
 
 const rows = [
-  makeRow("churn", 16, "1-64", [0, 20], [0, 5]),
-  makeRow("churn", 1024, "1-64", [0, 12], [0, 4]),
-  makeRow("churn", 1024, "1-512", [0, 14], null),
-  makeRow("lifo", 0, "1-64", [0, 25], [0, 7]),
+  makeRow("churn", 16, "1-64", [[0, 20]], [[0, 5]]),
+  makeRow("churn", 1024, "1-64", [[0, 12]], [[0, 4]]),
+  makeRow("churn", 1024, "1-512", [[0, 14]], null),
+  makeRow("lifo", 0, "1-64", [[0, 25]], [[0, 7]]),
 ];
 const memory = { simulated_bytes: 2 ** 27, model_bytes: 2 ** 25, rss_delta_bytes: 2 ** 25 };
 const claimSuite = {

@@ -1,9 +1,9 @@
 // The report's arithmetic: medians after warm-up, rows and ratios, and how targets are judged.
 import { describe, expect, it } from "vitest";
-import { makeRow, median, type Row, steadyMedian, targets } from "../src/report.js";
+import { bestOfRounds, makeRow, median, type Row, steadyMedian, targets } from "../src/report.js";
 
 const row = (trace: string, live: number, sizes: string, model: number, native: number | null): Row =>
-  makeRow(trace, live, sizes, [999, model], native === null ? null : [999, native]);
+  makeRow(trace, live, sizes, [[999, model]], native === null ? null : [[999, native]]);
 
 describe("medians", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
@@ -16,11 +16,25 @@ describe("medians", () => {
     expect(steadyMedian([100, 5, 7, 6])).toBe(6);
     expect(steadyMedian([100])).toBe(100); // nothing left after the warm-up: keep it
   });
+
+  it("takes the lowest of the rounds' steady medians", () => {
+    expect(
+      bestOfRounds([
+        [1, 9, 8, 7],
+        [50, 6, 30, 6],
+      ]),
+    ).toBe(6); // medians 8 and 6; 1 is a warm-up
+    expect(() => bestOfRounds([])).toThrow(RangeError);
+  });
 });
 
 describe("rows", () => {
   it("rounds the medians and divides model by native", () => {
-    expect(makeRow("churn", 16, "1-64", [50, 10, 12, 11], [9, 4, 4, 4])).toEqual({
+    const model = [
+      [50, 10, 12, 11],
+      [40, 13, 14, 13],
+    ];
+    expect(makeRow("churn", 16, "1-64", model, [[9, 4, 4, 4]])).toEqual({
       trace: "churn",
       live: 16,
       sizes: "1-64",
@@ -58,8 +72,16 @@ describe("targets", () => {
     expect(targets(rows.slice(0, 1), memory, suite)[1]).toMatchObject({ value: null, met: null });
   });
 
+  it("compares the model's growth from 1K to 10M live with native's", () => {
+    // model 10 -> 140 (14x), native 4 -> 40 (10x): 1.4
+    const rows = [row("churn", 1024, "1-64", 10, 4), row("churn", 10_000_000, "1-64", 140, 40)];
+    expect(targets(rows, memory, suite)[2]).toMatchObject({ value: 1.4, met: true });
+    const noNative = [row("churn", 1024, "1-64", 10, null), row("churn", 10_000_000, "1-64", 140, null)];
+    expect(targets(noNative, memory, suite)[2]).toMatchObject({ value: null, met: null });
+  });
+
   it("judges memory by RSS growth per simulated byte, and suites by their seconds", () => {
-    const [, , rss, model, all] = targets([], memory, suite);
+    const [, , , rss, model, all] = targets([], memory, suite);
     expect(rss).toMatchObject({ value: 0.25, met: true });
     expect(model).toMatchObject({ value: 2, met: true });
     expect(all).toMatchObject({ value: null, met: null });
