@@ -68,38 +68,50 @@ const memory = JSON.parse(
   ),
 ) as Memory;
 
-/** `ROUNDS` rounds of a fresh process on each side, taking turns (model first). */
-function rounds(model: () => number[], nat: (() => number[]) | null) {
-  const m: number[][] = [];
-  const n: number[][] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    m.push(model());
-    if (nat) n.push(nat());
-  }
-  return { model: m, native: nat ? n : null };
+/** A row of the table: how to measure it once, in a fresh process, on each side. */
+interface Case {
+  readonly trace: string;
+  readonly live: number;
+  readonly sizes: string;
+  readonly model: () => number[];
+  readonly native: (() => number[]) | null;
 }
-
-const rows: Row[] = [];
-const cases = syntheticCases(STEPS, quick);
-for (const [k, w] of cases.entries()) {
-  log(`[${k + 1}/${cases.length}] ${w.pattern} live=${w.live} sizes=1-${w.maxSize}, ${ROUNDS} round(s) ...`);
-  const r = rounds(
-    () => modelRepeats({ workload: w }),
-    native ? () => runRepeats(native.churn, churnArgs(w, REPEATS)) : null,
-  );
-  rows.push(makeRow(w.pattern, w.live, `1-${w.maxSize}`, r.model, r.native));
-}
-
+const cases: Case[] = syntheticCases(STEPS, quick).map((w) => ({
+  trace: w.pattern,
+  live: w.live,
+  sizes: `1-${w.maxSize}`,
+  model: () => modelRepeats({ workload: w }),
+  native: native ? () => runRepeats(native.churn, churnArgs(w, REPEATS)) : null,
+}));
 if (native) {
   log("recorded program: json_roundtrip.py's allocator traffic ...");
   const traceFile = join(reports, "program.trace");
   writeFileSync(traceFile, formatCompact(compactTrace(recordProgram(native.interpreter, PROGRAM))));
-  const r = rounds(
-    () => modelRepeats({ traceFile }),
-    () => runRepeats(native.replay, [traceFile, String(REPEATS)]),
-  );
-  rows.push(makeRow("program", 0, "recorded", r.model, r.native));
+  cases.push({
+    trace: "program",
+    live: 0,
+    sizes: "recorded",
+    model: () => modelRepeats({ traceFile }),
+    native: () => runRepeats(native.replay, [traceFile, String(REPEATS)]),
+  });
 } else log("recorded program: skipped (recording needs the native harness)");
+
+// Each round runs every case once, model then native, so that a case's rounds are minutes apart:
+// what slows a machine shared with other work tends to last a while, and rounds back to back
+// shared it (the 1M rows once measured 1.6x their usual time in all three).
+const modelRounds = cases.map((): number[][] => []);
+const nativeRounds = cases.map((): number[][] => []);
+for (let r = 0; r < ROUNDS; r++)
+  for (const [k, c] of cases.entries()) {
+    log(
+      `round ${r + 1}/${ROUNDS}, case ${k + 1}/${cases.length}: ${c.trace} live=${c.live} sizes=${c.sizes} ...`,
+    );
+    modelRounds[k]?.push(c.model());
+    if (c.native) nativeRounds[k]?.push(c.native());
+  }
+const rows: Row[] = cases.map((c, k) =>
+  makeRow(c.trace, c.live, c.sizes, modelRounds[k] ?? [], c.native ? (nativeRounds[k] ?? []) : null),
+);
 
 const notMeasured: Timing = { seconds: null, note: `not measured in ${skipOthers}` };
 let modelOnly = notMeasured;
