@@ -68,6 +68,22 @@ describe("claim report", () => {
     expect(summaryOf(result)).toMatch(/^holds on 2\.7–3\.\d+, partly on 3\.14–3\.\d+$/);
   });
 
+  it("shows a 32-bit build's verdict after a slash where it differs (C14: 1 MiB arenas are 64-bit only)", () => {
+    const c14 = CLAIMS.find((c) => c.id === "C14");
+    if (!c14) throw new Error("C14 is missing");
+    const r = claimResult(c14, { ...specs, failures: [], failed: 0 }, [], []);
+    expect(r.verdict_by_version["3.11"]).toBe("outdated");
+    expect(r.verdict_by_version_32bit["3.11"]).toBe("partly");
+    expect(renderText(buildReport([r], false))).toMatch(/^C14\s.*\bO\/P ·/m);
+    expect(renderMarkdown(buildReport([r], false))).toContain("outdated/partly ·");
+    expect(summaryOf(r)).toMatch(
+      /^partly on 2\.7–3\.9, outdated on 3\.10–3\.\d+; 32-bit builds: partly on 2\.7–3\.\d+$/,
+    );
+    // Where both builds agree, a cell has one verdict and the summary one part.
+    expect(renderText(buildReport([result], false))).not.toMatch(/^C08\s.*[HPWO]\/[HPWO]/m);
+    expect(summaryOf(result)).not.toContain("32-bit");
+  });
+
   it("text: a row per claim, the failure with predicted and actual output, the totals line", () => {
     const text = renderText(buildReport([result], false));
     expect(text).toMatch(/^C08\s+1\/2\s+H ·/m);

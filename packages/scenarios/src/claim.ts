@@ -114,11 +114,15 @@ export const PROFILED_VERSIONS: readonly string[] = [...new Set(PROFILES.map(min
 });
 
 /**
- * A claim's verdict per CPython version, read off each version's default 64-bit build (upstream 3.6,
- * 3.7.4+); the other builds (pyenv 3.6, 3.7.0–3.7.3, 32-bit) are in the per-profile verdicts.
+ * A claim's verdict per CPython version, read off each version's default build for the pointer size
+ * (64-bit unless asked; upstream 3.6, 3.7.4+); the other builds (pyenv 3.6, 3.7.0–3.7.3) are in the
+ * per-profile verdicts.
  */
-export function verdictByVersion(claim: Claim): Record<string, VerdictKind | undefined> {
+export function verdictByVersion(
+  claim: Claim,
+  pointerSize: 4 | 8 = 8,
+): Record<string, VerdictKind | undefined> {
   return Object.fromEntries(
-    PROFILED_VERSIONS.map((v) => [v, verdictFor(claim, profileForVersion(v, 8).id)?.verdict]),
+    PROFILED_VERSIONS.map((v) => [v, verdictFor(claim, profileForVersion(v, pointerSize).id)?.verdict]),
   );
 }

@@ -1,7 +1,14 @@
 // The Markdown summary (for a CI job summary or a pull request comment): the claim × version table
 // with verdict words and witness marks, then every failure and skip with its reason.
 
-import { cellMarks, MARKS_LEGEND, problemLines, summaryOf } from "./render-text.js";
+import {
+  cellMarks,
+  MARKS_LEGEND,
+  problemLines,
+  SPLIT_LEGEND,
+  summaryOf,
+  verdictCell,
+} from "./render-text.js";
 import type { ClaimsReport } from "./report.js";
 
 export function renderMarkdown(report: ClaimsReport): string {
@@ -15,10 +22,10 @@ export function renderMarkdown(report: ClaimsReport): string {
     `|---|---|${report.versions.map(() => "---").join("|")}|`,
   ];
   for (const c of report.claims) {
-    const cells = report.versions.map((v) => `${c.verdict_by_version[v] ?? "?"} ${cellMarks(c, v)}`);
+    const cells = report.versions.map((v) => `${verdictCell(c, v, (w) => w || "?")} ${cellMarks(c, v)}`);
     out.push(`| **${c.id}** | ${c.specs.passed}/${c.specs.passed + c.specs.failed} | ${cells.join(" | ")} |`);
   }
-  out.push("", `<sub>${MARKS_LEGEND}</sub>`, "", "## Claims", "");
+  out.push("", `<sub>${SPLIT_LEGEND} · ${MARKS_LEGEND}</sub>`, "", "## Claims", "");
   for (const c of report.claims) out.push(`- **${c.id}** ${escapeMarkdown(c.title)}: ${summaryOf(c)}`);
   const problems = problemLines(report);
   if (problems.length > 0)

@@ -14,7 +14,15 @@ const MARK: Readonly<Record<WitnessCheck["status"], string>> = { pass: "✓", fa
 export const MARKS_LEGEND =
   "witness per interpreter (native, then Pyodide): ✓ matches the model, ✗ differs, s skipped, " +
   "- does not apply, · not run (no witness or no interpreter)";
-const LEGEND = `verdict: H holds, P partly, W wrong, O outdated · ${MARKS_LEGEND}`;
+export const SPLIT_LEGEND = "X/Y: X on the 64-bit build, Y on the 32-bit one (Pyodide is 32-bit)";
+const LEGEND = `verdict: H holds, P partly, W wrong, O outdated; ${SPLIT_LEGEND} · ${MARKS_LEGEND}`;
+
+/** The version's verdict, and after a slash the 32-bit build's when it differs (`name` spells each). */
+export function verdictCell(claim: ClaimResult, version: string, name: (verdict: string) => string): string {
+  const wide = claim.verdict_by_version[version] ?? "";
+  const narrow = claim.verdict_by_version_32bit[version] ?? "";
+  return narrow === wide ? name(wide) : `${name(wide)}/${name(narrow)}`;
+}
 
 /** The marks of a claim's interpreters of one version, in interpreter order. */
 export function cellMarks(claim: ClaimResult, version: string): string {
@@ -29,9 +37,7 @@ export function renderText(report: ClaimsReport): string {
   const rows = report.claims.map((c) => [
     c.id,
     `${c.specs.passed}/${c.specs.passed + c.specs.failed}`,
-    ...report.versions.map(
-      (v) => `${VERDICT_LETTER[c.verdict_by_version[v] ?? ""] ?? "?"} ${cellMarks(c, v)}`,
-    ),
+    ...report.versions.map((v) => `${verdictCell(c, v, (w) => VERDICT_LETTER[w] ?? "?")} ${cellMarks(c, v)}`),
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => [...(r[k] as string)].length)));
   const line = (cells: readonly string[]) =>
@@ -54,10 +60,19 @@ export function renderText(report: ClaimsReport): string {
   return `${out.join("\n")}\n`;
 }
 
-/** "holds on 2.7–3.13, partly on 3.14–3.15" from the per-version verdicts. */
+/**
+ * "holds on 2.7–3.13, partly on 3.14–3.15" from the per-version verdicts, and the 32-bit builds' own
+ * summary after it when they differ.
+ */
 export function summaryOf(c: ClaimResult): string {
+  const wide = rangesOf(c.verdict_by_version);
+  const narrow = rangesOf(c.verdict_by_version_32bit);
+  return narrow === wide ? wide : `${wide}; 32-bit builds: ${narrow}`;
+}
+
+function rangesOf(verdicts: Readonly<Record<string, string | null>>): string {
   const runs: { verdict: string; from: string; to: string }[] = [];
-  for (const [version, verdict] of Object.entries(c.verdict_by_version)) {
+  for (const [version, verdict] of Object.entries(verdicts)) {
     const last = runs.at(-1);
     const text = verdict ?? "no verdict";
     if (last && last.verdict === text) last.to = version;

@@ -34,6 +34,8 @@ export interface ClaimResult {
   readonly section: string;
   readonly title: string;
   readonly verdict_by_version: Readonly<Record<string, VerdictKind | null>>;
+  /** The same for each version's 32-bit build (Pyodide is one), where claims about sizes can differ. */
+  readonly verdict_by_version_32bit: Readonly<Record<string, VerdictKind | null>>;
   /** Every modelled build (profile id) with its verdict; `since` for outdated ones. */
   readonly verdict_by_profile: Readonly<Record<string, { verdict: VerdictKind; since?: string }>>;
   readonly specs: SpecSummary;
@@ -66,6 +68,7 @@ export function claimResult(
   notApplicable: readonly NotApplicable[],
 ): ClaimResult {
   const byVersion = verdictByVersion(claim);
+  const byVersion32 = verdictByVersion(claim, 4);
   const byProfile: Record<string, { verdict: VerdictKind; since?: string }> = {};
   for (const v of claim.verdicts) {
     for (const id of v.profiles)
@@ -76,6 +79,7 @@ export function claimResult(
     section: claim.section,
     title: claim.title.en,
     verdict_by_version: Object.fromEntries(PROFILED_VERSIONS.map((v) => [v, byVersion[v] ?? null])),
+    verdict_by_version_32bit: Object.fromEntries(PROFILED_VERSIONS.map((v) => [v, byVersion32[v] ?? null])),
     verdict_by_profile: byProfile,
     specs,
     witnesses,
