@@ -6,6 +6,7 @@ export {
   INITIAL_ARENA_OBJECTS,
   LIVE,
   NIL,
+  observeAllocators,
   Pymalloc,
   type PymallocOptions,
 } from "./pymalloc.js";

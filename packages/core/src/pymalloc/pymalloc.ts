@@ -100,6 +100,22 @@ export interface PymallocOptions {
   readonly placement?: ArenaPlacement;
 }
 
+/** Observers of new allocators (see observeAllocators). */
+const allocatorObservers = new Set<(pm: Pymalloc) => void>();
+
+/**
+ * Calls `observer` with every allocator created from now on (python() sessions' included), as its
+ * constructor ends, until the returned function is called. This is how a tool finds the heaps a
+ * program makes: the site draws them after a reader's spec runs. Nothing is called, and nothing
+ * costs, when nobody observes.
+ */
+export function observeAllocators(observer: (pm: Pymalloc) => void): () => void {
+  allocatorObservers.add(observer);
+  return () => {
+    allocatorObservers.delete(observer);
+  };
+}
+
 /** Where a pymalloc block lives. */
 export interface BlockLocation {
   readonly arena: number;
@@ -211,6 +227,7 @@ export class Pymalloc {
     this.radix = profile.addressCheck.kind === "radix-tree" ? new RadixTree(profile) : undefined;
     this.nfp2lasta = new Int32Array(this.poolsPerArena + 1).fill(NIL);
     this.growPools(0);
+    for (const observe of allocatorObservers) observe(this);
   }
 
   /** Bytes of model memory held in typed arrays (arena objects, pool headers, block memory). */

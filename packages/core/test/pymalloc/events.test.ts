@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AllocatorEvent } from "../../src/index.js";
+import { type AllocatorEvent, observeAllocators, python } from "../../src/index.js";
 import { model } from "./helpers.js";
 
 describe("event trace", () => {
@@ -63,5 +63,17 @@ describe("event trace", () => {
     pm.setListener(null);
     pm.malloc(8);
     expect(n).toBe(3);
+  });
+});
+
+describe("observeAllocators", () => {
+  it("sees every allocator created while it observes, python() sessions' included, and none after", () => {
+    const seen: string[] = [];
+    const stop = observeAllocators((pm) => seen.push(pm.profile.id));
+    model("3.8");
+    python("3.12");
+    stop();
+    model("3.11");
+    expect(seen).toEqual(["3.8", "3.12"]);
   });
 });
