@@ -3,13 +3,20 @@
 // ending the worker, and the next run starts a fresh one, so the page never hangs. The limit is per
 // step, not per spec, so that a spec of many quick tests is not stopped on a slow or busy machine
 // (a long claim spec runs 0.6 s on a fast one), while a loop that never ends is stopped just as soon.
+import type { HeapPicture, HeapText } from "../lib/pictures/spec-heaps.js";
 import type { SpecRunResult } from "../lib/shim/spec-runner.js";
 import type { RunRequest, RunResponse } from "./runner.worker.js";
 
 export const RUN_LIMIT_MS = 2000;
 
 export type RunOutcome =
-  | { readonly kind: "done"; readonly result: SpecRunResult; readonly elapsedMs: number }
+  | {
+      readonly kind: "done";
+      readonly result: SpecRunResult;
+      readonly elapsedMs: number;
+      /** The heaps the tests left (see lib/pictures/spec-heaps.ts). */
+      readonly heaps: readonly HeapPicture[];
+    }
   | {
       readonly kind: "stopped";
       readonly elapsedMs: number;
@@ -54,7 +61,7 @@ function stop(): void {
   ready = undefined;
 }
 
-export async function runInWorker(path: string, source: string): Promise<RunOutcome> {
+export async function runInWorker(path: string, source: string, heapText: HeapText): Promise<RunOutcome> {
   try {
     await warmUp();
   } catch (e) {
@@ -87,7 +94,13 @@ export async function runInWorker(path: string, source: string): Promise<RunOutc
       if (message.kind === "test-started") {
         testPath = message.path;
         restartClock();
-      } else finish({ kind: "done", result: message.result, elapsedMs: performance.now() - started });
+      } else
+        finish({
+          kind: "done",
+          result: message.result,
+          heaps: message.heaps,
+          elapsedMs: performance.now() - started,
+        });
     };
     const onError = (e: ErrorEvent) => {
       e.preventDefault();
@@ -97,6 +110,6 @@ export async function runInWorker(path: string, source: string): Promise<RunOutc
     restartClock();
     w.addEventListener("message", onMessage);
     w.addEventListener("error", onError);
-    w.postMessage({ id, path, source } satisfies RunRequest);
+    w.postMessage({ id, path, source, heapText } satisfies RunRequest);
   });
 }

@@ -1,6 +1,7 @@
 // The live spec: an editor over the claim's spec file, a toolbar (run, reset, share) and the results of
 // every test from the worker. Loaded only when the reader opens a spec.
 
+import type { HeapPicture, HeapText } from "../lib/pictures/spec-heaps.js";
 import { specPosition } from "../lib/shim/positions.js";
 import type { TestOutcome } from "../lib/shim/vitest-shim.js";
 import { type EditorHandle, textareaEditor } from "./editor-handle.js";
@@ -20,6 +21,8 @@ interface Ui {
   keysHint: string;
   results: string;
   consoleOutput: string;
+  heaps: string;
+  heapText: HeapText;
   passed: string;
   failed: string;
   skipped: string;
@@ -133,7 +136,7 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     status.textContent = ui.running;
     results.dataset.state = "running";
     runButton.disabled = true;
-    const outcome = await runInWorker(path, editor.getValue());
+    const outcome = await runInWorker(path, editor.getValue(), ui.heapText);
     runButton.disabled = false;
     status.textContent = "";
     render(outcome);
@@ -237,7 +240,34 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
         }),
       );
     }
+    if (outcome.heaps.length > 0) parts.push(heapPictures(outcome.heaps));
     results.replaceChildren(...parts);
+  }
+
+  /** The heaps the tests left: an arena map each (drawn by the worker), named by its test. */
+  function heapPictures(heaps: readonly HeapPicture[]): HTMLElement {
+    const t = ui.heapText;
+    const figures = heaps.map((h) => {
+      const figure = el("figure", { className: "spec-heap" });
+      // The SVG is the worker's own rendering of numbers and of this page's strings (arena-map.ts
+      // escapes the test's name in its title); the caption is text.
+      figure.innerHTML = h.svg;
+      const drawn = h.shown < h.arenas ? ` (${h.shown} ${t.drawn})` : "";
+      figure.append(
+        el("figcaption", {
+          textContent: `${h.testPath.join(" › ")} · ${h.profile} · ${t.arenasMapped}: ${h.arenas}${drawn}`,
+        }),
+      );
+      return figure;
+    });
+    const details = el(
+      "details",
+      { className: "spec-heaps" },
+      el("summary", { textContent: `${ui.heaps} (${heaps.length})` }),
+      ...figures,
+    );
+    details.open = true;
+    return details;
   }
 
   runButton.addEventListener("click", () => void run());

@@ -174,6 +174,30 @@ describe("the site in Chromium", () => {
   );
 
   it(
+    "draws the heap a reader's test leaves, under the results",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const { p, scope, source } = await openLiveEditor();
+      const drawing = `${source.trimEnd()}\n\nimport { Pymalloc as HeapModel, profile as heapProfile } from "@pymem/core";\n\ndescribe("drawn", () => {\n  it("maps two arenas", () => {\n    const pm = new HeapModel(heapProfile("3.11"));\n    while (pm.narenasCurrentlyAllocated < 2) pm.malloc(512);\n    expect(pm.narenasCurrentlyAllocated).toBe(2);\n  });\n});\n`;
+      await replaceEditorText(p, scope, drawing);
+      await p.locator(`${scope} [data-action=run]`).click();
+      await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: RESULT_MS });
+      const figure = p.locator(`${scope} .spec-heaps .spec-heap`).last();
+      expect(await figure.locator("figcaption").textContent()).toMatch(
+        /drawn › maps two arenas · .*3\.11.* · arenas mapped: 2$/,
+      );
+      await expect(figure.locator("svg.arena-map .map-label").count()).resolves.toBe(2);
+      // 2 arenas of 63 or 64 pools (the test's arenas are not POOL_SIZE-aligned or are): one cell each.
+      const cells = await figure.locator("svg .map-pool, svg .map-unused").count();
+      expect(cells === 126 || cells === 128).toBe(true);
+      await figure.scrollIntoViewIfNeeded();
+      await screenshot(p, "editor-heap");
+      await runOriginalAndClose(p, scope, source);
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
     "lets the keyboard leave the editor, and gives touch devices a plain editor",
     async (ctx) => {
       requireOrSkip(ctx, ready, why);

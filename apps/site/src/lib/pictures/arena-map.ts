@@ -3,7 +3,13 @@
  * setListener): which arenas are mapped or were released, which size class each pool serves, and how
  * many of its blocks are in use. Rendered as an SVG at build time, so it needs no script to be seen.
  */
-import { type AllocatorEvent, type AllocatorProfile, blockSize, blocksPerPool } from "@pymem/core";
+import {
+  type AllocatorEvent,
+  type AllocatorProfile,
+  blockSize,
+  blocksPerPool,
+  type Pymalloc,
+} from "@pymem/core";
 
 export interface PoolState {
   szidx: number;
@@ -61,6 +67,27 @@ export function applyEvent(map: ArenaMap, e: AllocatorEvent): void {
     default:
       break;
   }
+}
+
+/**
+ * The map of an allocator as it is now, read from its state rather than its events: its mapped arenas
+ * (released ones are gone from the state), each carved pool with its size class and blocks in use.
+ * For heaps the site did not watch from the start, such as the ones a reader's spec makes.
+ */
+export function arenaMapOfState(pm: Pymalloc): ArenaMap {
+  const arenas: ArenaState[] = [];
+  for (let slot = 0; slot < pm.maxarenas; slot++) {
+    if (pm.arAddress[slot] === 0) continue;
+    const first = pm.arFirstPool[slot] as number;
+    const carved = ((pm.arPoolAddress[slot] as number) - first) / pm.poolSize;
+    const pools = Array.from({ length: pm.arNtotalpools(slot) }, (_, k): PoolState => {
+      if (k >= carved) return { szidx: -1, used: 0, touched: false };
+      const node = pm.nodeOf(slot, k);
+      return { szidx: pm.poolSzidx(node), used: pm.poolCount(node), touched: true };
+    });
+    arenas.push({ slot, pools, released: false });
+  }
+  return { arenas, counts: {} };
 }
 
 export function cloneMap(map: ArenaMap): ArenaMap {
