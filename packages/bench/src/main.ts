@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { V8_INLINING_FLAGS } from "@pymem/core";
 import { interpreterName } from "@pymem/oracle";
 import { syntheticCases } from "./cases.js";
 import { machine } from "./machine.js";
@@ -50,10 +51,14 @@ log(
   `model profile ${profileId}; native ${native ? interpreterName(native.interpreter) : `none: ${nativeNote}`}`,
 );
 
-/** One model case, in a fresh Node process (see model-case.ts). */
+/** One model case, in a fresh Node process (see model-case.ts), under the model's V8 flags. */
 function modelRepeats(spec: Pick<ModelCaseSpec, "workload" | "traceFile">): number[] {
   const full: ModelCaseSpec = { profile: profileId, repeats: REPEATS, ...spec };
-  return runRepeats(process.execPath, [join(here, "model-case.js"), JSON.stringify(full)]);
+  return runRepeats(process.execPath, [
+    ...V8_INLINING_FLAGS,
+    join(here, "model-case.js"),
+    JSON.stringify(full),
+  ]);
 }
 
 log("memory: simulated 512-byte blocks ...");
@@ -129,6 +134,7 @@ const report: Report = {
   model_profile: profileId,
   native: native ? interpreterName(native.interpreter) : null,
   native_note: nativeNote,
+  model_v8_flags: V8_INLINING_FLAGS,
   method:
     `${ROUNDS} round(s) per case, each a fresh process on each side, the sides taking turns; ` +
     `${REPEATS} repeats per process, the first a warm-up, the median of the rest; the lowest of ` +

@@ -19,6 +19,7 @@ export function markdownReport(r: Report, plotFile: string): string {
     "",
     `Machine: ${m.cpus} × ${m.cpu}, ${(m.memory_bytes / 2 ** 30).toFixed(1)} GiB, ${m.platform}, Node ${m.node}.`,
     `Model profile ${r.model_profile}; native ${r.native ?? `none (${r.native_note})`}.`,
+    `Model processes run under the V8 flags \`${r.model_v8_flags.join(" ")}\` (V8_INLINING_FLAGS in @pymem/core: why).`,
     `Method: ${r.method}.`,
     "",
     "## pymalloc: the model against native pymalloc",

@@ -52,6 +52,8 @@ export interface Report {
   readonly model_profile: string;
   readonly native: string | null;
   readonly native_note: string | null;
+  /** The V8 flags the model's processes ran under (V8_INLINING_FLAGS of @pymem/core). */
+  readonly model_v8_flags: readonly string[];
   readonly method: string;
   readonly pymalloc: Row[];
   readonly memory: Memory;

@@ -22,6 +22,7 @@ const report: Report = {
   model_profile: "3.11",
   native: "cpython-3.11.9",
   native_note: null,
+  model_v8_flags: ["--test-flag=1"],
   method: "test method",
   pymalloc: rows,
   memory,
@@ -37,9 +38,10 @@ const report: Report = {
 };
 
 describe("renderings", () => {
-  it("Markdown: the machine, every row, the plot and every target", () => {
+  it("Markdown: the machine, the model's V8 flags, every row, the plot and every target", () => {
     const md = markdownReport(report, "bench.svg");
     expect(md).toContain("2 × Test CPU");
+    expect(md).toContain("V8 flags `--test-flag=1`");
     expect(md).toContain("| churn | 1024 | 1-64 | 12 | 4 | 3× |");
     expect(md).toContain("| churn | 1024 | 1-512 | 14 | — | — |");
     expect(md).toContain("![ns per operation against live blocks, churn traces](bench.svg)");

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // pymem: the command line (`pymem --help`).
+import { setFlagsFromString } from "node:v8";
+import { V8_INLINING_FLAGS } from "@pymem/core";
 import { CLAIMS_USAGE, claimsCommand } from "./claims/command.js";
 import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
@@ -23,6 +25,9 @@ replay: replays an allocator trace on the model of CPython's pymalloc and prints
   --arena-misalign   bytes added to every arena address (default 0); 4096 gives 63-pool arenas on 3.10+
   --check            run the invariant checker after every operation
 Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s | # comment`;
+
+// Before any of the model's code is hot enough to be optimized: V8 reads these when it compiles.
+for (const flag of V8_INLINING_FLAGS) setFlagsFromString(flag);
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "claims") {

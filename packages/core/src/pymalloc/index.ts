@@ -1,3 +1,4 @@
+export { V8_INLINING_FLAGS } from "./engine-flags.js";
 export type { AllocatorEvent, AllocatorListener } from "./events.js";
 export { type CheckOptions, checkInvariants, InvariantViolation } from "./invariants.js";
 export {
