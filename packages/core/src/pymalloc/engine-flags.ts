@@ -5,7 +5,7 @@
  *
  * Why: the hot paths are written so that V8 inlines them into their callers (see pymalloc.ts), and
  * V8 inlines by bytecode size. By default a function of more than 460 bytes of bytecode is never
- * inlined and a caller takes at most 920 bytes in all. malloc (270 bytes, 460 with poolExtend) and
+ * inlined and a caller takes at most 920 bytes in all. malloc (270 bytes, 478 with poolExtend) and
  * free (320) fill most of that budget, so:
  *   - allocateFromNewPool (583 bytes) and insertToFreepool (553) stay calls, and the lifo trace,
  *     which runs both every step, pays two calls a step;
