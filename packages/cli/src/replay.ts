@@ -8,9 +8,14 @@ import {
   parseTrace,
   profileForVersion,
   replay,
+  TraceStateError,
+  TraceSyntaxError,
 } from "@pymem/core";
 
-/** Exit codes: 0 done, 2 bad usage or input (the message names the line). */
+/**
+ * Exit codes: 0 done, 2 bad usage or input (the message names the line). On an error part way, the
+ * lines of the operations before it are written first, as the native harness has written them.
+ */
 export async function replayCommand(
   args: string[],
   input: NodeJS.ReadableStream = process.stdin,
@@ -24,16 +29,19 @@ export async function replayCommand(
     warn(`pymem replay: ${(e as Error).message}\n`);
     return 2;
   }
+  const lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) write(`${lines.join("\n")}\n`);
+    lines.length = 0;
+  };
+  const lineNumbers: number[] = [];
+  /** Operations done; the one that failed, if any, is lineNumbers[done]. */
+  let done = 0;
   try {
     const pm = new Pymalloc(options.profile, {
       placement: { base: options.base, misalign: options.misalign },
     });
-    const ops = parseTrace(await text(input));
-    const lines: string[] = [];
-    const flush = () => {
-      if (lines.length > 0) write(`${lines.join("\n")}\n`);
-      lines.length = 0;
-    };
+    const ops = parseTrace(await text(input), lineNumbers);
     replay(
       pm,
       ops,
@@ -41,13 +49,24 @@ export async function replayCommand(
         lines.push(line);
         if (lines.length >= 4096) flush();
       },
-      options.check ? { afterEach: (_i, address) => checkInvariants(pm, { focus: address }) } : {},
+      {
+        lineNumbers,
+        afterEach: (index, address) => {
+          if (options.check) checkInvariants(pm, { focus: address });
+          done = index + 1;
+        },
+      },
     );
     flush();
     return 0;
   } catch (e) {
     if (e instanceof ModelError || e instanceof RangeError) {
-      warn(`pymem replay: ${e.name}: ${e.message}\n`);
+      flush();
+      // Syntax and trace-state errors name their line already; the allocator's own do not.
+      const named = e instanceof TraceSyntaxError || e instanceof TraceStateError;
+      const line = lineNumbers[done];
+      const where = named || line === undefined ? "" : `line ${line}: `;
+      warn(`pymem replay: ${where}${e.name}: ${e.message}\n`);
       return 2;
     }
     throw e;

@@ -50,4 +50,32 @@ describe("pymem replay", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
   });
+
+  it("names the trace line of a step the state refuses, comments and blank lines counted", async () => {
+    const r = await run([], "a 1 8\n# a comment\n\nf 2\n");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("pymem replay: TraceStateError: line 4: f 2: ID 2 is not live\n");
+  });
+
+  it("names the trace line of a size the allocator refuses", async () => {
+    // 2^33 bytes is above PY_SSIZE_T_MAX of a 32-bit build.
+    const r = await run(["--python", "3.11-32bit"], `a 1 8\n\na 2 ${2 ** 33}\n`);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pymem replay: line 3: BadSizeError: /);
+  });
+
+  it("writes the lines of the steps before an error, as the native harness does", async () => {
+    const r = await run([], "a 1 8\na 2 16\nf 3\n");
+    expect(r.code).toBe(2);
+    expect(r.out.split("\n").filter((l) => l.startsWith("a "))).toHaveLength(2);
+  });
+
+  it("prints only the s line on 2.7, whose release builds have no statistics function", async () => {
+    const old = await run(["--python", "2.7"], "a 1 8\ns\nf 1\n");
+    expect(old.code).toBe(0);
+    // (2.7 gives an arena back as soon as it is empty.)
+    expect(old.out).toMatch(/\na 1 8 arena=0 pool=0 szidx=0 block=0\ns\n# arena_free 0\nf 1 /);
+    const recent = await run(["--python", "3.11"], "a 1 8\ns\n");
+    expect(recent.out).toMatch(/\ns\nSmall block threshold = 512/);
+  });
 });

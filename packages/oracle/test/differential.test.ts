@@ -21,6 +21,7 @@ import {
   runHarness,
 } from "../src/index.js";
 import { harnessOrSkip, modelOutput } from "./support/harness.js";
+import { missingJudges } from "./support/judges.js";
 
 const TRACES = (process.env.PYMEM_LONG === "1" ? 10 : 1) * 200;
 const REGRESSIONS = join(import.meta.dirname, "regressions");
@@ -55,6 +56,11 @@ describe("pymalloc: model against native CPython", () => {
 
   it("has interpreters the harness can drive", (ctx) => {
     requireOrSkip(ctx, drivable.length > 0, "no native CPython 2.7.7+ or 3.4+ found");
+  });
+
+  it("drives every native interpreter the model is judged on", (ctx) => {
+    const missing = missingJudges(drivable);
+    requireOrSkip(ctx, missing.length === 0, `no drivable native CPython ${missing.join(", ")}`);
   });
 
   it.for(drivable.map((i) => [interpreterName(i), i] as [string, Interpreter]))(

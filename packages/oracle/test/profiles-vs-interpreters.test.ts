@@ -22,6 +22,7 @@ import {
   parseMallocStats,
   runPython,
 } from "../src/index.js";
+import { missingJudges, NATIVE_JUDGES } from "./support/judges.js";
 
 const withStats = (await discoverNative()).filter((i) => i.allocator === "pymalloc" && i.versionInfo[0] >= 3);
 
@@ -75,6 +76,14 @@ describe("allocator profiles against real interpreters", () => {
   it("has interpreters to judge with", (ctx) => {
     requireOrSkip(ctx, withStats.length > 0, "no native CPython 3 with pymalloc found");
     expect(withStats.length).toBeGreaterThan(0);
+  });
+
+  it("judges every native CPython 3 the model is judged on (2.7 has no statistics)", (ctx) => {
+    const missing = missingJudges(
+      withStats,
+      NATIVE_JUDGES.filter((v) => !v.startsWith("2.")),
+    );
+    requireOrSkip(ctx, missing.length === 0, `no native CPython ${missing.join(", ")} with pymalloc`);
   });
 
   it("tells a wrong profile apart: 3.9's numbers do not fit 3.11's stats", async (ctx) => {

@@ -192,3 +192,8 @@ function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] 
   }
   return ops;
 }
+
+/** `count` traces drawn from traceArbitrary with a fixed seed: the same traces on every run. */
+export function sampleTraces(seed: number, count: number, options: TraceOptions = {}): GeneratedOp[][] {
+  return fc.sample(traceArbitrary(options), { seed, numRuns: count });
+}

@@ -7,10 +7,17 @@
  * its spirit: 16-byte aligned chunks with an 8-byte header, freed chunks reused LIFO by exact
  * chunk size, shrinking realloc in place. Raw addresses are not claimed to match glibc's.
  */
-import { BadSizeError, DoubleFreeError, ForeignPointerError, hex } from "../errors.js";
+import { BadSizeError, DoubleFreeError, ForeignPointerError, hex, OutOfMemoryError } from "../errors.js";
 
 /** Where the simulated C heap starts (bytes); far from the arena region. */
 export const RAW_HEAP_BASE = 0x5555_0000_0000;
+
+/**
+ * How many bytes the simulated C heap may carve, by default: 128 TiB, x86-64's user address space.
+ * Past it malloc fails as C's would (NULL; CPython raises MemoryError), and addresses stay far below
+ * 2^53, where a double still holds every byte's address exactly.
+ */
+export const RAW_HEAP_LIMIT = 2 ** 47;
 
 export interface RawStats {
   /** blocks currently allocated */
@@ -33,7 +40,10 @@ export class RawAllocator {
   private mallocCalls = 0;
   private freeCalls = 0;
 
-  constructor(private readonly maxSize: number) {}
+  constructor(
+    private readonly maxSize: number,
+    private readonly heapLimit = RAW_HEAP_LIMIT,
+  ) {}
 
   malloc(size: number): number {
     this.checkSize(size);
@@ -44,6 +54,10 @@ export class RawAllocator {
     if (bin !== undefined && bin.length > 0) {
       address = bin.pop() as number;
     } else {
+      if (this.top + chunk > RAW_HEAP_BASE + this.heapLimit)
+        throw new OutOfMemoryError(
+          `malloc(${size}): the simulated C heap has ${RAW_HEAP_BASE + this.heapLimit - this.top} of its ${this.heapLimit} bytes left (C's malloc returns NULL; CPython raises MemoryError)`,
+        );
       address = this.top + 16;
       this.top += chunk;
       this.chunkSize.set(address, chunk);

@@ -6,6 +6,7 @@
  */
 import { ModelError } from "../errors.js";
 import { DUMMY_SIZE_IDX, NIL, type Pymalloc } from "./pymalloc.js";
+import { RadixTree } from "./radix-tree.js";
 import { numBlocks } from "./stats.js";
 
 export class InvariantViolation extends ModelError {
@@ -113,6 +114,14 @@ function checkArenas(pm: Pymalloc, fail: (w: string) => never): number[] {
       if (!inside.every((p) => pm.radix?.isUsed(p))) fail(`radix tree: arena ${a} is not marked used`);
       if (outside.some((p) => pm.radix?.isUsed(p))) fail(`radix tree: used beyond arena ${a}`);
     }
+  }
+  if (pm.radix) {
+    // 6, exactly: the leaves are those a tree would have that only the live arenas were marked in,
+    // so a mark left behind by a freed arena is caught too.
+    const expected = new RadixTree(pm.profile);
+    for (const a of live) expected.markUsed(pm.arAddress[a] as number, true);
+    const difference = pm.radix.leafDifference(expected);
+    if (difference !== undefined) fail(`radix tree: ${difference}`);
   }
   return live;
 }

@@ -846,11 +846,24 @@ export class Pymalloc {
     };
   }
 
-  /** address_in_range: is this pymalloc's address (by the profile's own rule)? */
+  /**
+   * address_in_range: would CPython take this address for pymalloc's, by the profile's rule? From
+   * 3.10 the radix tree says. Before, CPython reads arenaindex from the header of the pool the
+   * address falls in (POOL_ADDR) and accepts the address when that arena object's mapping holds it.
+   * A carved pool's header names its own arena. An uncarved page of a live arena was never written,
+   * so it reads as zeros (fresh mmap) and names arena object 0: true only inside arena 0. Memory
+   * outside every arena is not the model's to read; it is taken to name no live arena.
+   */
   addressInRange(address: number): boolean {
     if (this.radix) return this.radix.isUsed(address);
     const pool = this.poolOf(address);
-    return pool !== NIL;
+    let ao: number;
+    if (pool !== NIL) ao = this.poolArena(pool);
+    else if (this.space.slotOf(address) !== -1) ao = 0;
+    else return false;
+    const base = this.arAddress[ao] as number;
+    // (uintptr_t)p - arenas[i].address < ARENA_SIZE, unsigned: an address below the arena fails too.
+    return ao < this.maxarenas && base !== 0 && address >= base && address - base < this.arenaSize;
   }
 
   /** Is `address` the start of a handed-out block of `pool`? (LIVE marks only block starts.) */

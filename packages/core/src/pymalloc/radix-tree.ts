@@ -79,6 +79,23 @@ export class RadixTree {
     return tail < leaf.lo || (tail >= leaf.hi && leaf.hi !== 0);
   }
 
+  /**
+   * The first arena-sized slot whose leaf differs from `other`'s, as a sentence naming its address;
+   * undefined when every leaf agrees (interior nodes are not compared: the tree never frees them).
+   */
+  leafDifference(other: RadixTree): string | undefined {
+    for (const key of new Set([...this.leaves.keys(), ...other.leaves.keys()])) {
+      const a = this.leaves.get(key) ?? { hi: 0, lo: 0 };
+      const b = other.leaves.get(key) ?? { hi: 0, lo: 0 };
+      if (a.hi !== b.hi || a.lo !== b.lo) {
+        // A leaf's key is its slot's address divided by ARENA_SIZE (modulo the key's bits).
+        const slot = `0x${(key * this.arenaSize).toString(16)}`;
+        return `the leaf of the slot at ${slot} has tail_hi ${a.hi} and tail_lo ${a.lo}, expected ${b.hi} and ${b.lo}`;
+      }
+    }
+    return undefined;
+  }
+
   /** The leaf's key, creating interior nodes when `create`; undefined when a node is missing. */
   private leafKey(address: number, create: boolean): number | undefined {
     const top = index(address, this.topShift, this.topBits);

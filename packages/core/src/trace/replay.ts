@@ -9,7 +9,8 @@
  *   c ID N SIZE ...   r ID SIZE ...             the same, for calloc and realloc (the new location)
  *   f ID arena=A pool=P szidx=S block=B | raw   the block being freed
  *   # arena_alloc A   # arena_free A            when an arena is mapped or unmapped (before the op's line)
- *   s                                           followed by the stats text
+ *   s                                           followed by the stats text (nothing more on 2.7:
+ *                                               its release builds have no _PyObject_DebugMallocStats)
  */
 import { ModelError } from "../errors.js";
 import type { Pymalloc } from "../pymalloc/pymalloc.js";
@@ -24,6 +25,8 @@ export class TraceStateError extends ModelError {
 export interface ReplayOptions {
   /** Called after every operation (with the op's index), e.g. to run the invariant checker. */
   readonly afterEach?: (index: number, address: number) => void;
+  /** The trace line of each operation (parseTrace's `lineNumbers`): errors then name the line, not the op. */
+  readonly lineNumbers?: readonly number[];
 }
 
 /** Replays `ops` on `pm`, writing the output lines to `out` (each without its newline). */
@@ -42,15 +45,19 @@ export function replay(
     const b = pm.locate(address);
     return b ? `arena=${b.arena} pool=${b.pool} szidx=${b.szidx} block=${b.block}` : "raw";
   };
+  let index = 0;
+  const at = () => {
+    const line = options.lineNumbers?.[index];
+    return line === undefined ? `op ${index + 1}` : `line ${line}`;
+  };
   try {
-    let index = 0;
     for (const o of ops) {
       let address = 0;
       switch (o.op) {
         case "a":
         case "c": {
           if (pointers.has(o.id))
-            throw new TraceStateError(`op ${index + 1}: ${o.op} ${o.id}: ID ${o.id} is already live`);
+            throw new TraceStateError(`${at()}: ${o.op} ${o.id}: ID ${o.id} is already live`);
           address = o.op === "a" ? pm.malloc(o.size) : pm.calloc(o.count, o.size);
           pointers.set(o.id, address);
           out(
@@ -68,8 +75,7 @@ export function replay(
         }
         case "f": {
           const p = pointers.get(o.id);
-          if (p === undefined)
-            throw new TraceStateError(`op ${index + 1}: f ${o.id}: ID ${o.id} is not live`);
+          if (p === undefined) throw new TraceStateError(`${at()}: f ${o.id}: ID ${o.id} is not live`);
           const line = `f ${o.id} ${where(p)}`;
           address = p;
           pm.free(p);
@@ -79,7 +85,8 @@ export function replay(
         }
         case "s":
           out("s");
-          for (const l of debugMallocStats(pm).trimEnd().split("\n")) out(l);
+          if (pm.profile.hasDebugMallocStats)
+            for (const l of debugMallocStats(pm).trimEnd().split("\n")) out(l);
           break;
       }
       options.afterEach?.(index, address);

@@ -32,8 +32,11 @@ export class TraceSyntaxError extends ModelError {
 
 const NUMBER = /^(0|[1-9][0-9]*)$/;
 
-/** Parses trace text; throws TraceSyntaxError naming the first bad line. */
-export function parseTrace(text: string): TraceOp[] {
+/**
+ * Parses trace text; throws TraceSyntaxError naming the first bad line. When `lineNumbers` is given,
+ * it receives the line (from 1) of each operation, in order, for messages about a later step.
+ */
+export function parseTrace(text: string, lineNumbers?: number[]): TraceOp[] {
   const ops: TraceOp[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -56,6 +59,7 @@ export function parseTrace(text: string): TraceOp[] {
     else if (op === "r") ops.push({ op, id: x, size: y });
     else if (op === "f") ops.push({ op, id: x });
     else ops.push({ op: "s" });
+    lineNumbers?.push(i + 1);
   }
   return ops;
 }

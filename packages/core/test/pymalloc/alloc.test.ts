@@ -146,6 +146,10 @@ describe("arenas", () => {
     expect(pm.narenasCurrentlyAllocated).toBe(15);
     expect(where(pm, fillArena()[0] as number).arena).toBe(5);
     expect(where(pm, fillArena()[0] as number).arena).toBe(3);
+    for (let i = 17; i < 32; i++) fillArena();
+    expect(pm.maxarenas).toBe(32);
+    expect(where(pm, fillArena()[0] as number).arena).toBe(32);
+    expect(pm.maxarenas).toBe(64);
     checkInvariants(pm);
   });
 

@@ -1,8 +1,31 @@
-import { describe, expect, it } from "vitest";
-import { type AllocatorEvent, observeAllocators, python } from "../../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { type AllocatorEvent, observeAllocators, Pymalloc, python } from "../../src/index.js";
 import { model } from "./helpers.js";
 
 describe("event trace", () => {
+  it("builds no event when nobody listens, on every path that has one", () => {
+    // The fast paths test one field and skip the event's construction; what that costs is measured
+    // (packages/core/README.md), this checks that the skip is taken.
+    const emitters = ["emitBlock", "emitPoolInit", "emitPoolFull", "emitPoolEmpty"] as const;
+    // (The emitters are private: reached through a cast, as the test only watches them.)
+    const proto = Pymalloc.prototype as unknown as Record<(typeof emitters)[number], () => void>;
+    const spies = emitters.map((name) => vi.spyOn(proto, name));
+    try {
+      const churn = (pm: Pymalloc) => {
+        const ps = Array.from({ length: 3000 }, (_, i) => pm.malloc(1 + ((i * 37) % 512)));
+        for (const p of ps) pm.free(p);
+      };
+      churn(model("3.11"));
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      const watched = model("3.11");
+      watched.setListener(() => {});
+      churn(watched);
+      for (const spy of spies) expect(spy).toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   it("reports arena, pool and block transitions in order", () => {
     const pm = model("3.11");
     const events: AllocatorEvent[] = [];

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { blocksPerPool, checkInvariants, Pymalloc, type PymallocOptions, profile } from "../../src/index.js";
 
 /** A fresh model of profile `id`, with the invariants checked after construction. */
@@ -17,4 +18,35 @@ export function where(pm: Pymalloc, address: number) {
   const b = pm.locate(address);
   if (!b) throw new Error(`0x${address.toString(16)} is not a live pymalloc block`);
   return b;
+}
+
+/**
+ * The model's whole state, condensed: every typed array (hashed), the arena lists and counters, and
+ * the raw allocator's blocks. Two snapshots are equal exactly when the states are.
+ */
+export function snapshot(pm: Pymalloc) {
+  const hash = (a: ArrayBufferView) =>
+    createHash("sha256")
+      .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+      .digest("hex");
+  return {
+    arrays: {
+      arenas: hash(pm.arenas),
+      arAddress: hash(pm.arAddress),
+      arPoolAddress: hash(pm.arPoolAddress),
+      arFirstPool: hash(pm.arFirstPool),
+      pools: hash(pm.pools),
+      poolBase: hash(pm.poolBase),
+      links: hash(pm.links),
+      pageTable: hash(pm.pageTable),
+    },
+    lists: [pm.maxarenas, pm.unusedArenaObjects, pm.usableArenas, pm.space.mapped],
+    counters: [
+      pm.narenasCurrentlyAllocated,
+      pm.ntimesArenaAllocated,
+      pm.narenasHighwater,
+      pm.rawAllocatedBlocks,
+    ],
+    raw: { blocks: pm.raw.liveBlocks(), stats: pm.raw.stats() },
+  };
 }

@@ -26,6 +26,24 @@ describe("invariant checker", () => {
     expect(() => checkInvariants(pm)).toThrow(/page table maps 2 pages for 1 carved pools/);
   });
 
+  it.each(["3.10", "3.11", "3.12-32bit"])(
+    "%s: notices a radix-tree mark left where no arena lives, as after a freed arena",
+    (id) => {
+      const pm = model(id, { placement: { misalign: 4096 } });
+      const ps = Array.from({ length: 3000 }, () => pm.malloc(500)); // more than one arena
+      for (const p of ps) pm.free(p); // all but the last wholly free arena are given back
+      checkInvariants(pm);
+      const slots = Array.from({ length: pm.ntimesArenaAllocated }, (_, i) => pm.space.addressOfSlot(i));
+      const freed = slots.find((address) => pm.space.slotOf(address) === -1) as number;
+      expect(freed).toBeDefined();
+      expect(pm.radix?.isUsed(freed)).toBe(false);
+      pm.radix?.markUsed(freed, true);
+      expect(() => checkInvariants(pm)).toThrow(/radix tree: the leaf of the slot at 0x/);
+      pm.radix?.markUsed(freed, false);
+      checkInvariants(pm);
+    },
+  );
+
   it("notices a live mark off a block start, or a freed block still marked live", () => {
     const pm = model();
     const p = pm.malloc(40);

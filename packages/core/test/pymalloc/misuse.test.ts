@@ -8,11 +8,15 @@ import {
   DoubleFreeError,
   debugMallocStats,
   ForeignPointerError,
+  OutOfMemoryError,
   type Pymalloc,
 } from "../../src/index.js";
-import { model } from "./helpers.js";
+import { model, snapshot } from "./helpers.js";
 
-/** Runs `misuse`, expects `error`, and checks that stats, counts and invariants did not change. */
+/**
+ * Runs `misuse`, expects `error`, and checks that nothing changed: the whole state (every typed
+ * array, the arena lists, the raw blocks), and so the stats, counts and invariants.
+ */
 function expectIntact(
   pm: Pymalloc,
   misuse: () => unknown,
@@ -20,10 +24,12 @@ function expectIntact(
   message?: RegExp,
 ) {
   const before = debugMallocStats(pm);
+  const state = snapshot(pm);
   const blocks = allocatedBlocks(pm);
   const raw = pm.raw.stats();
   expect(misuse).toThrow(error);
   if (message) expect(misuse).toThrow(message);
+  expect(snapshot(pm)).toEqual(state);
   expect(debugMallocStats(pm)).toBe(before);
   expect(allocatedBlocks(pm)).toBe(blocks);
   expect(pm.raw.stats()).toEqual(raw);
@@ -120,6 +126,14 @@ describe("misuse", () => {
     expectIntact(pm, () => pm.malloc(1.5), BadSizeError);
     expectIntact(pm, () => pm.malloc(2 ** 31), BadSizeError, /PY_SSIZE_T_MAX/);
     expectIntact(pm, () => pm.realloc(p, -3), BadSizeError);
+  });
+
+  it("a size no heap can serve, on 64-bit, fails as C's malloc does", () => {
+    const pm = model("3.11");
+    const p = pm.malloc(8);
+    expectIntact(pm, () => pm.malloc(2 ** 62), OutOfMemoryError, /MemoryError/);
+    expectIntact(pm, () => pm.realloc(p, 2 ** 62), OutOfMemoryError);
+    expectIntact(pm, () => pm.calloc(2 ** 31, 2 ** 31), OutOfMemoryError);
   });
 
   it("random misuse never corrupts the model", () => {

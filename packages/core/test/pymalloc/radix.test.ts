@@ -1,4 +1,5 @@
-// The 3.10+ radix tree: which addresses it calls "ours", and how many nodes it creates.
+// address_in_range: from 3.10 the radix tree (which addresses it calls "ours", and how many nodes it
+// creates); before, the arena index read from the pool's header.
 import { describe, expect, it } from "vitest";
 import { checkInvariants, profile, RadixTree } from "../../src/index.js";
 import { model } from "./helpers.js";
@@ -44,5 +45,39 @@ describe("radix tree", () => {
 
   it("is absent before 3.10", () => {
     expect(model("3.9").radix).toBeUndefined();
+  });
+});
+
+describe("address_in_range before 3.10: the arena index in the pool's header", () => {
+  it.each(["3.9", "2.7", "3.8-32bit"])("%s", (id) => {
+    const pm = model(id);
+    const page = pm.poolSize;
+    const blocks: number[] = [];
+    while (pm.narenasCurrentlyAllocated < 2) blocks.push(pm.malloc(512));
+    const inArena = (ao: number) => blocks.filter((b) => pm.locate(b)?.arena === ao);
+    const [first0, first1] = [inArena(0)[0] as number, inArena(1)[0] as number];
+    expect(pm.addressInRange(first0)).toBe(true);
+    expect(pm.addressInRange(first1 + 100)).toBe(true); // inside a block: the header still names arena 1
+    // An uncarved page reads as zeros, so it names arena 0: accepted in arena 0, not in arena 1.
+    const uncarved = (ao: number) => pm.arPoolAddress[ao] as number;
+    expect(uncarved(1) - (pm.arAddress[1] as number)).toBeLessThan(pm.arenaSize);
+    expect(pm.addressInRange(uncarved(1) + 8)).toBe(false);
+    expect(pm.addressInRange((pm.arAddress[0] as number) - page)).toBe(false); // outside every arena
+    expect(pm.addressInRange(0)).toBe(false);
+    // Once an arena is given back (3.9 keeps the last empty one), its addresses are not pymalloc's.
+    const firsts = [first0, first1];
+    for (const b of blocks) pm.free(b);
+    const gone = [0, 1].filter((ao) => pm.arAddress[ao] === 0);
+    expect(gone.length).toBeGreaterThanOrEqual(1);
+    for (const ao of gone) expect(pm.addressInRange(firsts[ao] as number)).toBe(false);
+  });
+
+  it("accepts an uncarved page of arena 0, whose zeros name arena 0", () => {
+    const pm = model("3.9");
+    const p = pm.malloc(8);
+    const uncarved = pm.arPoolAddress[0] as number;
+    expect(uncarved).toBe((pm.poolBase[pm.poolOf(p)] as number) + pm.poolSize);
+    expect(pm.locate(uncarved + 48)).toBeUndefined();
+    expect(pm.addressInRange(uncarved + 48)).toBe(true);
   });
 });

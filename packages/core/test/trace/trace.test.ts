@@ -60,6 +60,14 @@ describe("replay", () => {
   it("refuses to free an ID that is not live, or to reuse a live ID", () => {
     const pm = new Pymalloc(profile("3.11"));
     expect(() => replay(pm, parseTrace("f 9\n"), () => {})).toThrow(TraceStateError);
-    expect(() => replay(pm, parseTrace("a 1 8\na 1 8\n"), () => {})).toThrow(/already live/);
+    expect(() => replay(pm, parseTrace("a 1 8\na 1 8\n"), () => {})).toThrow(/op 2: a 1: .*already live/);
+  });
+
+  it("names the trace line instead of the op when given parseTrace's line numbers", () => {
+    const lineNumbers: number[] = [];
+    const ops = parseTrace("# start\na 1 8\n\na 1 8\n", lineNumbers);
+    expect(lineNumbers).toEqual([2, 4]);
+    const pm = new Pymalloc(profile("3.11"));
+    expect(() => replay(pm, ops, () => {}, { lineNumbers })).toThrow(/^line 4: a 1: ID 1 is already live$/);
   });
 });

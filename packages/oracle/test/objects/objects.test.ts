@@ -6,6 +6,7 @@ import { python } from "@pymem/core";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { discoverAll, type Interpreter, interpreterName, runWitness } from "../../src/index.js";
+import { NATIVE_JUDGES } from "../support/judges.js";
 import { OBJECT_CASES } from "./cases.js";
 
 const interpreters = (await discoverAll()).filter((i) => !i.freeThreaded && !i.debugBuild);
@@ -16,7 +17,7 @@ const interpreters = (await discoverAll()).filter((i) => !i.freeThreaded && !i.d
  * CI run cannot pass on fewer interpreters than the README claims.
  */
 const JUDGES = [
-  ...["2.7", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"].map((v) => `native ${v}`),
+  ...NATIVE_JUDGES.map((v) => `native ${v}`),
   ...["3.10", "3.11", "3.12", "3.13", "3.14", "3.15"].map((v) => `pyodide ${v}`),
 ];
 

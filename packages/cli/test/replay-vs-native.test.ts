@@ -1,0 +1,74 @@
+// Issue 3's headline check, as a test: `pymem replay --python 3.11 --arena-misalign 4096` prints,
+// line for line, what CPython 3.11's own pymalloc does on the same trace (the native harness,
+// linked against the interpreter's libpython). The command is run in-process (replayCommand is what
+// `pnpm pymem replay` calls); packages/oracle compares the model on every version, with many traces.
+import { Readable } from "node:stream";
+import { formatTrace } from "@pymem/core";
+import {
+  buildHarness,
+  discoverNative,
+  harnessMode,
+  harnessUnsupportedReason,
+  interpreterName,
+  runHarness,
+} from "@pymem/oracle";
+import { requireOrSkip } from "@pymem/testkit";
+import { sampleTraces } from "@pymem/testkit/traces";
+import { expect, it } from "vitest";
+import { replayCommand } from "../src/replay.js";
+
+const cpython311 = (await discoverNative()).find(
+  (i) =>
+    i.versionInfo[0] === 3 &&
+    i.versionInfo[1] === 11 &&
+    i.allocator === "pymalloc" &&
+    harnessUnsupportedReason(i) === undefined,
+);
+
+async function cli(args: string[], trace: string): Promise<string> {
+  let out = "";
+  let err = "";
+  const code = await replayCommand(
+    args,
+    Readable.from([trace]),
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  return out;
+}
+
+it("pymem replay --python 3.11 --arena-misalign 4096 prints what CPython 3.11 does", {
+  timeout: 120_000,
+}, async (ctx) => {
+  requireOrSkip(ctx, cpython311 !== undefined, "no native CPython 3.11 with pymalloc found");
+  if (cpython311 === undefined) return;
+  expect(harnessMode(cpython311), "3.11's harness runs before start-up: nothing to replay first").toBe(
+    "before-startup",
+  );
+  let harness: string;
+  try {
+    harness = buildHarness(cpython311);
+  } catch (e) {
+    requireOrSkip(
+      ctx,
+      false,
+      `cannot build the harness for ${interpreterName(cpython311)}: ${(e as Error).message}`,
+    );
+    return;
+  }
+  // Traces of several thousand operations (arenas mapped and given back, raw blocks, reallocs,
+  // callocs, statistics), from a fixed seed so a failure can be replayed.
+  const traces = sampleTraces(311, 6, { maxOps: 4000, maxBurst: 3000 }).map(formatTrace);
+  expect(traces.some((t) => t.split("\n").length > 1000)).toBe(true);
+  for (const trace of traces) {
+    const native = runHarness(harness, trace, { arenaMisalign: 4096 }).output;
+    const model = await cli(["--python", "3.11", "--arena-misalign", "4096"], trace);
+    expect(model.split("\n")).toEqual(native.split("\n"));
+  }
+});
