@@ -13,8 +13,11 @@ import {
 } from "@pymem/core";
 
 /**
- * Exit codes: 0 done, 2 bad usage or input (the message names the line). On an error part way, the
- * lines of the operations before it are written first, as the native harness has written them.
+ * Exit codes: 0 done, 2 bad usage or input. Every error about the trace reads
+ * `pymem replay: <ErrorName>: line N: <what>`. On an error part way (a bad line, a step the trace's
+ * state or the allocator refuses), the lines of the steps before it are written first, as the
+ * native harness, which reads line by line, has written them. (For a step the allocator refuses,
+ * the harness also prints that step's line, with its NULL result, before it stops; this does not.)
  */
 export async function replayCommand(
   args: string[],
@@ -41,7 +44,24 @@ export async function replayCommand(
     const pm = new Pymalloc(options.profile, {
       placement: { base: options.base, misalign: options.misalign },
     });
-    const ops = parseTrace(await text(input), lineNumbers);
+    const source = await text(input);
+    let ops: ReturnType<typeof parseTrace>;
+    let badLine: TraceSyntaxError | undefined;
+    try {
+      ops = parseTrace(source, lineNumbers);
+    } catch (e) {
+      if (!(e instanceof TraceSyntaxError)) throw e;
+      // Run the steps above the bad line first, then report it.
+      badLine = e;
+      lineNumbers.length = 0;
+      ops = parseTrace(
+        source
+          .split("\n")
+          .slice(0, e.line - 1)
+          .join("\n"),
+        lineNumbers,
+      );
+    }
     replay(
       pm,
       ops,
@@ -57,16 +77,17 @@ export async function replayCommand(
         },
       },
     );
+    if (badLine !== undefined) throw badLine;
     flush();
     return 0;
   } catch (e) {
     if (e instanceof ModelError || e instanceof RangeError) {
       flush();
-      // Syntax and trace-state errors name their line already; the allocator's own do not.
+      // Syntax and trace-state errors start with their line already; the allocator's do not.
       const named = e instanceof TraceSyntaxError || e instanceof TraceStateError;
       const line = lineNumbers[done];
       const where = named || line === undefined ? "" : `line ${line}: `;
-      warn(`pymem replay: ${where}${e.name}: ${e.message}\n`);
+      warn(`pymem replay: ${e.name}: ${where}${e.message}\n`);
       return 2;
     }
     throw e;

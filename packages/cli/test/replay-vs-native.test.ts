@@ -2,7 +2,6 @@
 // line for line, what CPython 3.11's own pymalloc does on the same trace (the native harness,
 // linked against the interpreter's libpython). The command is run in-process (replayCommand is what
 // `pnpm pymem replay` calls); packages/oracle compares the model on every version, with many traces.
-import { Readable } from "node:stream";
 import { formatTrace } from "@pymem/core";
 import {
   buildHarness,
@@ -15,7 +14,7 @@ import {
 import { requireOrSkip } from "@pymem/testkit";
 import { sampleTraces } from "@pymem/testkit/traces";
 import { expect, it } from "vitest";
-import { replayCommand } from "../src/replay.js";
+import { runReplay } from "./support/run-replay.js";
 
 const cpython311 = (await discoverNative()).find(
   (i) =>
@@ -26,18 +25,7 @@ const cpython311 = (await discoverNative()).find(
 );
 
 async function cli(args: string[], trace: string): Promise<string> {
-  let out = "";
-  let err = "";
-  const code = await replayCommand(
-    args,
-    Readable.from([trace]),
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
+  const { code, out, err } = await runReplay(args, trace);
   expect(err).toBe("");
   expect(code).toBe(0);
   return out;
@@ -62,13 +50,21 @@ it("pymem replay --python 3.11 --arena-misalign 4096 prints what CPython 3.11 do
     );
     return;
   }
-  // Traces of several thousand operations (arenas mapped and given back, raw blocks, reallocs,
-  // callocs, statistics), from a fixed seed so a failure can be replayed.
-  const traces = sampleTraces(311, 6, { maxOps: 4000, maxBurst: 3000 }).map(formatTrace);
-  expect(traces.some((t) => t.split("\n").length > 1000)).toBe(true);
+  // Traces of several thousand operations (raw blocks, reallocs, callocs, statistics), from a fixed
+  // seed so a failure can be replayed.
+  const sampled = sampleTraces(311, 6, { maxOps: 4000, maxBurst: 3000 }).map(formatTrace);
+  // And one that fills three 1 MiB arenas and empties them: two are given back, the last is kept.
+  const ids = Array.from({ length: 6000 }, (_, i) => i);
+  const fillAndDrain = [...ids.map((i) => `a ${i} ${1 + (i % 512)}`), "s", ...ids.map((i) => `f ${i}`), "s"];
+  const traces = [...sampled, `${fillAndDrain.join("\n")}\n`];
+  let everything = "";
   for (const trace of traces) {
     const native = runHarness(harness, trace, { arenaMisalign: 4096 }).output;
     const model = await cli(["--python", "3.11", "--arena-misalign", "4096"], trace);
     expect(model.split("\n")).toEqual(native.split("\n"));
+    everything += native;
   }
+  // What the traces were meant to reach, they reached.
+  for (const sign of ["# arena_free ", " raw\n", "\nr ", "\nc ", "\ns\n", "arena=1 "])
+    expect(everything, `no "${sign.trim()}" in the native output`).toContain(sign);
 });

@@ -1,22 +1,5 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { replayCommand } from "../src/replay.js";
-
-async function run(args: string[], input: string) {
-  let out = "";
-  let err = "";
-  const code = await replayCommand(
-    args,
-    Readable.from([input]),
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
-}
+import { runReplay as run } from "./support/run-replay.js";
 
 describe("pymem replay", () => {
   it("prints where each block goes under the chosen profile and placement", async () => {
@@ -61,13 +44,19 @@ describe("pymem replay", () => {
     // 2^33 bytes is above PY_SSIZE_T_MAX of a 32-bit build.
     const r = await run(["--python", "3.11-32bit"], `a 1 8\n\na 2 ${2 ** 33}\n`);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^pymem replay: line 3: BadSizeError: /);
+    expect(r.err).toMatch(/^pymem replay: BadSizeError: line 3: size 8589934592 exceeds PY_SSIZE_T_MAX/);
   });
 
-  it("writes the lines of the steps before an error, as the native harness does", async () => {
-    const r = await run([], "a 1 8\na 2 16\nf 3\n");
+  it.each([
+    ["a step the state refuses", "a 1 8\na 2 16\nf 3\n", /TraceStateError: line 3: f 3/],
+    ["a bad line", "a 1 8\n# note\na 2 16\nzap 1\na 3 8\n", /TraceSyntaxError: line 4: unknown operation/],
+  ])("writes the lines of the steps before %s, as the native harness does", async (_what, input, message) => {
+    const r = await run([], input);
     expect(r.code).toBe(2);
-    expect(r.out.split("\n").filter((l) => l.startsWith("a "))).toHaveLength(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toMatch(
+      /^# arena_alloc 0\na 1 8 arena=0 pool=0 szidx=0 block=0\na 2 16 arena=0 pool=0 szidx=0 block=1\n$/,
+    );
   });
 
   it("prints only the s line on 2.7, whose release builds have no statistics function", async () => {

@@ -13,7 +13,6 @@ import {
   candidateProfileIds,
   discoverNative,
   type HarnessRun,
-  harnessHasStats,
   harnessMode,
   harnessUnsupportedReason,
   type Interpreter,
@@ -70,13 +69,12 @@ describe("pymalloc: model against native CPython", () => {
       const harness = harnessOrSkip(i, ctx);
       if (harness === undefined) return;
       const afterStartup = harnessMode(i) === "after-startup";
-      // 2.7 has no statistics function: its traces carry no `s` lines.
-      const stats = harnessHasStats(i);
-      const usable = (trace: string) => (stats ? trace : trace.replace(/^s\n/gm, ""));
+      // `s` lines stay in every trace: on 2.7, which has no statistics function, both sides print
+      // the bare `s` line.
       const native = (trace: string, misalign: number) =>
         runHarness(harness, trace, { arenaMisalign: misalign, afterStartup });
       // Which profile describes this build (3.6 may or may not carry pyenv's alignment patch)?
-      const probe = usable("a 1 9\na 2 9\na 3 600\ns\n");
+      const probe = "a 1 9\na 2 9\na 3 600\ns\n";
       const probeRun = native(probe, 0);
       const profileId = candidateProfileIds(i).find((id) => agrees(id, probe, 0, probeRun));
       expect(
@@ -86,7 +84,7 @@ describe("pymalloc: model against native CPython", () => {
       const id = profileId as string;
 
       for (const file of readdirSync(REGRESSIONS).filter((f) => f.endsWith(".trace"))) {
-        const trace = usable(readFileSync(join(REGRESSIONS, file), "utf8"));
+        const trace = readFileSync(join(REGRESSIONS, file), "utf8");
         for (const misalign of [0, 4096]) {
           const run = native(trace, misalign);
           const m = modelOutput(id, trace, misalign, run.startup);
@@ -98,7 +96,7 @@ describe("pymalloc: model against native CPython", () => {
 
       const result = fc.check(
         fc.property(
-          traceArbitrary({ maxOps: 3000, maxBurst: 2500, stats }),
+          traceArbitrary({ maxOps: 3000, maxBurst: 2500 }),
           fc.constantFrom(0, 4096),
           (ops, misalign) => {
             const trace = formatTrace(ops);

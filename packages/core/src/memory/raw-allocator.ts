@@ -13,9 +13,10 @@ import { BadSizeError, DoubleFreeError, ForeignPointerError, hex, OutOfMemoryErr
 export const RAW_HEAP_BASE = 0x5555_0000_0000;
 
 /**
- * How many bytes the simulated C heap may carve, by default: 128 TiB, x86-64's user address space.
- * Past it malloc fails as C's would (NULL; CPython raises MemoryError), and addresses stay far below
- * 2^53, where a double still holds every byte's address exactly.
+ * How many bytes the simulated C heap of a 64-bit build may carve: a budget of 2^47 (128 TiB, the
+ * size of x86-64's user address space; a 32-bit build's is 2^32). Past it malloc fails as C's would
+ * (NULL; CPython raises MemoryError), and raw addresses stay far below 2^53, where a double still
+ * holds every byte's address exactly.
  */
 export const RAW_HEAP_LIMIT = 2 ** 47;
 
@@ -56,7 +57,7 @@ export class RawAllocator {
     } else {
       if (this.top + chunk > RAW_HEAP_BASE + this.heapLimit)
         throw new OutOfMemoryError(
-          `malloc(${size}): the simulated C heap has ${RAW_HEAP_BASE + this.heapLimit - this.top} of its ${this.heapLimit} bytes left (C's malloc returns NULL; CPython raises MemoryError)`,
+          `malloc(${BigInt(size)}): the simulated C heap has ${RAW_HEAP_BASE + this.heapLimit - this.top} of its ${this.heapLimit} bytes left (C's malloc returns NULL; CPython raises MemoryError)`,
         );
       address = this.top + 16;
       this.top += chunk;
@@ -127,6 +128,17 @@ export class RawAllocator {
       liveBytes: this.liveBytes,
       mallocCalls: this.mallocCalls,
       freeCalls: this.freeCalls,
+    };
+  }
+
+  /** Everything the allocator holds, as plain data: two states are equal exactly when these are. */
+  state(): { top: number; live: [number, number][]; chunks: [number, number][]; bins: [number, number[]][] } {
+    const sorted = <T>(entries: Iterable<[number, T]>) => [...entries].sort((a, b) => a[0] - b[0]);
+    return {
+      top: this.top,
+      live: sorted(this.live),
+      chunks: sorted(this.chunkSize),
+      bins: sorted(this.bins).map(([size, addresses]) => [size, [...addresses]]),
     };
   }
 

@@ -79,6 +79,18 @@ export class RadixTree {
     return tail < leaf.lo || (tail >= leaf.hi && leaf.hi !== 0);
   }
 
+  /** Everything the tree holds, as plain data: two trees are equal exactly when these are. */
+  state(): { mid: number[]; bot: number[]; leaves: [number, number, number][] } {
+    const ascending = (a: number, b: number) => a - b;
+    return {
+      mid: [...this.midNodes].sort(ascending),
+      bot: [...this.botNodes].sort(ascending),
+      leaves: [...this.leaves]
+        .map(([key, leaf]): [number, number, number] => [key, leaf.hi, leaf.lo])
+        .sort((a, b) => a[0] - b[0]),
+    };
+  }
+
   /**
    * The first arena-sized slot whose leaf differs from `other`'s, as a sentence naming its address;
    * undefined when every leaf agrees (interior nodes are not compared: the tree never frees them).

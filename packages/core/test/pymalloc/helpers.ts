@@ -21,8 +21,9 @@ export function where(pm: Pymalloc, address: number) {
 }
 
 /**
- * The model's whole state, condensed: every typed array (hashed), the arena lists and counters, and
- * the raw allocator's blocks. Two snapshots are equal exactly when the states are.
+ * The model's whole state, condensed: every typed array (hashed), the arena lists and counters, the
+ * radix tree and the raw allocator (its blocks, free chunks and top). Two snapshots are equal exactly
+ * when the states are.
  */
 export function snapshot(pm: Pymalloc) {
   const hash = (a: ArrayBufferView) =>
@@ -39,7 +40,9 @@ export function snapshot(pm: Pymalloc) {
       poolBase: hash(pm.poolBase),
       links: hash(pm.links),
       pageTable: hash(pm.pageTable),
+      nfp2lasta: hash(pm.nfp2lasta),
     },
+    radix: pm.radix?.state(),
     lists: [pm.maxarenas, pm.unusedArenaObjects, pm.usableArenas, pm.space.mapped],
     counters: [
       pm.narenasCurrentlyAllocated,
@@ -47,6 +50,6 @@ export function snapshot(pm: Pymalloc) {
       pm.narenasHighwater,
       pm.rawAllocatedBlocks,
     ],
-    raw: { blocks: pm.raw.liveBlocks(), stats: pm.raw.stats() },
+    raw: { state: pm.raw.state(), stats: pm.raw.stats() },
   };
 }

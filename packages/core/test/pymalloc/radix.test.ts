@@ -72,6 +72,22 @@ describe("address_in_range before 3.10: the arena index in the pool's header", (
     for (const ao of gone) expect(pm.addressInRange(firsts[ao] as number)).toBe(false);
   });
 
+  it("reads the arena object's address, not the mapping slot's: objects are reused LIFO, slots lowest first", () => {
+    const pm = model("2.7"); // every empty arena is given back
+    const perArena = 64 * 7; // 64 pools of seven 512-byte blocks
+    const fill = () => Array.from({ length: perArena }, () => pm.malloc(512));
+    const [a0, a1] = [fill(), fill(), fill()] as number[][];
+    for (const p of a0 as number[]) pm.free(p); // object 0, slot 0
+    for (const p of a1 as number[]) pm.free(p); // object 1, slot 1
+    const p = pm.malloc(8); // object 1 again (last freed), in slot 0 (lowest free)
+    expect(pm.locate(p)?.arena).toBe(1);
+    expect(pm.space.slotOf(p)).toBe(0);
+    expect(pm.addressInRange(p)).toBe(true);
+    // An uncarved page of it reads as zeros and names arena object 0, which is not mapped now.
+    expect(pm.arAddress[0]).toBe(0);
+    expect(pm.addressInRange((pm.arPoolAddress[1] as number) + 8)).toBe(false);
+  });
+
   it("accepts an uncarved page of arena 0, whose zeros name arena 0", () => {
     const pm = model("3.9");
     const p = pm.malloc(8);
