@@ -24,7 +24,7 @@ replay: replays an allocator trace on the model of CPython's pymalloc and prints
   --arena-base       address of arena slot 0 (default 0x100000000000)
   --arena-misalign   bytes added to every arena address (default 0); 4096 gives 63-pool arenas on 3.10+
   --check            run the invariant checker after every operation
-Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s | # comment`;
+Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s (stats) | n (getallocatedblocks) | # comment`;
 
 // Before any of the model's code is hot enough to be optimized: V8 reads these when it compiles.
 for (const flag of V8_INLINING_FLAGS) setFlagsFromString(flag);

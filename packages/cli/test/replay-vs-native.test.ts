@@ -55,7 +55,14 @@ it("pymem replay --python 3.11 --arena-misalign 4096 prints what CPython 3.11 do
   const sampled = sampleTraces(311, 6, { maxOps: 4000, maxBurst: 3000 }).map(formatTrace);
   // And one that fills three 1 MiB arenas and empties them: two are given back, the last is kept.
   const ids = Array.from({ length: 6000 }, (_, i) => i);
-  const fillAndDrain = [...ids.map((i) => `a ${i} ${1 + (i % 512)}`), "s", ...ids.map((i) => `f ${i}`), "s"];
+  const fillAndDrain = [
+    ...ids.map((i) => `a ${i} ${1 + (i % 600)}`),
+    "s",
+    "n",
+    ...ids.map((i) => `f ${i}`),
+    "s",
+    "n",
+  ];
   const traces = [...sampled, `${fillAndDrain.join("\n")}\n`];
   let everything = "";
   for (const trace of traces) {
@@ -65,6 +72,6 @@ it("pymem replay --python 3.11 --arena-misalign 4096 prints what CPython 3.11 do
     everything += native;
   }
   // What the traces were meant to reach, they reached.
-  for (const sign of ["# arena_free ", " raw\n", "\nr ", "\nc ", "\ns\n", "arena=1 "])
+  for (const sign of ["# arena_free ", " raw\n", "\nr ", "\nc ", "\ns\n", "\nn 0\n", "arena=1 "])
     expect(everything, `no "${sign.trim()}" in the native output`).toContain(sign);
 });

@@ -44,6 +44,12 @@
 int _PyObject_DebugMallocStats(FILE *out);
 #endif
 
+/* sys.getallocatedblocks()'s C side, exported from 3.4 to 3.11 (3.12 made it internal). */
+#define HARNESS_HAS_ALLOCATED_BLOCKS (PY_VERSION_HEX >= 0x03040000 && PY_VERSION_HEX < 0x030C0000)
+#if HARNESS_HAS_ALLOCATED_BLOCKS
+Py_ssize_t _Py_GetAllocatedBlocks(void);
+#endif
+
 /* Same layout as obmalloc's struct pool_header (unchanged from 2.7 to 3.14). */
 struct pool_view {
     union { void *padding; unsigned int count; } ref;
@@ -456,6 +462,17 @@ int main(void) {
             fflush(stdout);
 #if PY_VERSION_HEX >= 0x03030000
             _PyObject_DebugMallocStats(stdout); /* 2.7 release builds have no statistics function */
+#endif
+            fflush(stdout);
+            continue;
+        }
+        if (op == 'n' && got == 1) {
+#if HARNESS_HAS_ALLOCATED_BLOCKS
+            printf("n %zd\n", _Py_GetAllocatedBlocks());
+#elif PY_VERSION_HEX < 0x03040000
+            printf("n\n"); /* no sys.getallocatedblocks before 3.4 */
+#else
+            bad(lineno, "n: _Py_GetAllocatedBlocks is exported by 3.4 - 3.11 only", line);
 #endif
             fflush(stdout);
             continue;

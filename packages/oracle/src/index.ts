@@ -16,6 +16,7 @@ export {
   HarnessUnavailableError,
   harnessHasStats,
   harnessMode,
+  harnessTakesAllocatedBlocks,
   harnessUnsupportedReason,
   runHarness,
 } from "./native-harness.js";

@@ -46,6 +46,16 @@ export function harnessHasStats(i: Interpreter): boolean {
   return i.versionInfo[0] >= 3;
 }
 
+/**
+ * Whether the harness takes `n`: it prints sys.getallocatedblocks()'s count from 3.4 to 3.11, where
+ * _Py_GetAllocatedBlocks is exported, and a bare `n` before 3.4, which has no such function (as the
+ * model does). 3.12 made the function internal, and a call through the sys module would allocate.
+ */
+export function harnessTakesAllocatedBlocks(i: Interpreter): boolean {
+  const [major, minor] = i.versionInfo;
+  return major === 2 || minor <= 11;
+}
+
 /** How the harness drives this interpreter (see the top of this file). */
 export function harnessMode(i: Interpreter): "before-startup" | "after-startup" {
   const [major, minor] = i.versionInfo;

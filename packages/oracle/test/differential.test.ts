@@ -14,6 +14,7 @@ import {
   discoverNative,
   type HarnessRun,
   harnessMode,
+  harnessTakesAllocatedBlocks,
   harnessUnsupportedReason,
   type Interpreter,
   interpreterName,
@@ -96,7 +97,7 @@ describe("pymalloc: model against native CPython", () => {
 
       const result = fc.check(
         fc.property(
-          traceArbitrary({ maxOps: 3000, maxBurst: 2500 }),
+          traceArbitrary({ maxOps: 3000, maxBurst: 2500, allocatedBlocks: harnessTakesAllocatedBlocks(i) }),
           fc.constantFrom(0, 4096),
           (ops, misalign) => {
             const trace = formatTrace(ops);

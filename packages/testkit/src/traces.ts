@@ -11,6 +11,7 @@
  *   drain               frees most live blocks: empties pools (recycled across size classes) and
  *                       whole arenas (released, or kept as the last empty one on 3.9+)
  *   stats               the statistics text
+ *   blocks              sys.getallocatedblocks()
  */
 import fc from "fast-check";
 
@@ -20,7 +21,8 @@ export type GeneratedOp =
   | { readonly op: "c"; readonly id: number; readonly count: number; readonly size: number }
   | { readonly op: "r"; readonly id: number; readonly size: number }
   | { readonly op: "f"; readonly id: number }
-  | { readonly op: "s" };
+  | { readonly op: "s" }
+  | { readonly op: "n" };
 
 type Instruction =
   | { k: "alloc"; size: number }
@@ -30,7 +32,8 @@ type Instruction =
   | { k: "free"; pick: number }
   | { k: "burst"; size: number; count: number }
   | { k: "drain"; keepEvery: number; from: number }
-  | { k: "stats" };
+  | { k: "stats" }
+  | { k: "blocks" };
 
 export interface TraceOptions {
   /** Most operations in one trace (default 2000). */
@@ -43,6 +46,8 @@ export interface TraceOptions {
   readonly maxBurst?: number;
   /** Include `s` operations (default true). */
   readonly stats?: boolean;
+  /** Include `n` operations (default true). */
+  readonly allocatedBlocks?: boolean;
 }
 
 /** Request sizes: 0, uniform 1..512, just around the 8- and 16-byte class edges, and above 512. */
@@ -100,6 +105,7 @@ export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<Generat
       }),
     },
     { weight: options.stats === false ? 0 : 1, arbitrary: fc.constant({ k: "stats" as const }) },
+    { weight: options.allocatedBlocks === false ? 0 : 1, arbitrary: fc.constant({ k: "blocks" as const }) },
   );
   return fc
     .array(instruction, { maxLength: options.maxInstructions ?? 200, size: "max" })
@@ -187,6 +193,9 @@ function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] 
       }
       case "stats":
         ops.push({ op: "s" });
+        break;
+      case "blocks":
+        ops.push({ op: "n" });
         break;
     }
   }

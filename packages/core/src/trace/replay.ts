@@ -11,10 +11,12 @@
  *   # arena_alloc A   # arena_free A            when an arena is mapped or unmapped (before the op's line)
  *   s                                           followed by the stats text (nothing more on 2.7:
  *                                               its release builds have no _PyObject_DebugMallocStats)
+ *   n COUNT                                     sys.getallocatedblocks() (a bare `n` on 2.7, which has
+ *                                               no such function)
  */
 import { ModelError } from "../errors.js";
 import type { Pymalloc } from "../pymalloc/pymalloc.js";
-import { debugMallocStats } from "../pymalloc/stats.js";
+import { allocatedBlocks, debugMallocStats } from "../pymalloc/stats.js";
 import type { TraceOp } from "./trace.js";
 
 /** An operation that is well formed but wrong for the state (free of an ID that is not live, ...). */
@@ -87,6 +89,9 @@ export function replay(
           out("s");
           if (pm.profile.hasDebugMallocStats)
             for (const l of debugMallocStats(pm).trimEnd().split("\n")) out(l);
+          break;
+        case "n":
+          out(pm.profile.python[0] >= 3 ? `n ${allocatedBlocks(pm)}` : "n");
           break;
       }
       options.afterEach?.(index, address);

@@ -7,6 +7,7 @@
  *   r ID SIZE      p[ID] = PyObject_Realloc(p[ID], SIZE)     (p[ID] is NULL when ID is not live)
  *   f ID           PyObject_Free(p[ID])
  *   s              print the _PyObject_DebugMallocStats text
+ *   n              print sys.getallocatedblocks() (_Py_GetAllocatedBlocks; 3.4+)
  *   # ...          comment; blank lines are ignored
  */
 import { ModelError } from "../errors.js";
@@ -16,7 +17,8 @@ export type TraceOp =
   | { readonly op: "c"; readonly id: number; readonly count: number; readonly size: number }
   | { readonly op: "r"; readonly id: number; readonly size: number }
   | { readonly op: "f"; readonly id: number }
-  | { readonly op: "s" };
+  | { readonly op: "s" }
+  | { readonly op: "n" };
 
 /** A line of a trace that is not valid; `line` counts from 1. */
 export class TraceSyntaxError extends ModelError {
@@ -48,8 +50,8 @@ export function parseTrace(text: string, lineNumbers?: number[]): TraceOp[] {
       throw new TraceSyntaxError(i + 1, raw, reason);
     };
     const nums = args.map((a) => (NUMBER.test(a) ? Number(a) : fail(`"${a}" is not a non-negative integer`)));
-    const arity = { a: 2, c: 3, r: 2, f: 1, s: 0 }[op as string];
-    if (arity === undefined) fail(`unknown operation "${op}" (expected a, c, r, f, s or #)`);
+    const arity = { a: 2, c: 3, r: 2, f: 1, s: 0, n: 0 }[op as string];
+    if (arity === undefined) fail(`unknown operation "${op}" (expected a, c, r, f, s, n or #)`);
     if (nums.length !== arity)
       fail(`"${op}" takes ${arity} number${arity === 1 ? "" : "s"}, got ${nums.length}`);
     if (nums.some((n) => !Number.isSafeInteger(n))) fail("number too large");
@@ -58,7 +60,8 @@ export function parseTrace(text: string, lineNumbers?: number[]): TraceOp[] {
     else if (op === "c") ops.push({ op, id: x, count: y, size: z });
     else if (op === "r") ops.push({ op, id: x, size: y });
     else if (op === "f") ops.push({ op, id: x });
-    else ops.push({ op: "s" });
+    else if (op === "s") ops.push({ op: "s" });
+    else ops.push({ op: "n" });
     lineNumbers?.push(i + 1);
   }
   return ops;
@@ -69,7 +72,7 @@ export function formatOp(o: TraceOp): string {
   if (o.op === "a" || o.op === "r") return `${o.op} ${o.id} ${o.size}`;
   if (o.op === "c") return `c ${o.id} ${o.count} ${o.size}`;
   if (o.op === "f") return `f ${o.id}`;
-  return "s";
+  return o.op;
 }
 
 /** The trace text of a list of operations (parseTrace's inverse). */

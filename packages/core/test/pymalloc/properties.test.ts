@@ -46,10 +46,13 @@ describe.each(PROFILES.map((p) => p.id))("profile %s under random traces", (id) 
     let total = 0;
     while (total < OPS_PER_PROFILE) {
       fc.assert(
-        fc.property(traceArbitrary({ maxOps: OPS_PER_TRACE, maxBurst: 3000, stats: false }), (ops) => {
-          total += ops.length;
-          runChecked(id, ops);
-        }),
+        fc.property(
+          traceArbitrary({ maxOps: OPS_PER_TRACE, maxBurst: 3000, stats: false, allocatedBlocks: false }),
+          (ops) => {
+            total += ops.length;
+            runChecked(id, ops);
+          },
+        ),
         // A failure shrinks for at most 30 s (each step replays the trace with full checks), then is
         // reported with the smallest counterexample found so far.
         { numRuns: 10, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: true },

@@ -13,12 +13,13 @@ import {
 
 describe("parseTrace", () => {
   it("reads every operation, skipping comments and blank lines", () => {
-    expect(parseTrace("# hello\na 1 16\n\nc 2 3 8\nr 1 40\nf 2\ns\n")).toEqual([
+    expect(parseTrace("# hello\na 1 16\n\nc 2 3 8\nr 1 40\nf 2\ns\nn\n")).toEqual([
       { op: "a", id: 1, size: 16 },
       { op: "c", id: 2, count: 3, size: 8 },
       { op: "r", id: 1, size: 40 },
       { op: "f", id: 2 },
       { op: "s" },
+      { op: "n" },
     ]);
   });
 
@@ -61,6 +62,18 @@ describe("replay", () => {
     const pm = new Pymalloc(profile("3.11"));
     expect(() => replay(pm, parseTrace("f 9\n"), () => {})).toThrow(TraceStateError);
     expect(() => replay(pm, parseTrace("a 1 8\na 1 8\n"), () => {})).toThrow(/op 2: a 1: .*already live/);
+  });
+
+  it("prints sys.getallocatedblocks() for n, raw blocks included; a bare n on 2.7, which has none", () => {
+    const run = (id: string) => {
+      const out: string[] = [];
+      replay(new Pymalloc(profile(id)), parseTrace("n\na 1 8\na 2 16\na 3 600\nn\nf 2\nn\n"), (l) =>
+        out.push(l),
+      );
+      return out.filter((l) => l.startsWith("n"));
+    };
+    expect(run("3.11")).toEqual(["n 0", "n 3", "n 2"]);
+    expect(run("2.7")).toEqual(["n", "n", "n"]);
   });
 
   it("names the trace line instead of the op when given parseTrace's line numbers", () => {
