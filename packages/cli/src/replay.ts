@@ -71,8 +71,8 @@ export async function replayCommand(
       },
       {
         lineNumbers,
-        afterEach: (index, address) => {
-          if (options.check) checkInvariants(pm, { focus: address });
+        afterEach: (index, address, previous) => {
+          if (options.check) checkInvariants(pm, { focus: [address, previous] });
           done = index + 1;
         },
       },

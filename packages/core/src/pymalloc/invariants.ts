@@ -4,7 +4,7 @@
  * operation when `focus` names the one pool the operation touched; without it every pool is
  * checked block by block.
  */
-import { ModelError } from "../errors.js";
+import { hex, ModelError } from "../errors.js";
 import { DUMMY_SIZE_IDX, NIL, type Pymalloc } from "./pymalloc.js";
 import { RadixTree } from "./radix-tree.js";
 import { numBlocks } from "./stats.js";
@@ -14,8 +14,11 @@ export class InvariantViolation extends ModelError {
 }
 
 export interface CheckOptions {
-  /** Deep-check only the pool containing this address (the usual case after one operation). */
-  readonly focus?: number;
+  /**
+   * Deep-check only the pools containing these addresses (the usual case after one operation: the
+   * block's, and for a realloc that moved, the old block's too).
+   */
+  readonly focus?: number | readonly number[];
 }
 
 export function checkInvariants(pm: Pymalloc, options: CheckOptions = {}): void {
@@ -57,13 +60,27 @@ export function checkInvariants(pm: Pymalloc, options: CheckOptions = {}): void 
   }
 
   if (options.focus !== undefined) {
-    const pool = pm.poolOf(options.focus);
-    if (pool !== NIL) checkPoolBlocks(pm, pool, fail);
+    for (const address of typeof options.focus === "number" ? [options.focus] : options.focus) {
+      const pool = pm.poolOf(address);
+      if (pool !== NIL) checkPoolBlocks(pm, pool, fail);
+    }
   } else {
     for (const a of live) {
       const carved = ((pm.arPoolAddress[a] as number) - (pm.arFirstPool[a] as number)) / pm.poolSize;
       for (let k = 0; k < carved; k++) checkPoolBlocks(pm, pm.nodeOf(a, k), fail);
     }
+    checkRawBlocks(pm, fail);
+  }
+}
+
+/** 5, for the raw allocator (checked in the full pass only): its live blocks do not overlap. */
+function checkRawBlocks(pm: Pymalloc, fail: (what: string) => never): void {
+  const blocks = pm.raw.liveBlocks();
+  for (let i = 1; i < blocks.length; i++) {
+    const [before, size] = blocks[i - 1] as [number, number];
+    const [address] = blocks[i] as [number, number];
+    if (before + size > address)
+      fail(`raw blocks at ${hex(before)} (${size} bytes) and ${hex(address)} overlap`);
   }
 }
 

@@ -25,8 +25,11 @@ export class TraceStateError extends ModelError {
 }
 
 export interface ReplayOptions {
-  /** Called after every operation (with the op's index), e.g. to run the invariant checker. */
-  readonly afterEach?: (index: number, address: number) => void;
+  /**
+   * Called after every operation, e.g. to run the invariant checker: with the op's index, the
+   * address it returned or freed (0 for none), and for a realloc the address it was given (else 0).
+   */
+  readonly afterEach?: (index: number, address: number, previous: number) => void;
   /** The trace line of each operation (parseTrace's `lineNumbers`): errors then name the line, not the op. */
   readonly lineNumbers?: readonly number[];
 }
@@ -55,6 +58,7 @@ export function replay(
   try {
     for (const o of ops) {
       let address = 0;
+      let previous = 0;
       switch (o.op) {
         case "a":
         case "c": {
@@ -70,7 +74,8 @@ export function replay(
           break;
         }
         case "r": {
-          address = pm.realloc(pointers.get(o.id) ?? 0, o.size);
+          previous = pointers.get(o.id) ?? 0;
+          address = pm.realloc(previous, o.size);
           pointers.set(o.id, address);
           out(`r ${o.id} ${o.size} ${where(address)}`);
           break;
@@ -94,7 +99,7 @@ export function replay(
           out(pm.profile.python[0] >= 3 ? `n ${allocatedBlocks(pm)}` : "n");
           break;
       }
-      options.afterEach?.(index, address);
+      options.afterEach?.(index, address, previous);
       index++;
     }
   } finally {

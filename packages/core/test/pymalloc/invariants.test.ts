@@ -44,6 +44,34 @@ describe("invariant checker", () => {
     },
   );
 
+  it("notices raw blocks that overlap (in the full pass)", () => {
+    const pm = model();
+    const big = pm.malloc(1000);
+    checkInvariants(pm);
+    const live = Reflect.get(pm.raw, "live") as Map<number, number>; // the raw allocator's own record
+    live.set(big + 512, 8);
+    expect(() => checkInvariants(pm)).toThrow(
+      /raw blocks at 0x[0-9a-f]+ \(1000 bytes\) and 0x[0-9a-f]+ overlap/,
+    );
+    live.delete(big + 512);
+    checkInvariants(pm);
+  });
+
+  it("deep-checks every pool it is pointed at, as after a realloc that moved", () => {
+    const pm = model();
+    const keep = pm.malloc(40); // keeps the old pool in use
+    const old = pm.malloc(40);
+    const moved = pm.realloc(old, 400);
+    expect(pm.poolOf(moved)).not.toBe(pm.poolOf(old));
+    const pool = pm.poolOf(keep);
+    const word = pool * pm.wordsPerPool + (keep - (pm.poolBase[pool] as number)) / 16;
+    pm.links[word + 1] = LIVE; // off a block start, in the old pool
+    checkInvariants(pm, { focus: moved }); // looks at the new pool only
+    expect(() => checkInvariants(pm, { focus: [moved, old] })).toThrow(/live mark off a block boundary/);
+    pm.links[word + 1] = 0;
+    checkInvariants(pm, { focus: [moved, old] });
+  });
+
   it("notices a live mark off a block start, or a freed block still marked live", () => {
     const pm = model();
     const p = pm.malloc(40);

@@ -24,7 +24,7 @@ function runChecked(id: string, ops: readonly TraceOp[]): string[] {
   const pm = new Pymalloc(profile(id), { placement: { misalign: 4096 } });
   const out: string[] = [];
   replay(pm, ops, (l) => out.push(l), {
-    afterEach: (_i, address) => checkInvariants(pm, { focus: address }),
+    afterEach: (_i, address, previous) => checkInvariants(pm, { focus: [address, previous] }),
   });
   checkInvariants(pm);
   // The stats add up: every byte of every arena is accounted for exactly once.
