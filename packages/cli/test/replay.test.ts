@@ -16,11 +16,6 @@ describe("pymem replay", () => {
     expect(r.out).toContain("a 2 24 arena=0 pool=0 szidx=2 block=1");
   });
 
-  it("runs the invariant checker with --check", async () => {
-    const r = await run(["--check"], "a 1 8\nf 1\n");
-    expect(r.code).toBe(0);
-  });
-
   it.each([
     [["--python", "2.5"], "a 1 1\n", /unknown CPython profile "2.5"/],
     [["--arena-misalign=-1"], "a 1 1\n", /--arena-misalign needs a non-negative integer/],
