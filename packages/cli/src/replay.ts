@@ -5,8 +5,8 @@ import {
   DEFAULT_ARENA_BASE,
   ModelError,
   Pymalloc,
-  parseTrace,
   profileForVersion,
+  readTrace,
   replay,
   TraceStateError,
   TraceSyntaxError,
@@ -37,31 +37,16 @@ export async function replayCommand(
     if (lines.length > 0) write(`${lines.join("\n")}\n`);
     lines.length = 0;
   };
-  const lineNumbers: number[] = [];
+  let lineNumbers: readonly number[] = [];
   /** Operations done; the one that failed, if any, is lineNumbers[done]. */
   let done = 0;
   try {
     const pm = new Pymalloc(options.profile, {
       placement: { base: options.base, misalign: options.misalign },
     });
-    const source = await text(input);
-    let ops: ReturnType<typeof parseTrace>;
-    let badLine: TraceSyntaxError | undefined;
-    try {
-      ops = parseTrace(source, lineNumbers);
-    } catch (e) {
-      if (!(e instanceof TraceSyntaxError)) throw e;
-      // Run the steps above the bad line first, then report it.
-      badLine = e;
-      lineNumbers.length = 0;
-      ops = parseTrace(
-        source
-          .split("\n")
-          .slice(0, e.line - 1)
-          .join("\n"),
-        lineNumbers,
-      );
-    }
+    // The steps above a bad line run first; then it is reported.
+    const { ops, lines: numbers, error: badLine } = readTrace(await text(input));
+    lineNumbers = numbers;
     replay(
       pm,
       ops,

@@ -3,7 +3,13 @@
 // pymalloc (layer +2) -> (next) object allocators and free lists, refcounts, the cycle collector.
 export * from "./errors.js";
 export { AddressSpace, type ArenaPlacement, DEFAULT_ARENA_BASE } from "./memory/address-space.js";
-export { RAW_HEAP_BASE, RAW_HEAP_LIMIT, RawAllocator, type RawStats } from "./memory/raw-allocator.js";
+export {
+  RAW_HEAP_BASE,
+  RAW_HEAP_LIMIT,
+  RAW_HEAP_LIMIT_32BIT,
+  RawAllocator,
+  type RawStats,
+} from "./memory/raw-allocator.js";
 export * from "./objects/index.js";
 export * from "./profiles/index.js";
 export * from "./pymalloc/index.js";

@@ -91,5 +91,6 @@ describe("profile constants, pinned to CPython's sources", () => {
     expect(poolOverhead(p)).toBe(p.pointerSize === 8 ? 48 : 32);
     expect(p.pointerSize).toBe(id.endsWith("-32bit") ? 4 : 8);
     expect(p.hasDebugMallocStats).toBe(!id.startsWith("2."));
+    expect(p.hasAllocatedBlocks).toBe(!id.startsWith("2."));
   });
 });

@@ -19,6 +19,8 @@ export const RAW_HEAP_BASE = 0x5555_0000_0000;
  * holds every byte's address exactly.
  */
 export const RAW_HEAP_LIMIT = 2 ** 47;
+/** The simulated C heap's budget on a 32-bit build: all a 32-bit address space holds. */
+export const RAW_HEAP_LIMIT_32BIT = 2 ** 32;
 
 export interface RawStats {
   /** blocks currently allocated */

@@ -74,6 +74,8 @@ export interface AllocatorProfile {
   readonly memDomainUsesPymalloc: boolean;
   /** True when the build can print _PyObject_DebugMallocStats through sys._debugmallocstats() (3.3+). */
   readonly hasDebugMallocStats: boolean;
+  /** True when the build has sys.getallocatedblocks() (_Py_GetAllocatedBlocks, 3.4+). */
+  readonly hasAllocatedBlocks: boolean;
   /** Dated notes on what distinguishes this profile from its neighbours, with CPython references. */
   readonly notes: readonly string[];
 }

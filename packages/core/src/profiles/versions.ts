@@ -57,6 +57,7 @@ export const cpython2_7: AllocatorProfile = {
   arenaReordering: "linear-walk",
   memDomainUsesPymalloc: false,
   hasDebugMallocStats: false,
+  hasAllocatedBlocks: false,
   notes: [
     "2.5 (2006, patch #1123430): empty arenas are given back with free(); before 2.5 they never were.",
     "2.7.7 (2014, issue #20494): SMALL_REQUEST_THRESHOLD 256 -> 512 bytes; arenas come from mmap and go back with munmap.",
@@ -74,6 +75,7 @@ export const cpython3_6: AllocatorProfile = evolve(
     python: [3, 6],
     memDomainUsesPymalloc: true,
     hasDebugMallocStats: true,
+    hasAllocatedBlocks: true,
   },
   "3.6 (2016): PyMem_Malloc is served by pymalloc too (PYTHONMALLOC, PEP 445 domains); ALIGNMENT 8 bytes.",
 );

@@ -40,7 +40,7 @@
  */
 import { BadSizeError, DoubleFreeError, ForeignPointerError, hex } from "../errors.js";
 import { AddressSpace, type ArenaPlacement } from "../memory/address-space.js";
-import { RAW_HEAP_LIMIT, RawAllocator } from "../memory/raw-allocator.js";
+import { RAW_HEAP_LIMIT, RAW_HEAP_LIMIT_32BIT, RawAllocator } from "../memory/raw-allocator.js";
 import { maxPoolsInArena, poolOverhead, sizeClassCount } from "../profiles/geometry.js";
 import type { AllocatorProfile } from "../profiles/profile.js";
 import type { AllocatorListener } from "./events.js";
@@ -223,7 +223,10 @@ export class Pymalloc {
     this.space = new AddressSpace(profile.arenaSize, profile.poolSize, options.placement);
     this.tableBase = Math.floor(this.space.base / profile.poolSize) * profile.poolSize;
     this.tableBaseLow = this.tableBase | 0;
-    this.raw = new RawAllocator(this.maxSize, profile.pointerSize === 8 ? RAW_HEAP_LIMIT : 2 ** 32);
+    this.raw = new RawAllocator(
+      this.maxSize,
+      profile.pointerSize === 8 ? RAW_HEAP_LIMIT : RAW_HEAP_LIMIT_32BIT,
+    );
     this.radix = profile.addressCheck.kind === "radix-tree" ? new RadixTree(profile) : undefined;
     this.nfp2lasta = new Int32Array(this.poolsPerArena + 1).fill(NIL);
     this.growPools(0);

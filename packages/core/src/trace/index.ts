@@ -1,2 +1,10 @@
 export { type ReplayOptions, replay, TraceStateError } from "./replay.js";
-export { formatOp, formatTrace, parseTrace, type TraceOp, TraceSyntaxError } from "./trace.js";
+export {
+  formatOp,
+  formatTrace,
+  parseTrace,
+  readTrace,
+  type TraceOp,
+  type TraceReading,
+  TraceSyntaxError,
+} from "./trace.js";

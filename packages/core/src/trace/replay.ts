@@ -30,7 +30,7 @@ export interface ReplayOptions {
    * address it returned or freed (0 for none), and for a realloc the address it was given (else 0).
    */
   readonly afterEach?: (index: number, address: number, previous: number) => void;
-  /** The trace line of each operation (parseTrace's `lineNumbers`): errors then name the line, not the op. */
+  /** The trace line of each operation (readTrace's `lines`): errors then name the line, not the op. */
   readonly lineNumbers?: readonly number[];
 }
 
@@ -96,7 +96,7 @@ export function replay(
             for (const l of debugMallocStats(pm).trimEnd().split("\n")) out(l);
           break;
         case "n":
-          out(pm.profile.python[0] >= 3 ? `n ${allocatedBlocks(pm)}` : "n");
+          out(pm.profile.hasAllocatedBlocks ? `n ${allocatedBlocks(pm)}` : "n");
           break;
       }
       options.afterEach?.(index, address, previous);

@@ -34,12 +34,28 @@ export class TraceSyntaxError extends ModelError {
 
 const NUMBER = /^(0|[1-9][0-9]*)$/;
 
+/** What readTrace found: the operations up to the first bad line, and that line's error if any. */
+export interface TraceReading {
+  readonly ops: TraceOp[];
+  /** The line (from 1) of each operation, for messages about a later step. */
+  readonly lines: number[];
+  readonly error?: TraceSyntaxError;
+}
+
+/** Parses trace text; throws TraceSyntaxError naming the first bad line. */
+export function parseTrace(text: string): TraceOp[] {
+  const { ops, error } = readTrace(text);
+  if (error) throw error;
+  return ops;
+}
+
 /**
- * Parses trace text; throws TraceSyntaxError naming the first bad line. When `lineNumbers` is given,
- * it receives the line (from 1) of each operation, in order, for messages about a later step.
+ * Parses trace text as far as it is valid, as a reader that goes line by line (the native harness)
+ * does: the operations before the first bad line, with their line numbers, and that line's error.
  */
-export function parseTrace(text: string, lineNumbers?: number[]): TraceOp[] {
+export function readTrace(text: string): TraceReading {
   const ops: TraceOp[] = [];
+  const numbers: number[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
@@ -49,22 +65,31 @@ export function parseTrace(text: string, lineNumbers?: number[]): TraceOp[] {
     const fail = (reason: string): never => {
       throw new TraceSyntaxError(i + 1, raw, reason);
     };
-    const nums = args.map((a) => (NUMBER.test(a) ? Number(a) : fail(`"${a}" is not a non-negative integer`)));
-    const arity = { a: 2, c: 3, r: 2, f: 1, s: 0, n: 0 }[op as string];
-    if (arity === undefined) fail(`unknown operation "${op}" (expected a, c, r, f, s, n or #)`);
-    if (nums.length !== arity)
-      fail(`"${op}" takes ${arity} number${arity === 1 ? "" : "s"}, got ${nums.length}`);
-    if (nums.some((n) => !Number.isSafeInteger(n))) fail("number too large");
-    const [x, y, z] = nums as [number, number, number];
-    if (op === "a") ops.push({ op, id: x, size: y });
-    else if (op === "c") ops.push({ op, id: x, count: y, size: z });
-    else if (op === "r") ops.push({ op, id: x, size: y });
-    else if (op === "f") ops.push({ op, id: x });
-    else if (op === "s") ops.push({ op: "s" });
-    else ops.push({ op: "n" });
-    lineNumbers?.push(i + 1);
+    try {
+      ops.push(parseOp(op as string, args, fail));
+    } catch (e) {
+      if (!(e instanceof TraceSyntaxError)) throw e;
+      return { ops, lines: numbers, error: e };
+    }
+    numbers.push(i + 1);
   }
-  return ops;
+  return { ops, lines: numbers };
+}
+
+/** One operation from its name and arguments; `fail` throws the line's TraceSyntaxError. */
+function parseOp(op: string, args: readonly string[], fail: (reason: string) => never): TraceOp {
+  const nums = args.map((a) => (NUMBER.test(a) ? Number(a) : fail(`"${a}" is not a non-negative integer`)));
+  const arity = { a: 2, c: 3, r: 2, f: 1, s: 0, n: 0 }[op];
+  if (arity === undefined) fail(`unknown operation "${op}" (expected a, c, r, f, s, n or #)`);
+  if (nums.length !== arity)
+    fail(`"${op}" takes ${arity} number${arity === 1 ? "" : "s"}, got ${nums.length}`);
+  if (nums.some((n) => !Number.isSafeInteger(n))) fail("number too large");
+  const [x, y, z] = nums as [number, number, number];
+  if (op === "a") return { op, id: x, size: y };
+  if (op === "c") return { op, id: x, count: y, size: z };
+  if (op === "r") return { op, id: x, size: y };
+  if (op === "f") return { op, id: x };
+  return op === "s" ? { op: "s" } : { op: "n" };
 }
 
 /** The trace text of one operation, without the newline. */

@@ -14,8 +14,8 @@ import {
 import { model, snapshot } from "./helpers.js";
 
 /**
- * Runs `misuse`, expects `error`, and checks that nothing changed: the whole state (every typed
- * array, the arena lists, the raw blocks), and so the stats, counts and invariants.
+ * Runs `misuse`, expects `error`, and checks that nothing changed: the whole state (see snapshot),
+ * and so the stats, counts and invariants.
  */
 function expectIntact(
   pm: Pymalloc,

@@ -6,6 +6,7 @@ import {
   Pymalloc,
   parseTrace,
   profile,
+  readTrace,
   replay,
   TraceStateError,
   TraceSyntaxError,
@@ -31,6 +32,18 @@ describe("parseTrace", () => {
   ])("names the bad line: %s", (bad, message) => {
     expect(() => parseTrace(`a 0 1\n${bad}\n`)).toThrow(TraceSyntaxError);
     expect(() => parseTrace(`a 0 1\n${bad}\n`)).toThrow(message);
+  });
+
+  it("reads as far as the first bad line with readTrace, and returns that line's error", () => {
+    const r = readTrace("a 1 8\n# note\nf 1\nzap\na 2 8\n");
+    expect(r.ops).toEqual([
+      { op: "a", id: 1, size: 8 },
+      { op: "f", id: 1 },
+    ]);
+    expect(r.lines).toEqual([1, 3]);
+    expect(r.error).toBeInstanceOf(TraceSyntaxError);
+    expect(r.error?.line).toBe(4);
+    expect(readTrace("a 1 8\n").error).toBeUndefined();
   });
 
   it("round-trips through formatTrace", () => {
@@ -76,9 +89,8 @@ describe("replay", () => {
     expect(run("2.7")).toEqual(["n", "n", "n"]);
   });
 
-  it("names the trace line instead of the op when given parseTrace's line numbers", () => {
-    const lineNumbers: number[] = [];
-    const ops = parseTrace("# start\na 1 8\n\na 1 8\n", lineNumbers);
+  it("names the trace line instead of the op when given readTrace's line numbers", () => {
+    const { ops, lines: lineNumbers } = readTrace("# start\na 1 8\n\na 1 8\n");
     expect(lineNumbers).toEqual([2, 4]);
     const pm = new Pymalloc(profile("3.11"));
     expect(() => replay(pm, ops, () => {}, { lineNumbers })).toThrow(/^line 4: a 1: ID 1 is already live$/);
