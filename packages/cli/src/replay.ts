@@ -1,4 +1,3 @@
-import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
 import {
   checkInvariants,
@@ -6,11 +5,26 @@ import {
   ModelError,
   Pymalloc,
   profileForVersion,
-  readTrace,
-  replay,
+  quote,
+  Replayer,
+  type TraceOp,
+  TraceReader,
   TraceStateError,
   TraceSyntaxError,
 } from "@pymem/core";
+
+export const REPLAY_SYNOPSIS =
+  "pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace";
+
+export const REPLAY_USAGE = `replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
+  --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
+  --arena-base       address of arena slot 0 (default 0x100000000000)
+  --arena-misalign   bytes added to every arena address (default 0); 4096 gives 63-pool arenas on 3.10+
+  --check            run the invariant checker after every operation
+Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s (stats) | n (getallocatedblocks) | # comment`;
+
+/** Output lines gathered before one write (a write per line would cost more than the step). */
+const LINES_PER_WRITE = 4096;
 
 /**
  * Exit codes: 0 done, 2 bad usage or input. Every error about the trace reads
@@ -18,6 +32,7 @@ import {
  * state or the allocator refuses), the lines of the steps before it are written first, as the
  * native harness, which reads line by line, has written them. (For a step the allocator refuses,
  * the harness also prints that step's line, with its NULL result, before it stops; this does not.)
+ * The trace is read and replayed as it streams in, so memory does not grow with its length.
  */
 export async function replayCommand(
   args: string[],
@@ -25,9 +40,14 @@ export async function replayCommand(
   write: (s: string) => void = (s) => process.stdout.write(s),
   warn: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  let options: ReturnType<typeof parse>;
+  let options: Exclude<ReturnType<typeof parse>, "help">;
   try {
-    options = parse(args);
+    const parsed = parse(args);
+    if (parsed === "help") {
+      write(`usage: ${REPLAY_SYNOPSIS}\n${REPLAY_USAGE}\n`);
+      return 0;
+    }
+    options = parsed;
   } catch (e) {
     warn(`pymem replay: ${(e as Error).message}\n`);
     return 2;
@@ -37,32 +57,37 @@ export async function replayCommand(
     if (lines.length > 0) write(`${lines.join("\n")}\n`);
     lines.length = 0;
   };
-  let lineNumbers: readonly number[] = [];
-  /** Operations done; the one that failed, if any, is lineNumbers[done]. */
-  let done = 0;
+  /** The trace line of the step under way (0 before the first). */
+  let current = 0;
   try {
     const pm = new Pymalloc(options.profile, {
       placement: { base: options.base, misalign: options.misalign },
     });
-    // The steps above a bad line run first; then it is reported.
-    const { ops, lines: numbers, error: badLine } = readTrace(await text(input));
-    lineNumbers = numbers;
-    replay(
+    const replayer = new Replayer(
       pm,
-      ops,
       (line) => {
         lines.push(line);
-        if (lines.length >= 4096) flush();
+        if (lines.length >= LINES_PER_WRITE) flush();
       },
-      {
-        lineNumbers,
-        afterEach: (index, address, previous) => {
-          if (options.check) checkInvariants(pm, { focus: [address, previous] });
-          done = index + 1;
-        },
-      },
+      options.check
+        ? (_, address, previous) => checkInvariants(pm, { focus: [address, previous] })
+        : undefined,
     );
-    if (badLine !== undefined) throw badLine;
+    const step = (op: TraceOp, line: number) => {
+      current = line;
+      replayer.step(op, line);
+    };
+    // The steps above a bad line run first (they are read first); then it is reported.
+    const reader = new TraceReader();
+    // ignoreBOM: the decoder keeps a byte order mark, so that the reader skips exactly one.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    for await (const chunk of input)
+      reader.read(
+        typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }),
+        step,
+      );
+    reader.read(decoder.decode(), step);
+    reader.end(step);
     flush();
     return 0;
   } catch (e) {
@@ -70,8 +95,7 @@ export async function replayCommand(
       flush();
       // Syntax and trace-state errors start with their line already; the allocator's do not.
       const named = e instanceof TraceSyntaxError || e instanceof TraceStateError;
-      const line = lineNumbers[done];
-      const where = named || line === undefined ? "" : `line ${line}: `;
+      const where = named || current === 0 ? "" : `line ${current}: `;
       warn(`pymem replay: ${e.name}: ${where}${e.message}\n`);
       return 2;
     }
@@ -87,12 +111,14 @@ function parse(args: string[]) {
       "arena-base": { type: "string" },
       "arena-misalign": { type: "string", default: "0" },
       check: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: true,
   });
+  if (values.help) return "help";
   if (positionals.length > 0)
-    throw new Error(`unexpected argument "${positionals[0]}" (the trace is read from stdin)`);
+    throw new Error(`unexpected argument ${quote(positionals[0] as string)} (the trace is read from stdin)`);
   return {
     profile: profileForVersion(values.python),
     base:
@@ -102,9 +128,13 @@ function parse(args: string[]) {
   };
 }
 
+/** What a number option may be written as: decimal digits, or 0x and hexadecimal digits. */
+const NUMBER_OPTION = /^(?:[0-9]+|0x[0-9a-f]+)$/i;
+
 function integer(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new Error(`${flag} needs a non-negative integer, got "${text}"`);
+  // (Number alone takes "" and "  " as 0, and "1e3", " 12 " and "0b11" too.)
+  if (!NUMBER_OPTION.test(text) || !Number.isSafeInteger(n))
+    throw new Error(`${flag} needs a non-negative integer (decimal, or hex with 0x), got ${quote(text)}`);
   return n;
 }

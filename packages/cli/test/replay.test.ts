@@ -23,10 +23,48 @@ describe("pymem replay", () => {
     [["--bogus"], "a 1 1\n", /Unknown option '--bogus'/],
     [[], "a 1 1\nzap\n", /line 2: unknown operation "zap"/],
     [[], "a 1 1\nf 1\nf 1\n", /ID 1 is not live/],
+    // Before: Number() read "" and "  " as 0, and took "4e3" and " 4096 ".
+    [["--arena-misalign", ""], "a 1 1\n", /--arena-misalign needs a non-negative integer .*got ""$/m],
+    [["--arena-misalign", "  "], "a 1 1\n", /--arena-misalign needs a non-negative integer/],
+    [["--arena-misalign", "4e3"], "a 1 1\n", /--arena-misalign needs a non-negative integer/],
+    [["--arena-misalign", " 4096 "], "a 1 1\n", /--arena-misalign needs a non-negative integer/],
+    [["--arena-base", ""], "a 1 1\n", /--arena-base needs a non-negative integer/],
+    [["--arena-base", "0x"], "a 1 1\n", /--arena-base needs a non-negative integer/],
+    // Before: 2^46 asked for a page table of 2^32 entries (RangeError), 2^44 for 4.2 GB.
+    [
+      ["--arena-misalign", String(2 ** 47)],
+      "a 1 1\n",
+      /^pymem replay: BadPlacementError: arena base .* simulated C heap begins\n$/,
+    ],
+    // Before: any patch release was taken.
+    [
+      ["--python", "3.11.99"],
+      "a 1 1\n",
+      /^pymem replay: CPython 3.11.99 is not a known release: the latest known 3.11 is 3.11.14\n$/,
+    ],
+    [["--python", "2.7.19"], "a 1 1\n", /the latest known 2.7 is 2.7.18/],
   ])("rejects %j with a clear message and exit code 2", async (args, input, message) => {
     const r = await run(args as string[], input);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it("takes decimal and 0x numbers, any misalignment up to the arena region's end, known releases", async () => {
+    const at = (args: string[]) => run(args, "a 1 8\n");
+    const plain = await at(["--arena-misalign", "4096"]);
+    expect(plain.code).toBe(0);
+    expect(await at(["--arena-misalign", "0x1000"])).toEqual(plain);
+    expect(await at(["--arena-misalign", String(2 ** 46), "--arena-base", "0x100000000000"])).toEqual(
+      await at(["--arena-misalign", "0"]),
+    );
+    expect((await at(["--python", "3.11.14"])).code).toBe(0);
+  });
+
+  it("answers --help with its usage, on stdout, exit code 0", async () => {
+    const r = await run(["--help"], "");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^usage: pymem replay \[--python X\.Y\[\.Z\]\].*\n.*--arena-misalign/s);
+    expect(r.err).toBe("");
   });
 
   it("names the trace line of a step the state refuses, comments and blank lines counted", async () => {

@@ -2,8 +2,15 @@
 // Layer by layer (see README.md): profiles (version constants) -> raw memory (layers -1, 0, +1) ->
 // pymalloc (layer +2) -> (next) object allocators and free lists, refcounts, the cycle collector.
 export * from "./errors.js";
-export { AddressSpace, type ArenaPlacement, DEFAULT_ARENA_BASE } from "./memory/address-space.js";
 export {
+  AddressSpace,
+  ARENA_REGION_END,
+  type ArenaPlacement,
+  DEFAULT_ARENA_BASE,
+  DEFAULT_MAX_MAPPINGS,
+} from "./memory/address-space.js";
+export {
+  RAW_CHUNK_LIMIT,
   RAW_HEAP_BASE,
   RAW_HEAP_LIMIT,
   RAW_HEAP_LIMIT_32BIT,

@@ -6,12 +6,16 @@ import { describe, expect, it } from "vitest";
 import {
   blockSize,
   blocksPerPool,
+  LATEST_PATCH,
+  latestRelease,
+  ModelError,
   maxPoolsInArena,
   PROFILES,
   poolOverhead,
   profile,
   profileForVersion,
   profileIds,
+  python,
   radixNodeBytes,
   sizeClassCount,
   sizeClassOf,
@@ -117,5 +121,21 @@ describe("profileForVersion", () => {
     expect(profileForVersion("3.6-pyenv").id).toBe("3.6-pyenv");
     expect(() => profileForVersion("3.99")).toThrow(UnknownProfileError);
     expect(() => profileForVersion("banana")).toThrow(/neither a CPython version/);
+  });
+
+  it("refuses a patch release later than the latest known one of its line, naming that one", () => {
+    // Before: 3.11.99 was taken for 3.11.
+    for (const [minor, latest] of Object.entries(LATEST_PATCH)) {
+      expect(profileForVersion(`${minor}.${latest}`).id).toMatch(new RegExp(`^${minor}`));
+      expect(() => profileForVersion(`${minor}.${latest + 1}`)).toThrow(UnknownProfileError);
+      expect(() => python(`${minor}.${latest + 1}`)).toThrow(UnknownProfileError);
+    }
+    expect(() => profileForVersion("3.11.99", 4)).toThrow(
+      /^CPython 3\.11\.99 is not a known release: the latest known 3\.11 is 3\.11\.14$/,
+    );
+    expect(new UnknownProfileError("")).toBeInstanceOf(ModelError);
+    // The profiles' release ranges end at the same releases (they are written from LATEST_PATCH).
+    expect(profile("3.11").releases).toBe(`3.11.0 – ${latestRelease("3.11")}`);
+    expect(profile("2.7-32bit").releases).toBe("2.7.17 – 2.7.18");
   });
 });

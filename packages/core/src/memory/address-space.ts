@@ -8,18 +8,31 @@
  * The gap of one pool between slots keeps arenas from touching; `misalign` (bytes, a multiple of
  * the 4 KiB page) decides whether an arena starts on a POOL_SIZE boundary, i.e. 64 or 63 usable pools.
  */
-import { OutOfMemoryError } from "../errors.js";
+import { BadPlacementError, OutOfMemoryError, show } from "../errors.js";
+import { RAW_HEAP_BASE } from "./raw-allocator.js";
 
 export interface ArenaPlacement {
   /** Address of slot 0 before misalignment (bytes); default 0x100000000000. */
   readonly base?: number;
   /** Offset added to every slot (bytes); a multiple of 4096; default 0. */
   readonly misalign?: number;
-  /** How many mappings may exist at once; default 2^20 (a 64-bit address space is not the limit). */
+  /** How many mappings may exist at once; default DEFAULT_MAX_MAPPINGS. */
   readonly maxMappings?: number;
 }
 
 export const DEFAULT_ARENA_BASE = 0x1000_0000_0000;
+
+/**
+ * Where the arena region must end (bytes): RAW_HEAP_BASE (0x555500000000, about 2^46.4), where the
+ * simulated C heap begins, so no arena address is ever a raw block's. Below it every address is exact
+ * in a double, inside x86-64's user address space (2^47), and whole for 3.10's 48-bit radix tree.
+ * A base or misalignment that puts slot 0 past it is refused; a later slot that would cross it is
+ * out of memory. (A large misalignment costs no model memory: the page table starts at slot 0.)
+ */
+export const ARENA_REGION_END = RAW_HEAP_BASE;
+
+/** How many mappings may exist at once by default: 2^20 (a 64-bit address space is not the limit). */
+export const DEFAULT_MAX_MAPPINGS = 2 ** 20;
 
 export class AddressSpace {
   readonly base: number;
@@ -37,18 +50,25 @@ export class AddressSpace {
     gap: number,
     placement: ArenaPlacement = {},
   ) {
-    this.base = placement.base ?? DEFAULT_ARENA_BASE;
-    this.misalign = placement.misalign ?? 0;
-    this.maxMappings = placement.maxMappings ?? 1 << 20;
-    this.stride = mappingSize + gap;
-    if (!Number.isSafeInteger(this.base) || this.base <= 0 || this.base % 4096 !== 0) {
-      throw new RangeError(`arena base must be a positive multiple of 4096, got ${this.base}`);
-    }
-    if (!Number.isSafeInteger(this.misalign) || this.misalign < 0 || this.misalign % 4096 !== 0) {
-      throw new RangeError(
-        `arena misalignment must be a non-negative multiple of 4096, got ${this.misalign}`,
+    const base = placement.base ?? DEFAULT_ARENA_BASE;
+    const misalign = placement.misalign ?? 0;
+    const maxMappings = placement.maxMappings ?? DEFAULT_MAX_MAPPINGS;
+    if (!Number.isSafeInteger(base) || base <= 0 || base % 4096 !== 0)
+      throw new BadPlacementError(`arena base must be a positive multiple of 4096, got ${show(base)}`);
+    if (!Number.isSafeInteger(misalign) || misalign < 0 || misalign % 4096 !== 0)
+      throw new BadPlacementError(
+        `arena misalignment must be a non-negative multiple of 4096, got ${show(misalign)}`,
       );
-    }
+    if (!Number.isSafeInteger(maxMappings) || maxMappings <= 0)
+      throw new BadPlacementError(`maxMappings must be a positive integer, got ${show(maxMappings)}`);
+    if (base + misalign + mappingSize > ARENA_REGION_END)
+      throw new BadPlacementError(
+        `arena base ${base} + misalignment ${misalign} puts the first arena past ${ARENA_REGION_END} (0x555500000000), where the simulated C heap begins`,
+      );
+    this.base = base;
+    this.misalign = misalign;
+    this.maxMappings = maxMappings;
+    this.stride = mappingSize + gap;
   }
 
   /** Maps a new region; returns its address. */
@@ -57,6 +77,10 @@ export class AddressSpace {
     while (slot < this.used.length && this.used[slot] === 1) slot++;
     if (slot >= this.maxMappings)
       throw new OutOfMemoryError(`no free arena slot (limit ${this.maxMappings})`);
+    if (this.addressOfSlot(slot) + this.mappingSize > ARENA_REGION_END)
+      throw new OutOfMemoryError(
+        `no free arena slot below ${ARENA_REGION_END} (0x555500000000), where the simulated C heap begins`,
+      );
     if (slot >= this.used.length) {
       const grown = new Uint8Array(Math.max(this.used.length * 2, slot + 1));
       grown.set(this.used);

@@ -7,7 +7,16 @@
  * its spirit: 16-byte aligned chunks with an 8-byte header, freed chunks reused LIFO by exact
  * chunk size, shrinking realloc in place. Raw addresses are not claimed to match glibc's.
  */
-import { BadSizeError, DoubleFreeError, ForeignPointerError, hex, OutOfMemoryError } from "../errors.js";
+import {
+  BadSizeError,
+  DoubleFreeError,
+  ForeignPointerError,
+  hex,
+  isAddress,
+  notAnAddress,
+  OutOfMemoryError,
+  show,
+} from "../errors.js";
 
 /** Where the simulated C heap starts (bytes); far from the arena region. */
 export const RAW_HEAP_BASE = 0x5555_0000_0000;
@@ -21,6 +30,13 @@ export const RAW_HEAP_BASE = 0x5555_0000_0000;
 export const RAW_HEAP_LIMIT = 2 ** 47;
 /** The simulated C heap's budget on a 32-bit build: all a 32-bit address space holds. */
 export const RAW_HEAP_LIMIT_32BIT = 2 ** 32;
+
+/**
+ * How many chunks the simulated C heap may carve in all (live or freed; a freed chunk is reused, so
+ * this bounds the live blocks too): 2^24, the most entries a JS Map holds in V8 (a larger one throws
+ * a RangeError). Past it malloc fails as at the byte budget, before anything has changed.
+ */
+export const RAW_CHUNK_LIMIT = 2 ** 24;
 
 export interface RawStats {
   /** blocks currently allocated */
@@ -46,6 +62,7 @@ export class RawAllocator {
   constructor(
     private readonly maxSize: number,
     private readonly heapLimit = RAW_HEAP_LIMIT,
+    private readonly chunkLimit = RAW_CHUNK_LIMIT,
   ) {}
 
   malloc(size: number): number {
@@ -60,6 +77,10 @@ export class RawAllocator {
       if (this.top + chunk > RAW_HEAP_BASE + this.heapLimit)
         throw new OutOfMemoryError(
           `malloc(${BigInt(size)}): the simulated C heap has ${RAW_HEAP_BASE + this.heapLimit - this.top} of its ${this.heapLimit} bytes left (C's malloc returns NULL; CPython raises MemoryError)`,
+        );
+      if (this.chunkSize.size >= this.chunkLimit)
+        throw new OutOfMemoryError(
+          `malloc(${BigInt(size)}): the simulated C heap has carved its limit of ${this.chunkLimit} chunks (C's malloc returns NULL; CPython raises MemoryError)`,
         );
       address = this.top + 16;
       this.top += chunk;
@@ -150,13 +171,15 @@ export class RawAllocator {
   }
 
   checkSize(size: number): void {
-    if (!Number.isInteger(size)) throw new BadSizeError(`size must be a whole number of bytes, got ${size}`);
+    if (typeof size !== "number" || !Number.isInteger(size))
+      throw new BadSizeError(`size must be a whole number of bytes, got ${show(size)}`);
     if (size < 0) throw new BadSizeError(`negative size ${size}`);
     if (size > this.maxSize) throw new BadSizeError(`size ${size} exceeds PY_SSIZE_T_MAX (${this.maxSize})`);
   }
 
   private checkLive(address: number, what: string): void {
     if (this.live.has(address)) return;
+    if (!isAddress(address)) throw notAnAddress(what, address);
     if (this.chunkSize.has(address)) throw new DoubleFreeError(`${what} of freed raw block ${hex(address)}`);
     throw new ForeignPointerError(`${what} of ${hex(address)}, which no allocator returned`);
   }

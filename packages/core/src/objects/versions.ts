@@ -9,6 +9,7 @@
  * interpreter here), where the GC head is given by the C rule below but never measured.
  */
 import type { PointerSize } from "../profiles/profile.js";
+import { checkRelease } from "../profiles/releases.js";
 import type { ObjectProfile } from "./profile.js";
 
 type Version = readonly [number, number, (number | undefined)?];
@@ -306,6 +307,7 @@ export function objectProfile(version: string, pointerSize: PointerSize = 8): Ob
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
   if (!m) throw new RangeError(`"${version}" is not a CPython version`);
   const v: Version = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  checkRelease(v[0], v[1], v[2]);
   if (!atLeast(v, [2, 7]) || (v[0] === 3 && !atLeast(v, [3, 6]))) {
     throw new RangeError(`CPython ${version} is not modelled (2.7 and 3.6+ are)`);
   }

@@ -1,4 +1,5 @@
 export * from "./geometry.js";
 export type { AddressCheck, AllocatorProfile, PointerSize } from "./profile.js";
-export { profile, profileForVersion, profileIds, UnknownProfileError } from "./registry.js";
+export { profile, profileForVersion, profileIds } from "./registry.js";
+export { checkRelease, LATEST_PATCH, latestRelease } from "./releases.js";
 export * from "./versions.js";

@@ -1,9 +1,7 @@
+import { quote, UnknownProfileError } from "../errors.js";
 import type { AllocatorProfile } from "./profile.js";
+import { checkRelease } from "./releases.js";
 import { PROFILES } from "./versions.js";
-
-export class UnknownProfileError extends Error {
-  override name = "UnknownProfileError";
-}
 
 const byId = new Map(PROFILES.map((p) => [p.id, p]));
 
@@ -16,7 +14,7 @@ export function profileIds(): string[] {
 export function profile(id: string): AllocatorProfile {
   const found = byId.get(id);
   if (!found)
-    throw new UnknownProfileError(`unknown CPython profile "${id}"; known: ${profileIds().join(", ")}`);
+    throw new UnknownProfileError(`unknown CPython profile ${quote(id)}; known: ${profileIds().join(", ")}`);
   return found;
 }
 
@@ -27,8 +25,9 @@ export function profile(id: string): AllocatorProfile {
 export function profileForVersion(version: string, pointerSize: 4 | 8 = 8): AllocatorProfile {
   if (byId.has(version) && (version.includes("-") || pointerSize === 8)) return profile(version);
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
-  if (!m) throw new UnknownProfileError(`"${version}" is neither a CPython version nor a profile id`);
+  if (!m) throw new UnknownProfileError(`${quote(version)} is neither a CPython version nor a profile id`);
   const [major, minor, micro] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+  checkRelease(major, minor, micro);
   let id = `${major}.${minor}`;
   if (id === "3.7" && micro !== undefined && micro <= 3) id = "3.7.3";
   return profile(pointerSize === 4 ? `${id}-32bit` : id);

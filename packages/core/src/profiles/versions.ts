@@ -27,6 +27,7 @@
  */
 
 import type { AllocatorProfile, PointerSize } from "./profile.js";
+import { latestRelease } from "./releases.js";
 
 type Change = Partial<Omit<AllocatorProfile, "id" | "label" | "notes">> & Pick<AllocatorProfile, "releases">;
 
@@ -44,7 +45,7 @@ function evolve(from: AllocatorProfile, id: string, change: Change, note: string
 export const cpython2_7: AllocatorProfile = {
   id: "2.7",
   label: "CPython 2.7 (64-bit)",
-  releases: "2.7.17 – 2.7.18",
+  releases: `2.7.17 – ${latestRelease("2.7")}`,
   python: [2, 7],
   pointerSize: 8,
   alignment: 16,
@@ -71,7 +72,7 @@ export const cpython3_6: AllocatorProfile = evolve(
   { ...cpython2_7, alignment: 8, notes: [] },
   "3.6",
   {
-    releases: "3.6.0 – 3.6.15 (upstream)",
+    releases: `3.6.0 – ${latestRelease("3.6")} (upstream)`,
     python: [3, 6],
     memDomainUsesPymalloc: true,
     hasDebugMallocStats: true,
@@ -100,21 +101,21 @@ export const cpython3_7_early: AllocatorProfile = evolve(
 export const cpython3_7: AllocatorProfile = evolve(
   cpython3_7_early,
   "3.7",
-  { releases: "3.7.4 – 3.7.17", alignment: 16 },
+  { releases: `3.7.4 – ${latestRelease("3.7")}`, alignment: 16 },
   "3.7.4 (2019, bpo-27987 backport, PR #13318): ALIGNMENT 8 -> 16 bytes on 64-bit; 32 size classes.",
 );
 
 export const cpython3_8: AllocatorProfile = evolve(
   cpython3_7,
   "3.8",
-  { releases: "3.8.0 – 3.8.20", python: [3, 8], arenaReordering: "nfp2lasta" },
+  { releases: `3.8.0 – ${latestRelease("3.8")}`, python: [3, 8], arenaReordering: "nfp2lasta" },
   "3.8 (2019, bpo-37029): usable_arenas is re-sorted in O(1) through nfp2lasta[] instead of a linear walk.",
 );
 
 export const cpython3_9: AllocatorProfile = evolve(
   cpython3_8,
   "3.9",
-  { releases: "3.9.0 – 3.9.25", python: [3, 9], arenaRelease: "keep-last-empty" },
+  { releases: `3.9.0 – ${latestRelease("3.9")}`, python: [3, 9], arenaRelease: "keep-last-empty" },
   "3.9 (2019, bpo-37257): an empty arena at the end of usable_arenas is kept instead of unmapped.",
 );
 
@@ -122,7 +123,7 @@ export const cpython3_10: AllocatorProfile = evolve(
   cpython3_9,
   "3.10",
   {
-    releases: "3.10.1 – 3.10.19",
+    releases: `3.10.1 – ${latestRelease("3.10")}`,
     python: [3, 10],
     poolSize: 16384, // 16 KiB (POOL_BITS 14)
     arenaSize: 1048576, // 1 MiB (ARENA_BITS 20)
@@ -136,7 +137,7 @@ export const cpython3_11: AllocatorProfile = evolve(
   cpython3_10,
   "3.11",
   {
-    releases: "3.11.0 – 3.11.14",
+    releases: `3.11.0 – ${latestRelease("3.11")}`,
     python: [3, 11],
     addressCheck: { kind: "radix-tree", addressBits: 64, topBits: 15, midBits: 15, botBits: 14 },
   },
@@ -146,21 +147,21 @@ export const cpython3_11: AllocatorProfile = evolve(
 export const cpython3_12: AllocatorProfile = evolve(
   cpython3_11,
   "3.12",
-  { releases: "3.12.0 – 3.12.12", python: [3, 12] },
+  { releases: `3.12.0 – ${latestRelease("3.12")}`, python: [3, 12] },
   "3.12 (2023): allocator state moves into struct _obmalloc_state, one per interpreter; the algorithms are unchanged.",
 );
 
 export const cpython3_13: AllocatorProfile = evolve(
   cpython3_12,
   "3.13",
-  { releases: "3.13.0 – 3.13.9", python: [3, 13] },
+  { releases: `3.13.0 – ${latestRelease("3.13")}`, python: [3, 13] },
   "3.13 (2024): mimalloc is bundled for the free-threaded build; the default build keeps pymalloc unchanged.",
 );
 
 export const cpython3_14: AllocatorProfile = evolve(
   cpython3_13,
   "3.14",
-  { releases: "3.14.0 – 3.14.7", python: [3, 14] },
+  { releases: `3.14.0 – ${latestRelease("3.14")}`, python: [3, 14] },
   "3.14 (2025): pymalloc's code is the same as 3.13's apart from state plumbing.",
 );
 

@@ -38,7 +38,14 @@
  *   6. (3.10+) the radix tree says "used" exactly for addresses inside live arenas;
  *   7. the page table names exactly the carved pools of live arenas; LIVE marks only block starts.
  */
-import { BadSizeError, DoubleFreeError, ForeignPointerError, hex } from "../errors.js";
+import {
+  BadSizeError,
+  DoubleFreeError,
+  ForeignPointerError,
+  hex,
+  isAddress,
+  notAnAddress,
+} from "../errors.js";
 import { AddressSpace, type ArenaPlacement } from "../memory/address-space.js";
 import { RAW_HEAP_LIMIT, RAW_HEAP_LIMIT_32BIT, RawAllocator } from "../memory/raw-allocator.js";
 import { maxPoolsInArena, poolOverhead, sizeClassCount } from "../profiles/geometry.js";
@@ -221,7 +228,8 @@ export class Pymalloc {
     this.linearWalk = profile.arenaReordering === "linear-walk" ? 1 : 0;
     this.maxSize = profile.pointerSize === 8 ? 2 ** 63 - 1 : 2 ** 31 - 1;
     this.space = new AddressSpace(profile.arenaSize, profile.poolSize, options.placement);
-    this.tableBase = Math.floor(this.space.base / profile.poolSize) * profile.poolSize;
+    // From slot 0's page, not the base: a misalignment of any size then costs no page-table memory.
+    this.tableBase = Math.floor(this.space.addressOfSlot(0) / profile.poolSize) * profile.poolSize;
     this.tableBaseLow = this.tableBase | 0;
     this.raw = new RawAllocator(
       this.maxSize,
@@ -266,6 +274,8 @@ export class Pymalloc {
     // type, and merging it with the fast path's double would make V8 box every address malloc returns
     // (a heap number each) once malloc is inlined. For the same reason allocateFromNewPool returns a
     // pool (a small integer), not an address.
+    // (typeof first: `| 0` throws on a BigInt or a Symbol, and would call an object's valueOf.)
+    if (typeof nbytes !== "number") return +this.mallocOther(nbytes);
     const n = nbytes | 0;
     if (n !== nbytes || (n - 1) >>> 0 >= this.threshold) return +this.mallocOther(nbytes);
     const shift = this.shift;
@@ -318,6 +328,8 @@ export class Pymalloc {
    * pymalloc_free are written out here, for the same reason as in malloc.
    */
   free(address: number): void {
+    // Anything but a number would be converted below, a numeric string to the block it names.
+    if (typeof address !== "number") throw notAnAddress("free", address);
     // The block's distance from tableBase, d, in integer arithmetic: its low 32 bits from the
     // address's own (one conversion; CPython finds the pool with one mask, and a chain of
     // floating-point subtract, multiply and convert before the page-table load cost 1-2 ns a call).
@@ -817,6 +829,7 @@ export class Pymalloc {
    * (or is not a whole number: no pointer is).
    */
   poolOf(address: number): number {
+    if (typeof address !== "number") return NIL;
     // As in free: integer arithmetic on the address's low 32 bits when that decides.
     const d = address - this.tableBase;
     const rel = ((address | 0) - this.tableBaseLow) | 0;
@@ -828,7 +841,7 @@ export class Pymalloc {
   /** poolOf for an address `d` bytes from tableBase that is not a whole number of bytes below 4 GiB. */
   private poolOfFar(d: number): number {
     return d >= 0 && d < this.tableSpan && Number.isInteger(d)
-      ? (this.pageTable[(d * this.invPoolSize) | 0] as number)
+      ? (this.pageTable[Math.floor(d * this.invPoolSize)] as number) // not `| 0`: the page may pass 2^31
       : NIL;
   }
 
@@ -858,6 +871,7 @@ export class Pymalloc {
    * outside every arena is not the model's to read; it is taken to name no live arena.
    */
   addressInRange(address: number): boolean {
+    if (!isAddress(address)) return false;
     if (this.radix) return this.radix.isUsed(address);
     const pool = this.poolOf(address);
     let ao: number;
@@ -897,6 +911,7 @@ export class Pymalloc {
 
   private checkRaw(address: number, what: string): void {
     if (this.raw.owns(address)) return;
+    if (!isAddress(address)) throw notAnAddress(what, address);
     if (this.raw.knows(address))
       throw new DoubleFreeError(`${what} of ${hex(address)}: the raw block was already freed`);
     throw new ForeignPointerError(`${what} of ${hex(address)}, which no allocator of the model returned`);

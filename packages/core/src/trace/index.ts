@@ -1,10 +1,12 @@
-export { type ReplayOptions, replay, TraceStateError } from "./replay.js";
+export { Replayer, type ReplayOptions, replay, TraceStateError } from "./replay.js";
 export {
   formatOp,
   formatTrace,
   parseTrace,
   readTrace,
+  TRACE_LINE_LIMIT,
   type TraceOp,
+  TraceReader,
   type TraceReading,
   TraceSyntaxError,
 } from "./trace.js";

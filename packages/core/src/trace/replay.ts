@@ -15,6 +15,7 @@
  *                                               no such function)
  */
 import { ModelError } from "../errors.js";
+import type { AllocatorListener } from "../pymalloc/events.js";
 import type { Pymalloc } from "../pymalloc/pymalloc.js";
 import { allocatedBlocks, debugMallocStats } from "../pymalloc/stats.js";
 import type { TraceOp } from "./trace.js";
@@ -41,24 +42,45 @@ export function replay(
   out: (line: string) => void,
   options: ReplayOptions = {},
 ): void {
-  const pointers = new Map<number, number>();
-  pm.setListener((e) => {
-    if (e.type === "arena-alloc") out(`# arena_alloc ${e.arena}`);
-    else if (e.type === "arena-free") out(`# arena_free ${e.arena}`);
-  });
-  const where = (address: number) => {
-    const b = pm.locate(address);
-    return b ? `arena=${b.arena} pool=${b.pool} szidx=${b.szidx} block=${b.block}` : "raw";
-  };
+  const replayer = new Replayer(pm, out, options.afterEach);
   let index = 0;
-  const at = () => {
-    const line = options.lineNumbers?.[index];
-    return line === undefined ? `op ${index + 1}` : `line ${line}`;
-  };
-  try {
-    for (const o of ops) {
-      let address = 0;
-      let previous = 0;
+  for (const o of ops) replayer.step(o, options.lineNumbers?.[index++]);
+}
+
+/**
+ * Replays a trace one operation at a time (as a stream of it is read), keeping the trace's IDs
+ * between steps; the output of the steps together is replay's.
+ */
+export class Replayer {
+  /** The live IDs' addresses. */
+  private readonly pointers = new Map<number, number>();
+  /** Operations done. */
+  private done = 0;
+  private readonly arenaLines: AllocatorListener;
+
+  constructor(
+    readonly pm: Pymalloc,
+    private readonly out: (line: string) => void,
+    private readonly afterEach?: ReplayOptions["afterEach"],
+  ) {
+    this.arenaLines = (e) => {
+      if (e.type === "arena-alloc") out(`# arena_alloc ${e.arena}`);
+      else if (e.type === "arena-free") out(`# arena_free ${e.arena}`);
+    };
+  }
+
+  /** Replays one operation; errors name `line`, its trace line, or else its number among the ops. */
+  step(o: TraceOp, line?: number): void {
+    const { pm, out, pointers } = this;
+    const at = () => (line === undefined ? `op ${this.done + 1}` : `line ${line}`);
+    const where = (address: number) => {
+      const b = pm.locate(address);
+      return b ? `arena=${b.arena} pool=${b.pool} szidx=${b.szidx} block=${b.block}` : "raw";
+    };
+    let address = 0;
+    let previous = 0;
+    pm.setListener(this.arenaLines);
+    try {
       switch (o.op) {
         case "a":
         case "c": {
@@ -83,11 +105,11 @@ export function replay(
         case "f": {
           const p = pointers.get(o.id);
           if (p === undefined) throw new TraceStateError(`${at()}: f ${o.id}: ID ${o.id} is not live`);
-          const line = `f ${o.id} ${where(p)}`;
+          const text = `f ${o.id} ${where(p)}`;
           address = p;
           pm.free(p);
           pointers.delete(o.id);
-          out(line);
+          out(text);
           break;
         }
         case "s":
@@ -99,10 +121,10 @@ export function replay(
           out(pm.profile.hasAllocatedBlocks ? `n ${allocatedBlocks(pm)}` : "n");
           break;
       }
-      options.afterEach?.(index, address, previous);
-      index++;
+      this.afterEach?.(this.done, address, previous);
+      this.done++;
+    } finally {
+      pm.setListener(null);
     }
-  } finally {
-    pm.setListener(null);
   }
 }

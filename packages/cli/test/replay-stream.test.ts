@@ -1,0 +1,60 @@
+// pymem replay reads its trace as a stream: a trace of millions of lines goes through in bounded
+// memory (before, the whole text was read first: 32M lines ran out of heap). The heap is measured
+// after a full collection every few megabytes of input; it must not grow with the trace.
+import { Readable } from "node:stream";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { expect, it } from "vitest";
+import { replayCommand } from "../src/replay.js";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const STEPS = 1_500_000; // a malloc and (once 1000 are live) a free each: 3M lines, about 20 MB
+const LIVE = 1000;
+const CHUNK = 1 << 16; // characters a chunk of the stream holds, as a pipe delivers them
+const SAMPLE_EVERY = 32; // chunks between heap measurements (2 MB of trace)
+const MiB = 2 ** 20;
+
+/** The trace, chunk by chunk, measuring the heap (after a full GC) every SAMPLE_EVERY chunks. */
+function* trace(heap: number[]): Generator<string> {
+  let text = "";
+  let chunks = 0;
+  for (let i = 0; i < STEPS; i++) {
+    text += `a ${i % (2 * LIVE)} ${1 + (i % 700)}\n`;
+    if (i >= LIVE) text += `f ${(i - LIVE) % (2 * LIVE)}\n`;
+    if (text.length < CHUNK) continue;
+    yield text;
+    text = "";
+    if (++chunks % SAMPLE_EVERY === 0) {
+      gc();
+      heap.push(process.memoryUsage().heapUsed);
+    }
+  }
+  yield text;
+}
+
+it("replays a multi-million-line trace with a heap that does not grow with it", async () => {
+  const heap: number[] = [];
+  let lines = 0;
+  let bytes = 0;
+  const code = await replayCommand(
+    ["--python", "3.11"],
+    Readable.from(trace(heap)),
+    (s) => {
+      bytes += s.length;
+      for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) lines++;
+    },
+    (s) => {
+      throw new Error(s);
+    },
+  );
+  expect(code).toBe(0);
+  expect(lines).toBeGreaterThanOrEqual(2 * STEPS - LIVE); // a line per step, and the arena lines
+  expect(bytes).toBeGreaterThan(60 * MiB);
+  expect(heap.length).toBeGreaterThanOrEqual(8);
+  const growth = Math.max(...heap) - (heap[0] as number);
+  expect(growth, `heap after GC, MiB: ${heap.map((h) => (h / MiB).toFixed(1)).join(" ")}`).toBeLessThan(
+    8 * MiB,
+  );
+});
