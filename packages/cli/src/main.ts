@@ -6,25 +6,20 @@ import { CLAIMS_USAGE, claimsCommand } from "./claims/command.js";
 import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
-import { replayCommand } from "./replay.js";
+import { REPLAY_SYNOPSIS, REPLAY_USAGE, replayCommand } from "./replay.js";
 
 const USAGE = `${CLAIMS_USAGE}
        pymem oracle run FILE.py [--json] [--timeout MS]
        pymem oracle record [CLAIM_ID ...]
        ${NEW_CLAIM_SYNOPSIS}
-       pymem replay [--python X.Y[.Z]] [--arena-base ADDR] [--arena-misalign BYTES] [--check] < trace
+       ${REPLAY_SYNOPSIS}
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
   prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
 oracle run: runs a Python file on every interpreter found and prints a version x output table.
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
 new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates and lists it in claims/index.ts.
-replay: replays an allocator trace on the model of CPython's pymalloc and prints where every block goes.
-  --python           CPython version or profile id (default 3.11); e.g. 3.9, 3.7.2, 3.6-pyenv, 3.12-32bit
-  --arena-base       address of arena slot 0 (default 0x100000000000)
-  --arena-misalign   bytes added to every arena address (default 0); 4096 gives 63-pool arenas on 3.10+
-  --check            run the invariant checker after every operation
-Trace lines: a ID SIZE | c ID N SIZE | r ID SIZE | f ID | s (stats) | n (getallocatedblocks) | # comment`;
+${REPLAY_USAGE}`;
 
 // Before any of the model's code is hot enough to be optimized: V8 reads these when it compiles.
 for (const flag of V8_INLINING_FLAGS) setFlagsFromString(flag);
