@@ -70,8 +70,8 @@ export async function replayCommand(
         if (lines.length >= LINES_PER_WRITE) flush();
       },
       options.check
-        ? (_, address, previous) => checkInvariants(pm, { focus: [address, previous] })
-        : undefined,
+        ? { afterEach: (_, address, previous) => checkInvariants(pm, { focus: [address, previous] }) }
+        : {},
     );
     const step = (op: TraceOp, line: number) => {
       current = line;

@@ -1,4 +1,4 @@
-export { Replayer, type ReplayOptions, replay, TraceStateError } from "./replay.js";
+export { MAX_LIVE_IDS, Replayer, type ReplayOptions, replay, TraceStateError } from "./replay.js";
 export {
   formatOp,
   formatTrace,

@@ -33,7 +33,15 @@ export interface ReplayOptions {
   readonly afterEach?: (index: number, address: number, previous: number) => void;
   /** The trace line of each operation (readTrace's `lines`): errors then name the line, not the op. */
   readonly lineNumbers?: readonly number[];
+  /** How many IDs may be live at once (default MAX_LIVE_IDS). */
+  readonly maxLiveIds?: number;
 }
+
+/**
+ * How many of a trace's IDs may be live at once: 2^24, the most entries a JS Map holds in V8 (as
+ * RAW_CHUNK_LIMIT). One more is a TraceStateError before the allocator is asked, not a RangeError after.
+ */
+export const MAX_LIVE_IDS = 2 ** 24;
 
 /** Replays `ops` on `pm`, writing the output lines to `out` (each without its newline). */
 export function replay(
@@ -42,7 +50,7 @@ export function replay(
   out: (line: string) => void,
   options: ReplayOptions = {},
 ): void {
-  const replayer = new Replayer(pm, out, options.afterEach);
+  const replayer = new Replayer(pm, out, options);
   let index = 0;
   for (const o of ops) replayer.step(o, options.lineNumbers?.[index++]);
 }
@@ -61,7 +69,7 @@ export class Replayer {
   constructor(
     readonly pm: Pymalloc,
     private readonly out: (line: string) => void,
-    private readonly afterEach?: ReplayOptions["afterEach"],
+    private readonly options: Pick<ReplayOptions, "afterEach" | "maxLiveIds"> = {},
   ) {
     this.arenaLines = (e) => {
       if (e.type === "arena-alloc") out(`# arena_alloc ${e.arena}`);
@@ -86,6 +94,7 @@ export class Replayer {
         case "c": {
           if (pointers.has(o.id))
             throw new TraceStateError(`${at()}: ${o.op} ${o.id}: ID ${o.id} is already live`);
+          this.checkRoom(o.id, at);
           address = o.op === "a" ? pm.malloc(o.size) : pm.calloc(o.count, o.size);
           pointers.set(o.id, address);
           out(
@@ -96,6 +105,7 @@ export class Replayer {
           break;
         }
         case "r": {
+          this.checkRoom(o.id, at);
           previous = pointers.get(o.id) ?? 0;
           address = pm.realloc(previous, o.size);
           pointers.set(o.id, address);
@@ -121,10 +131,19 @@ export class Replayer {
           out(pm.profile.hasAllocatedBlocks ? `n ${allocatedBlocks(pm)}` : "n");
           break;
       }
-      this.afterEach?.(this.done, address, previous);
+      this.options.afterEach?.(this.done, address, previous);
       this.done++;
     } finally {
       pm.setListener(null);
     }
+  }
+
+  /** Throws when `id` is not live and no more IDs may be. */
+  private checkRoom(id: number, at: () => string): void {
+    const max = this.options.maxLiveIds ?? MAX_LIVE_IDS;
+    if (this.pointers.size >= max && !this.pointers.has(id))
+      throw new TraceStateError(
+        `${at()}: ID ${id} would be live ID number ${max + 1}; at most ${max} may be`,
+      );
   }
 }

@@ -2,8 +2,10 @@ import { traceArbitrary } from "@pymem/testkit/traces";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  allocatedBlocks,
   formatOp,
   formatTrace,
+  MAX_LIVE_IDS,
   Pymalloc,
   parseTrace,
   profile,
@@ -197,6 +199,20 @@ describe("replay", () => {
     expect(steps).toEqual(all);
     expect(() => replayer.step({ op: "f", id: 1 }, 12)).toThrow(/^line 12: f 1: ID 1 is not live$/);
     expect(() => replayer.step({ op: "f", id: 1 })).toThrow(/^op 9: f 1/);
+  });
+
+  it("refuses one live ID more than maxLiveIds (default MAX_LIVE_IDS, a Map's limit) before allocating", () => {
+    const pm = new Pymalloc(profile("3.11"));
+    const replayer = new Replayer(pm, () => {}, { maxLiveIds: 2 });
+    for (const o of parseTrace("a 1 8\nr 2 8\nr 2 16\nf 1\nc 3 2 8\n")) replayer.step(o);
+    const before = pm.raw.stats();
+    const blocks = allocatedBlocks(pm);
+    for (const o of parseTrace("a 4 8\nr 5 600\nc 6 1 8\n"))
+      expect(() => replayer.step(o, 9)).toThrow(
+        /^line 9: ID \d would be live ID number 3; at most 2 may be$/,
+      );
+    expect([allocatedBlocks(pm), pm.raw.stats()]).toEqual([blocks, before]);
+    expect(MAX_LIVE_IDS).toBe(2 ** 24);
   });
 
   it("names the trace line instead of the op when given readTrace's line numbers", () => {
