@@ -16,7 +16,8 @@ const USAGE = `${CLAIMS_USAGE}
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
   prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
-oracle run: runs a Python file on every interpreter found and prints a version x output table.
+oracle run: runs a Python file on every interpreter found and prints a version x output table
+  (exit 1 when none ran it to its end: pymem oracle run --help).
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
 new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates and lists it in claims/index.ts.
 ${REPLAY_USAGE}`;

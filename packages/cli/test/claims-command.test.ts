@@ -30,6 +30,15 @@ describe("pymem claims", () => {
     expect(err.join("")).toMatch(/no claim C99[\s\S]*usage: pymem claims/);
   });
 
+  it("answers --help, and refuses a time-out Node's timers cannot hold", async () => {
+    const help = capture();
+    expect(await claimsCommand(["--help"], help.io)).toBe(0);
+    expect(help.out.join("")).toMatch(/^usage: pymem claims/);
+    const bad = capture();
+    expect(await claimsCommand(["--timeout", "3000000000"], bad.io)).toBe(2);
+    expect(bad.err.join("")).toMatch(/--timeout must be .* 2147483647/);
+  });
+
   it("checks C09's spec and witness everywhere it applies, and writes the reports", {
     timeout: 180_000,
   }, async (ctx) => {

@@ -20,7 +20,20 @@ export {
   harnessUnsupportedReason,
   runHarness,
 } from "./native-harness.js";
+export { killAllRuns, stopRunsOnSignals } from "./process-group.js";
 export { candidateProfileIds } from "./profile-match.js";
 export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
-export { type RunOptions, type RunResult, runProcess, runPython } from "./run.js";
+export {
+  isTimeoutMs,
+  MAX_OUTPUT_BYTES,
+  MAX_TIMEOUT_MS,
+  MEMORY_LIMIT_BYTES,
+  type ProcessOptions,
+  parseTimeoutMs,
+  type RunOptions,
+  type RunResult,
+  ranToCompletion,
+  runProcess,
+  runPython,
+} from "./run.js";
 export { discoverAll, runWitness, runWitnessOnAll, type WitnessRun } from "./witness.js";

@@ -1,12 +1,14 @@
 // Runs one Python program on one Pyodide build, in a process of its own (so that a runaway program
-// can be killed). Input on stdin: {"dir": package folder, "source": Python code}. Output on stdout:
-// one JSON line {"ok": boolean, "stdout": ..., "stderr": ...}. Everything is loaded from the npm
-// package's own files: no network.
+// can be killed). Input on stdin: {"dir": package folder, "source": the program's bytes in base64,
+// "maxOutputBytes": limit}. Output on stdout: one JSON line {"ok", "stdout", "stderr", "truncated"}.
+// Everything is loaded from the npm package's own files: no network.
+import { writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { text } from "node:stream/consumers";
 
 interface PyodideLike {
   runPython(code: string): unknown;
+  FS: { writeFile(path: string, data: Uint8Array): void };
 }
 type Loader = (options: Record<string, unknown>) => Promise<PyodideLike>;
 
@@ -14,30 +16,86 @@ type Loader = (options: Record<string, unknown>) => Promise<PyodideLike>;
 // run killed by its time-out can say how far it got.
 const started = Date.now();
 const stage = (name: string) => process.stderr.write(`${Date.now() - started} ms: ${name}\n`);
-const { dir, source } = JSON.parse(await text(process.stdin)) as { dir: string; source: string };
+const input = JSON.parse(await text(process.stdin)) as {
+  dir: string;
+  source: string;
+  maxOutputBytes: number;
+};
+const { dir, maxOutputBytes } = input;
+const bytes = Buffer.from(input.source, "base64");
 stage("input read");
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require(dir) as { loadPyodide: Loader };
-const out: string[] = [];
-const err: string[] = [];
+const out = { text: [] as string[], bytes: 0 };
+const err = { text: [] as string[], bytes: 0 };
+/**
+ * Writes the result and exits. process.stdout.write to a pipe is asynchronous, and exit would cut it
+ * after 64 KiB, so the line goes out synchronously, waiting a millisecond whenever the pipe is full.
+ */
+const report = (ok: boolean, truncated: boolean) => {
+  const line = { ok, stdout: out.text.join(""), stderr: err.text.join(""), truncated };
+  const data = Buffer.from(`${JSON.stringify(line)}\n`);
+  for (let at = 0; at < data.length; ) {
+    try {
+      at += writeSync(1, data, at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+  process.exit(0);
+};
+// Past the limit the program is stopped where it is: the output so far is the result.
+const sink = (stream: typeof out) => (s: string) => {
+  const line = `${s}\n`;
+  stream.bytes += Buffer.byteLength(line);
+  if (stream.bytes <= maxOutputBytes) return void stream.text.push(line);
+  const room = maxOutputBytes - (stream.bytes - Buffer.byteLength(line));
+  stream.text.push(Buffer.from(line).subarray(0, room).toString("utf8"));
+  report(false, true);
+};
 stage("loading the interpreter");
 const py = await loadPyodide({
   indexURL: `${dir}/`,
-  stdout: (s: string) => out.push(`${s}\n`),
-  stderr: (s: string) => err.push(`${s}\n`),
+  stdout: sink(out),
+  stderr: sink(err),
   env: { HOME: "/home/pyodide" },
 });
 stage("interpreter loaded");
 // Older builds print "Loading ..." messages through stdout while starting; only the program's output counts.
-out.length = 0;
-err.length = 0;
-stage("program started");
+Object.assign(out, { text: [], bytes: 0 });
+Object.assign(err, { text: [], bytes: 0 });
+
+/** PEP 263: a coding declaration on line 1, or on line 2 below a comment or blank line 1. */
+function codingDeclaration(source: Uint8Array): string | undefined {
+  const [first = "", second = ""] = Buffer.from(source.subarray(0, 1024)).toString("latin1").split("\n");
+  const cookie = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+  const found = cookie.exec(first) ?? (/^[ \t\f]*(#.*)?\r?$/.test(first) ? cookie.exec(second) : null);
+  return found?.[1];
+}
+
+/**
+ * runPython takes text, never bytes, so the program is decoded here as CPython would read its file:
+ * with a coding declaration, by Python's own codec of that name (the bytes go through Pyodide's file
+ * system); without one, as strict UTF-8, a leading BOM dropped. Undecodable source is an error.
+ */
+function decodeSource(source: Uint8Array): string {
+  const encoding = codingDeclaration(source);
+  if (encoding === undefined) return new TextDecoder("utf-8", { fatal: true }).decode(source);
+  const path = "/tmp/pymem-program.py";
+  py.FS.writeFile(path, source);
+  return py.runPython(
+    `open(${JSON.stringify(path)}, "rb").read().decode(${JSON.stringify(encoding)})`,
+  ) as string;
+}
+
 let ok = true;
 try {
-  py.runPython(source);
+  const program = decodeSource(bytes);
+  stage("program started");
+  py.runPython(program);
 } catch (e) {
   ok = false;
-  err.push(String((e as Error).message ?? e));
+  err.text.push(String((e as Error).message ?? e));
 }
-process.stdout.write(`${JSON.stringify({ ok, stdout: out.join(""), stderr: err.join("") })}\n`);
-process.exit(0);
+report(ok, false);

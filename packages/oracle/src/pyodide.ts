@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Interpreter } from "./interpreter.js";
-import { type RunOptions, type RunResult, runProcess } from "./run.js";
+import { MAX_OUTPUT_BYTES, type RunOptions, type RunResult, runProcess } from "./run.js";
 
 /** The aliases in package.json#dependencies, oldest first. */
 export const PYODIDE_ALIASES = [
@@ -73,19 +73,33 @@ export function discoverPyodide(): Interpreter[] {
   return found;
 }
 
-/** Runs Python source on a Pyodide build in a child process; killed after the timeout. */
+/**
+ * bytes the runner may print: its one JSON line holds the program's stdout and stderr, each cut at
+ * MAX_OUTPUT_BYTES, where JSON can spell one byte in up to six ("\u0000").
+ */
+const RUNNER_OUTPUT_BYTES = 2 * 6 * MAX_OUTPUT_BYTES + 64 * 1024;
+
+/**
+ * Runs Python source on a Pyodide build in a child process (a group of its own); killed after the
+ * timeout. The source's bytes reach the runner unchanged (see pyodide-runner.ts for how they are
+ * decoded). No RLIMIT_AS here: V8 reserves about 10 GiB of address space for each WebAssembly memory,
+ * and a wasm32 heap cannot pass 4 GiB anyway.
+ */
 export async function runPyodide(
   i: Interpreter,
-  source: string,
+  source: string | Uint8Array,
   options: RunOptions = {},
 ): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const run = await runProcess(
-    process.execPath,
-    [RUNNER],
-    JSON.stringify({ dir: i.executable, source }),
+  const input = {
+    dir: i.executable,
+    source: Buffer.from(source).toString("base64"),
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+  };
+  const run = await runProcess(process.execPath, [RUNNER], JSON.stringify(input), {
     timeoutMs,
-  );
+    maxOutputBytes: RUNNER_OUTPUT_BYTES,
+  });
   if (run.status === "timeout") {
     const lastStage = run.stderr.trim().split("\n").at(-1) || "not started";
     return { ...run, stdout: "", stderr: `killed after ${timeoutMs} ms (last stage: ${lastStage})` };
@@ -95,15 +109,18 @@ export async function runPyodide(
       ok: boolean;
       stdout: string;
       stderr: string;
+      truncated: boolean;
     };
     return {
       ...run,
       status: r.ok ? "ok" : "error",
-      exitCode: r.ok ? 0 : 1,
+      // A run stopped at the output limit did not exit by itself.
+      exitCode: r.truncated ? null : r.ok ? 0 : 1,
       stdout: r.stdout,
       stderr: r.stderr,
+      truncated: r.truncated,
     };
   } catch {
-    return { ...run, status: "error", stdout: "" };
+    return { ...run, status: "error", exitCode: null, stdout: "" };
   }
 }

@@ -1,13 +1,59 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { forget, killGroup, track } from "./process-group.js";
+
+/**
+ * bytes of address space (RLIMIT_AS) a native interpreter may map. CPython 2.7 - 3.13 starts in 8 - 13
+ * MB and the largest witness (C15) peaks at 63 MB (VmPeak); 1 GiB leaves room many times over, while a
+ * memory bomb (one reached 9.8 GB) gets a MemoryError instead of taking the machine.
+ */
+export const MEMORY_LIMIT_BYTES = 1024 ** 3;
+
+/** bytes of stdout, and as many of stderr, kept from one run; past either the run is killed. */
+export const MAX_OUTPUT_BYTES = 4 * 1024 ** 2;
+
+/** milliseconds: Node's timers hold at most 2^31 - 1 and fire after 1 ms when given more. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/**
+ * milliseconds to keep reading after the program exited and its group was killed: what it wrote is
+ * already in the pipes, and a process that left the group (setsid) could hold them open forever.
+ */
+const PIPE_GRACE_MS = 500;
+
+const TIMEOUT_RULE = `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (Node's timer limit)`;
+
+/** Whether `ms` can be a time-out. */
+export function isTimeoutMs(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= 1 && ms <= MAX_TIMEOUT_MS;
+}
+
+/** A time-out given as text (a command's --timeout); a RangeError says what is allowed. */
+export function parseTimeoutMs(text: string, name = "a time-out"): number {
+  const ms = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!isTimeoutMs(ms)) throw new RangeError(`${name} must be ${TIMEOUT_RULE}, got "${text}"`);
+  return ms;
+}
 
 export interface RunResult {
-  /** "ok": exit code 0; "error": non-zero exit or failed to start; "timeout": killed after timeoutMs. */
+  /** "ok": exit code 0; "error": non-zero exit, killed, or failed to start; "timeout": killed after timeoutMs. */
   readonly status: "ok" | "error" | "timeout";
+  /** null when it did not exit by itself (killed by a signal, or never started). */
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout or stderr passed its limit (MAX_OUTPUT_BYTES): the run was killed there, output incomplete. */
+  readonly truncated: boolean;
   /** milliseconds */
   readonly durationMs: number;
+}
+
+/** Whether the program ended by itself (any exit code), with its whole output. */
+export function ranToCompletion(r: RunResult): boolean {
+  return r.status !== "timeout" && r.exitCode !== null && !r.truncated;
 }
 
 export interface RunOptions {
@@ -15,53 +61,152 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-/**
- * Runs Python source on an executable: the source goes in on stdin (`python -E -s -`), so the same
- * call works from 2.7 to 3.14 and for any length. -E ignores PYTHON* variables (PYTHONMALLOC,
- * PYTHONHASHSEED...) of the caller's shell; -s ignores the user's site-packages.
- */
-export function runPython(executable: string, source: string, options: RunOptions = {}): Promise<RunResult> {
-  return runProcess(executable, ["-E", "-s", "-"], source, options.timeoutMs ?? 20_000);
+export interface ProcessOptions {
+  /** milliseconds before the process group is killed. */
+  readonly timeoutMs: number;
+  /** bytes of address space (RLIMIT_AS); no limit when absent. */
+  readonly memoryLimitBytes?: number;
+  /** bytes kept of stdout and of stderr each (default MAX_OUTPUT_BYTES). */
+  readonly maxOutputBytes?: number;
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
- * Runs a process with `input` on stdin, collecting stdout and stderr; SIGKILL after `timeoutMs`.
- * Status: "ok" for exit code 0, "timeout" when killed, "error" otherwise (also when it cannot start).
+ * Runs Python source on an executable: the source goes in on stdin (`python -E -s -`), byte for byte,
+ * so the same call works from 2.7 to 3.14, for any length and any coding declaration (stdin is a
+ * file: see runProcess). -E ignores PYTHON* variables (PYTHONMALLOC, PYTHONHASHSEED...) of the caller's
+ * shell; -s ignores the user's site-packages. Its address space is capped at MEMORY_LIMIT_BYTES.
+ */
+export function runPython(
+  executable: string,
+  source: string | Uint8Array,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  return runProcess(executable, ["-E", "-s", "-"], source, {
+    timeoutMs: options.timeoutMs ?? 20_000,
+    memoryLimitBytes: MEMORY_LIMIT_BYTES,
+  });
+}
+
+/** Keeps the first `limit` bytes of a stream; `add` says whether everything so far fitted. */
+class Capture {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  add(b: Buffer): boolean {
+    const room = this.limit - this.size;
+    this.chunks.push(b.length <= room ? b : b.subarray(0, room));
+    this.size += Math.min(b.length, room);
+    return b.length <= room;
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+}
+
+/** An open descriptor of a file holding `input`, already unlinked (it goes with the descriptors). */
+function inputFile(input: string | Uint8Array): number {
+  const dir = mkdtempSync(join(tmpdir(), "pymem-stdin-"));
+  try {
+    const path = join(dir, "stdin");
+    writeFileSync(path, input);
+    return openSync(path, "r");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a process with `input` on stdin, collecting stdout and stderr. Its stdin is a file, not a pipe:
+ * CPython 3 reads a coding declaration other than UTF-8 from a file but fails on a pipe ("SyntaxError:
+ * encoding problem: iso-8859-1"), and a file needs no writer. It leads a process group of its
+ * own, killed whole (SIGKILL) at the time-out, past the output limit, and when the process exits, so
+ * children it leaves behind die with it and the run ends even if they hold its pipes.
+ * Status: "ok" for exit code 0, "timeout" when killed by the time-out, "error" otherwise.
  */
 export function runProcess(
   command: string,
-  args: string[],
-  input: string,
-  timeoutMs: number,
+  args: readonly string[],
+  input: string | Uint8Array,
+  options: ProcessOptions,
 ): Promise<RunResult> {
+  if (!isTimeoutMs(options.timeoutMs)) {
+    return Promise.reject(new RangeError(`a time-out must be ${TIMEOUT_RULE}, got ${options.timeoutMs}`));
+  }
+  const limit = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const [file, argv] =
+    options.memoryLimitBytes === undefined
+      ? [command, args]
+      : // ulimit -v counts KiB; exec keeps the program's pid, the group's leader.
+        [
+          "/bin/sh",
+          [
+            "-c",
+            `ulimit -v ${Math.floor(options.memoryLimitBytes / 1024)} && exec "$@"`,
+            "sh",
+            command,
+            ...args,
+          ],
+        ];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const stdin = inputFile(input);
+    const child = spawn(file, argv, {
+      stdio: [stdin, "pipe", "pipe"],
+      detached: true,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    }) as ChildProcessByStdio<null, Readable, Readable>;
+    closeSync(stdin);
+    const leader = child.pid;
+    if (leader !== undefined) track(leader);
+    const stop = () => {
+      if (leader !== undefined) killGroup(leader);
+    };
+    const out = new Capture(limit);
+    const err = new Capture(limit);
     let timedOut = false;
+    let truncated = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
+      stop();
+    }, options.timeoutMs);
+    let grace: NodeJS.Timeout | undefined;
+    const keep = (capture: Capture) => (b: Buffer) => {
+      if (truncated || capture.add(b)) return;
+      truncated = true;
+      stop();
+    };
+    child.stdout.on("data", keep(out));
+    child.stderr.on("data", keep(err));
     let finished = false;
     const finish = (exitCode: number | null, extraErr = "") => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      clearTimeout(grace);
+      stop();
+      if (leader !== undefined) forget(leader);
+      child.stdout.destroy();
+      child.stderr.destroy();
       resolve({
         status: timedOut ? "timeout" : exitCode === 0 ? "ok" : "error",
         exitCode,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8") + extraErr,
+        stdout: out.text(),
+        stderr: err.text() + extraErr,
+        truncated,
         durationMs: performance.now() - started,
       });
     };
     child.on("error", (e) => finish(null, String(e)));
+    child.on("exit", (code) => {
+      stop();
+      grace = setTimeout(() => finish(code), PIPE_GRACE_MS);
+    });
     child.on("close", (code) => finish(code));
-    child.stdin.on("error", () => {}); // the process may exit before reading all of stdin
-    child.stdin.end(input);
   });
 }

@@ -9,7 +9,11 @@ export async function discoverAll(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Runs a Python witness on any interpreter. */
-export function runWitness(i: Interpreter, source: string, options: RunOptions = {}): Promise<RunResult> {
+export function runWitness(
+  i: Interpreter,
+  source: string | Uint8Array,
+  options: RunOptions = {},
+): Promise<RunResult> {
   return i.kind === "pyodide" ? runPyodide(i, source, options) : runPython(i.executable, source, options);
 }
 
@@ -21,7 +25,7 @@ export interface WitnessRun {
 /** Runs a witness on each interpreter, `concurrency` at a time (the machine has two cores), in order. */
 export async function runWitnessOnAll(
   interpreters: readonly Interpreter[],
-  source: string,
+  source: string | Uint8Array,
   options: RunOptions & { readonly concurrency?: number } = {},
 ): Promise<WitnessRun[]> {
   const concurrency = options.concurrency ?? 2;

@@ -4,9 +4,11 @@ import {
   discoverPyodide,
   type Interpreter,
   interpreterName,
+  MAX_OUTPUT_BYTES,
   PYODIDE_ALIASES,
   runPyodide,
 } from "../src/index.js";
+import { LATIN1_PROGRAM } from "./support/programs.js";
 
 const builds = discoverPyodide();
 const FACTS = `import struct, sys, sysconfig
@@ -54,5 +56,23 @@ describe("Pyodide builds", () => {
     expect(early.stderr).toMatch(/^killed after 1 ms \(last stage: /);
     expect(looping.status).toBe("timeout");
     expect(looping.stderr).toMatch(/last stage: \d+ ms: program started\)$/);
+  });
+
+  it("stops a program at MAX_OUTPUT_BYTES and marks its output truncated", { timeout: 60_000 }, async () => {
+    const r = await runPyodide(builds.at(-1) as Interpreter, "while True:\n    print('y' * 999)\n");
+    expect(r).toMatchObject({ status: "error", exitCode: null, truncated: true });
+    expect(r.stdout.length).toBe(MAX_OUTPUT_BYTES);
+  });
+
+  it("reads the source's bytes as CPython does: its coding declaration, else strict UTF-8", {
+    timeout: 60_000,
+  }, async () => {
+    const [oldest, newest] = [builds[0] as Interpreter, builds.at(-1) as Interpreter];
+    const [latin, notUtf8] = await Promise.all([
+      runPyodide(newest, LATIN1_PROGRAM),
+      runPyodide(oldest, Buffer.from("print('\xe9')\n", "latin1")),
+    ]);
+    expect(latin.stdout, latin.stderr).toBe("2 e9 ff\n");
+    expect(notUtf8.status).toBe("error");
   });
 });

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { discoverAll, type Interpreter } from "@pymem/oracle";
+import { discoverAll, type Interpreter, parseTimeoutMs, stopRunsOnSignals } from "@pymem/oracle";
 import { CLAIMS } from "@pymem/scenarios";
 import { inCI } from "@pymem/testkit";
 import { badgeFor } from "./badge.js";
@@ -44,14 +44,27 @@ const defaultIo: ClaimsIo = {
   tty: process.stderr.isTTY === true,
 };
 
+/**
+ * The command; SIGINT or SIGTERM stops it with vitest and every witness run it started (each in a
+ * process group of its own, so the processes they forked go too).
+ */
 export async function claimsCommand(args: string[], io: ClaimsIo = defaultIo): Promise<number> {
-  let options: Options;
+  let options: Options | "help";
   try {
     options = parseOptions(args);
   } catch (e) {
     io.err(`pymem claims: ${(e as Error).message}\n${CLAIMS_USAGE}\n`);
     return 2;
   }
+  if (options === "help") {
+    io.out(`${CLAIMS_USAGE}\n`);
+    return 0;
+  }
+  const chosen = options;
+  return stopRunsOnSignals(() => runClaims(chosen, io));
+}
+
+async function runClaims(options: Options, io: ClaimsIo): Promise<number> {
   const claims = CLAIMS.filter((c) => options.ids.length === 0 || options.ids.includes(c.id));
   const started = performance.now();
 
@@ -97,7 +110,7 @@ export async function claimsCommand(args: string[], io: ClaimsIo = defaultIo): P
   return report.ok ? 0 : 1;
 }
 
-function parseOptions(args: string[]): Options {
+function parseOptions(args: string[]): Options | "help" {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -108,18 +121,17 @@ function parseOptions(args: string[]): Options {
       badge: { type: "string" },
       "no-witnesses": { type: "boolean", default: false },
       timeout: { type: "string", default: "90000" },
+      help: { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
+  if (values.help) return "help";
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   const ids = values.claim.flatMap((v) => v.split(",")).map((v) => v.trim().toUpperCase());
   const known = new Set(CLAIMS.map((c) => c.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new Error(`no claim ${unknown.join(", ")} (known: ${[...known].join(" ")})`);
-  const timeoutMs = Number(values.timeout);
-  if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new Error(`--timeout needs milliseconds, got "${values.timeout}"`);
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout, "--timeout");
   return {
     ids,
     json: values.json,

@@ -1,9 +1,10 @@
 // Runs the claims' spec files under vitest (the same files, config and runner as the test suite) and
-// sums the results per claim. vitest runs in a child process with its JSON reporter.
-import { execFile } from "node:child_process";
+// sums the results per claim. vitest runs in a child process with its JSON reporter, in a process group
+// of its own (the oracle's runProcess), so a stopped `pymem claims` stops it and its workers too.
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { runProcess } from "@pymem/oracle";
 import { CLAIM_FOLDERS } from "@pymem/scenarios";
 import { CLAIMS_DIR } from "@pymem/scenarios/node";
 import type { SpecFailure, SpecSummary } from "./report.js";
@@ -20,6 +21,9 @@ interface VitestJson {
   }[];
 }
 
+/** bytes of vitest's console output kept (it prints far less); the results come from its JSON file. */
+const VITEST_OUTPUT_BYTES = 64 * 1024 ** 2;
+
 const EMPTY: SpecSummary = { tests: [], passed: 0, failed: 0, skipped: 0, failures: [] };
 
 /** Runs the spec files of the given claims; a claim whose file did not load gets one failure. */
@@ -33,18 +37,11 @@ export async function runSpecs(
   const jsonFile = join(out, "specs.json");
   const files = ids.map((id) => `claims/${CLAIM_FOLDERS[id]}/${id}.spec.ts`);
   try {
-    const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [vitest, "run", ...files],
-        {
-          cwd: scenariosDir,
-          timeout: timeoutMs,
-          maxBuffer: 64 << 20,
-          env: { ...process.env, PYMEM_VITEST_REPORT: jsonFile },
-        },
-        (_error, stdout, stderr) => resolve({ stdout, stderr }),
-      );
+    const run = await runProcess(process.execPath, [vitest, "run", ...files], "", {
+      timeoutMs,
+      maxOutputBytes: VITEST_OUTPUT_BYTES,
+      cwd: scenariosDir,
+      env: { ...process.env, PYMEM_VITEST_REPORT: jsonFile },
     });
     let parsed: VitestJson | undefined;
     try {

@@ -1,0 +1,69 @@
+// Untrusted programs stay in their box: every run leads a process group of its own, killed whole at its
+// time-out, at the output limit, when it exits, and when the command running it gets SIGINT or SIGTERM.
+// Each test asks the OS (/proc) what is left running.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { discoverNative, runProcess } from "@pymem/oracle";
+import { describe, expect, it } from "vitest";
+import { descendants, groupMembers, startCommand, stillRunning, waitFor } from "./support/processes.js";
+
+/** The pids a shell script printed on its first line. */
+const pids = (stdout: string) => (stdout.split("\n")[0] ?? "").trim().split(" ").map(Number);
+
+describe("a run's process group", () => {
+  it("dies at the time-out even when the program's children hold its pipes", async () => {
+    const r = await runProcess("/bin/sh", ["-c", "sleep 300 & sleep 300 & echo $$ $!; wait"], "", {
+      timeoutMs: 1000,
+    });
+    expect(r.status).toBe("timeout");
+    expect(r.durationMs).toBeLessThan(4000);
+    const [leader, child] = pids(r.stdout) as [number, number];
+    expect(await stillRunning([...groupMembers(leader), child])).toEqual([]);
+  });
+
+  it("dies when the program exits, children that closed their pipes included", async () => {
+    const r = await runProcess("/bin/sh", ["-c", "sleep 300 >/dev/null 2>&1 & echo $$ $!"], "", {
+      timeoutMs: 20_000,
+    });
+    expect(r.status).toBe("ok");
+    const [leader, child] = pids(r.stdout) as [number, number];
+    expect(await stillRunning([...groupMembers(leader), child])).toEqual([]);
+  });
+
+  it("dies past the output limit", async () => {
+    const r = await runProcess("/bin/sh", ["-c", "echo $$; sleep 300 & exec yes"], "", { timeoutMs: 20_000 });
+    expect(r.truncated).toBe(true);
+    expect(await stillRunning(groupMembers(pids(r.stdout)[0] as number))).toEqual([]);
+  });
+});
+
+describe("pymem oracle run, stopped by a signal", () => {
+  const dir = mkdtempSync(join(tmpdir(), "pymem-signal-"));
+  const loop = join(dir, "loop.py");
+  writeFileSync(loop, "while True:\n    pass\n");
+
+  it.for(["SIGINT", "SIGTERM"] as const)(
+    "%s ends it and every interpreter it started, Pyodide runners included",
+    { timeout: 30_000 },
+    async (signal) => {
+      const [native] = await discoverNative();
+      // One native interpreter (if any) and the Pyodide builds: two run at once.
+      const env = { ...process.env, PYMEM_PYTHONS: native?.executable ?? "/nonexistent/python" };
+      const command = startCommand(["oracle-run", loop, "--timeout", "60000"], env);
+      const runs = await waitFor(
+        () => {
+          const found = descendants(command.pid).filter((p) =>
+            /python -E -s -|pyodide-runner/.test(p.command),
+          );
+          return found.length >= 2 ? found : undefined;
+        },
+        20_000,
+        "two interpreters running",
+      );
+      process.kill(command.pid, signal);
+      expect(await command.exited).toEqual({ code: null, signal });
+      expect(await stillRunning(runs.map((p) => p.pid))).toEqual([]);
+    },
+  );
+});
