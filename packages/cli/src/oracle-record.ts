@@ -2,8 +2,15 @@
 // to packages/scenarios/recordings/<id>.json, which is committed, so readers and the site see real
 // results without 15 interpreters; the scenarios tests re-run the witnesses and fail on drift.
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { discoverAll, type Interpreter, interpreterName, runWitnessOnAll } from "@pymem/oracle";
+import { mkdirSync } from "node:fs";
+import {
+  discoverAll,
+  type Interpreter,
+  interpreterName,
+  runWitnessOnAll,
+  stopRunsOnSignals,
+  writeFileAtomic,
+} from "@pymem/oracle";
 import { CLAIMS } from "@pymem/scenarios";
 import {
   RECORDINGS_DIR,
@@ -28,14 +35,26 @@ export async function recordWitness(id: string, interpreters: readonly Interpret
   return { claim: id, witnessSha256: createHash("sha256").update(source).digest("hex"), results };
 }
 
+/** Writes a claim's recording in one step: a test or the site reading it never sees half a file. */
+export function writeRecording(recording: Recording): void {
+  mkdirSync(RECORDINGS_DIR, { recursive: true });
+  writeFileAtomic(recordingPath(recording.claim), `${JSON.stringify(recording, null, 2)}\n`);
+}
+
+const USAGE = "usage: pymem oracle record [CLAIM_ID ...]";
+
 export async function oracleRecordCommand(
   args: string[],
   log: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
+  if (args.includes("--help")) {
+    log(`${USAGE}\n`);
+    return 0;
+  }
   const known = new Set(CLAIMS.map((c) => c.id));
   const unknown = args.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    log(`pymem oracle record: no claim ${unknown.join(", ")} (known: ${[...known].join(" ")})\n`);
+    log(`pymem oracle record: no claim ${unknown.join(", ")} (known: ${[...known].join(" ")})\n${USAGE}\n`);
     return 2;
   }
   const wanted = args.length > 0 ? new Set(args) : known;
@@ -44,12 +63,11 @@ export async function oracleRecordCommand(
     log("pymem oracle record: no interpreter found; nothing recorded\n");
     return 1;
   }
-  mkdirSync(RECORDINGS_DIR, { recursive: true });
   for (const claim of CLAIMS) {
     if (!claim.predictWitness || !wanted.has(claim.id)) continue;
     log(`recording ${claim.id} on ${interpreters.length} interpreters ...\n`);
-    const recording = await recordWitness(claim.id, interpreters);
-    writeFileSync(recordingPath(claim.id), `${JSON.stringify(recording, null, 2)}\n`);
+    const recording = await stopRunsOnSignals(() => recordWitness(claim.id, interpreters));
+    writeRecording(recording);
     const bad = recording.results.filter((r) => r.status !== "ok");
     log(`  ${recordingPath(claim.id)}: ${recording.results.length - bad.length} ok, ${bad.length} not ok\n`);
   }

@@ -1,4 +1,5 @@
 // @pymem/oracle: real CPython as the judge of the model. Node-side only.
+export { uniqueTempPath, writeFileAtomic } from "./atomic-file.js";
 export { candidateExecutables, discoverNative, ProbeError, probe } from "./discover.js";
 export { type Interpreter, interpreterName } from "./interpreter.js";
 export {

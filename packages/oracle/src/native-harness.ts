@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { uniqueTempPath } from "./atomic-file.js";
 import type { Interpreter } from "./interpreter.js";
 import { interpreterName } from "./interpreter.js";
 
@@ -110,18 +111,24 @@ export function buildAgainst(
   const out = join(CACHE, `${name}-${interpreterName(i)}-${key}`);
   if (existsSync(out)) return out;
   mkdirSync(CACHE, { recursive: true });
+  // Builds running at once (test files, processes) each link their own file, then rename it into place.
+  const temp = uniqueTempPath(out);
   const args = [
     "-O2",
     "-w",
     ...cflags.split(/\s+/),
     "-o",
-    `${out}.tmp`,
+    temp,
     source,
     ...ldflags.split(/\s+/),
     `-Wl,-rpath,${prefix}/lib`,
   ].filter((a) => a !== "");
-  run(compiler, args);
-  renameSync(`${out}.tmp`, out);
+  try {
+    run(compiler, args);
+    renameSync(temp, out);
+  } finally {
+    rmSync(temp, { force: true });
+  }
   return out;
 }
 
@@ -152,6 +159,7 @@ export function runHarness(harness: string, trace: string, options: HarnessRunOp
     if (dir) env.PYMEM_STARTUP_TRACE = join(dir, "startup.trace");
     if (options.program) env.PYMEM_PROGRAM = options.program;
     const r = spawnSync(harness, [], { input: trace, encoding: "utf8", env, maxBuffer: 1 << 30 });
+    if (r.error) throw new Error(`harness ${harness}: ${r.error.message}`, { cause: r.error });
     if (r.status !== 0) throw new Error(`harness exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
     return { output: r.stdout, startup: dir ? readFileSync(join(dir, "startup.trace"), "utf8") : "" };
   } finally {

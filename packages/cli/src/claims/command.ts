@@ -2,10 +2,16 @@
 // every interpreter it applies to, then prints a claim × version table (or, with --json, the report on
 // stdout) and writes the JUnit, Markdown and badge files asked for. The exit code says whether the
 // checks passed: a wrong claim correctly shown wrong passes.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { discoverAll, type Interpreter, parseTimeoutMs, stopRunsOnSignals } from "@pymem/oracle";
+import {
+  discoverAll,
+  type Interpreter,
+  parseTimeoutMs,
+  stopRunsOnSignals,
+  writeFileAtomic,
+} from "@pymem/oracle";
 import { CLAIMS } from "@pymem/scenarios";
 import { inCI } from "@pymem/testkit";
 import { badgeFor } from "./badge.js";
@@ -154,5 +160,5 @@ function progressPrinter(io: ClaimsIo): (p: WitnessProgress) => void {
 
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeFileAtomic(path, text);
 }
