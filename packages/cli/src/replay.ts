@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { parseArgs } from "node:util";
 import {
   checkInvariants,
@@ -32,13 +33,16 @@ const LINES_PER_WRITE = 4096;
  * state or the allocator refuses), the lines of the steps before it are written first, as the
  * native harness, which reads line by line, has written them. (For a step the allocator refuses,
  * the harness also prints that step's line, with its NULL result, before it stops; this does not.)
- * The trace is read and replayed as it streams in, so memory does not grow with its length.
+ * The trace is read and replayed as it streams in, and reading waits while the output cannot keep
+ * up (a pipe to a slow reader), so memory does not grow with the trace's length.
  */
 export async function replayCommand(
   args: string[],
   input: NodeJS.ReadableStream = process.stdin,
-  write: (s: string) => void = (s) => process.stdout.write(s),
+  write: (s: string) => boolean | undefined = (s) => process.stdout.write(s),
   warn: (s: string) => void = (s) => process.stderr.write(s),
+  /** Resolves when output that `write` refused (returned false for) is gone, e.g. into a slow pipe. */
+  drained: () => Promise<unknown> = () => once(process.stdout, "drain"),
 ): Promise<number> {
   let options: Exclude<ReturnType<typeof parse>, "help">;
   try {
@@ -53,8 +57,10 @@ export async function replayCommand(
     return 2;
   }
   const lines: string[] = [];
+  /** Set when `write` has refused output: reading waits until it has drained (bounded memory). */
+  let full = false;
   const flush = () => {
-    if (lines.length > 0) write(`${lines.join("\n")}\n`);
+    if (lines.length > 0 && write(`${lines.join("\n")}\n`) === false) full = true;
     lines.length = 0;
   };
   /** The trace line of the step under way (0 before the first). */
@@ -81,11 +87,16 @@ export async function replayCommand(
     const reader = new TraceReader();
     // ignoreBOM: the decoder keeps a byte order mark, so that the reader skips exactly one.
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    for await (const chunk of input)
+    for await (const chunk of input) {
       reader.read(
         typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }),
         step,
       );
+      if (full) {
+        full = false;
+        await drained();
+      }
+    }
     reader.read(decoder.decode(), step);
     reader.end(step);
     flush();
