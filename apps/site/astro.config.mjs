@@ -3,6 +3,7 @@ import starlight from "@astrojs/starlight";
 import { assertNodeRuntime } from "@pymem/testkit";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import csp from "./src/integrations/csp.ts";
 import offline from "./src/integrations/offline.ts";
 import pyodide from "./src/integrations/pyodide.ts";
 
@@ -57,6 +58,9 @@ export default defineConfig({
       ],
     }),
     pyodide(),
+    // Every page's policy, hashing its final inline scripts; before offline(), whose version hash is
+    // then that of the pages as served.
+    csp(),
     // After pyodide(): the service worker's Pyodide cache is named after what that one copied.
     offline(),
   ],

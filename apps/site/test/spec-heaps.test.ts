@@ -2,7 +2,13 @@
 // its busiest allocator, drawn from its state; capped in number and size.
 import { Pymalloc, profile } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { MAX_ARENAS, MAX_PICTURES, watchSpecHeaps } from "../src/lib/pictures/spec-heaps.js";
+import {
+  type HeapPicture,
+  MAX_ARENAS,
+  MAX_PICTURES,
+  renderHeapPicture,
+  watchSpecHeaps,
+} from "../src/lib/pictures/spec-heaps.js";
 
 const text = {
   title: "Heap at the end of",
@@ -19,7 +25,7 @@ function fill(pm: Pymalloc, arenas: number): void {
 
 describe("heap pictures of a spec run", () => {
   it("draws, per test, the allocator it made with the most arenas, named by the test", () => {
-    const watch = watchSpecHeaps(text, "h");
+    const watch = watchSpecHeaps();
     watch.testStarted(["C14", "fills <two> arenas"]);
     fill(new Pymalloc(profile("3.11")), 1);
     fill(new Pymalloc(profile("3.8")), 2);
@@ -27,18 +33,19 @@ describe("heap pictures of a spec run", () => {
     watch.testStarted(["C14", "maps one arena"]);
     fill(new Pymalloc(profile("3.12")), 1);
     const pictures = watch.finish();
-    expect(pictures.map((p) => [p.testPath.at(-1), p.profile, p.arenas])).toEqual([
-      ["fills <two> arenas", profile("3.8").label, 2],
-      ["maps one arena", profile("3.12").label, 1],
+    expect(pictures.map((p) => [p.testPath.at(-1), p.profileId, p.arenas])).toEqual([
+      ["fills <two> arenas", "3.8", 2],
+      ["maps one arena", "3.12", 1],
     ]);
-    const [first] = pictures;
-    expect(first?.svg).toMatch(/^<svg [^>]*class="arena-map"/);
-    expect(first?.svg).toContain("fills &lt;two&gt; arenas");
-    expect(first?.svg.match(/<text [^>]*class="map-label">arena \d+</g)).toHaveLength(2);
+    const svg = renderHeapPicture(pictures[0] as HeapPicture, text, "h-0") ?? "";
+    expect(svg).toMatch(/^<svg [^>]*class="arena-map"/);
+    expect(svg).toContain("fills &lt;two&gt; arenas");
+    expect(svg).toContain(profile("3.8").label);
+    expect(svg.match(/<text [^>]*class="map-label">arena \d+</g)).toHaveLength(2);
   });
 
   it("stops watching when the run is over", () => {
-    const watch = watchSpecHeaps(text, "h");
+    const watch = watchSpecHeaps();
     watch.testStarted(["t"]);
     expect(watch.finish()).toEqual([]);
     fill(new Pymalloc(profile("3.11")), 1);
@@ -46,7 +53,7 @@ describe("heap pictures of a spec run", () => {
   });
 
   it(`keeps the last ${MAX_PICTURES} pictures, of at most ${MAX_ARENAS} arenas each`, () => {
-    const watch = watchSpecHeaps(text, "h");
+    const watch = watchSpecHeaps();
     for (let k = 0; k < MAX_PICTURES + 2; k++) {
       watch.testStarted([`small ${k}`]);
       fill(new Pymalloc(profile("3.11")), 1);
@@ -55,7 +62,40 @@ describe("heap pictures of a spec run", () => {
     fill(new Pymalloc(profile("2.7")), MAX_ARENAS + 2); // 256 KiB arenas
     const pictures = watch.finish();
     expect(pictures.map((p) => p.testPath[0])).toEqual(["small 3", "small 4", "small 5", "big"]);
-    expect(pictures.at(-1)).toMatchObject({ arenas: MAX_ARENAS + 2, shown: MAX_ARENAS });
-    expect(pictures.at(-1)?.svg.match(/class="map-label"/g)).toHaveLength(MAX_ARENAS);
+    expect(pictures.at(-1)).toMatchObject({ arenas: MAX_ARENAS + 2 });
+    expect(pictures.at(-1)?.map).toHaveLength(MAX_ARENAS);
+    const svg = renderHeapPicture(pictures.at(-1) as HeapPicture, text, "h-big") ?? "";
+    expect(svg.match(/class="map-label"/g)).toHaveLength(MAX_ARENAS);
+  });
+
+  it("draws nothing for a picture that names no known profile or a size class its profile lacks", () => {
+    const pool = { szidx: 3, used: 1, touched: true };
+    const picture = (profileId: string, szidx: number): HeapPicture => ({
+      testPath: ["t"],
+      profileId,
+      arenas: 1,
+      map: [{ slot: 0, released: false, pools: [{ ...pool, szidx }] }],
+    });
+    expect(renderHeapPicture(picture("3.11", 3), text, "ok")).toMatch(/^<svg /);
+    expect(renderHeapPicture(picture("<img src=x>", 3), text, "x")).toBeUndefined();
+    expect(renderHeapPicture(picture("3.11", 32), text, "x")).toBeUndefined(); // 3.11 has 32 classes
+    expect(renderHeapPicture(picture("3.11-32bit", 63), text, "x")).toMatch(/^<svg /); // 64 there
+  });
+
+  it("escapes the names it draws, quotes included", () => {
+    const svg =
+      renderHeapPicture(
+        {
+          testPath: [`"><img src=x onerror=alert(1)>`, "it's"],
+          profileId: "3.11",
+          arenas: 1,
+          map: [{ slot: 0, released: false, pools: [] }],
+        },
+        text,
+        "e",
+      ) ?? "";
+    expect(svg).not.toContain("<img");
+    expect(svg).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(svg).toContain("it&#39;s");
   });
 });

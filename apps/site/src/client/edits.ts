@@ -3,9 +3,12 @@
 
 const storageKey = (claim: string) => `pymem:spec:${claim}`;
 
-/** The compressed text of a shared edit for this claim in the current URL, if any. */
+/**
+ * The compressed text of a shared edit for this claim in the current URL, if any: whatever follows the
+ * claim's id, so that a damaged link is reported as damaged (share.ts) rather than ignored.
+ */
 export function readSharedEdit(claim: string): string | undefined {
-  const m = /^#edit=([A-Za-z]\d+):([A-Za-z0-9_-]+)$/.exec(location.hash);
+  const m = /^#edit=([A-Za-z]\d+):(.*)$/s.exec(location.hash);
   return m && m[1] === claim ? m[2] : undefined;
 }
 

@@ -1,13 +1,24 @@
-// The page's side of the spec runner: one worker at a time. Loading a spec, and then each of its
-// tests, may take 2 s; a step that takes longer (an endless loop, a runaway allocation) is stopped by
-// ending the worker, and the next run starts a fresh one, so the page never hangs. The limit is per
-// step, not per spec, so that a spec of many quick tests is not stopped on a slow or busy machine
-// (a long claim spec runs 0.6 s on a fast one), while a loop that never ends is stopped just as soon.
-import type { HeapPicture, HeapText } from "../lib/pictures/spec-heaps.js";
+// The page's side of the spec runner. Every run gets a fresh sandbox (client/sandbox.ts): a frame of an
+// opaque origin whose worker runs the spec; the next one is started as soon as a run starts, so that it
+// is warm for the reader's next click. What the worker sends is checked (lib/sandbox/protocol.ts) and used
+// as data. The run is stopped by removing its sandbox, and the page keeps working, when:
+// - loading the spec, or any one test, takes longer than SPEC_STEP_LIMIT_MS (an endless loop, a runaway
+//   allocation). The limit is per step, not per spec, so that a spec of many quick tests is not stopped
+//   on a slow or busy machine, while a loop that never ends is stopped just as soon;
+// - the whole run takes longer than SPEC_RUN_LIMIT_MS, however often the spec says a test started;
+// - the spec sends more than SPEC_MESSAGE_LIMIT messages, or one the page does not accept.
+import {
+  SANDBOX_START_LIMIT_MS,
+  SPEC_MESSAGE_LIMIT,
+  SPEC_RUN_LIMIT_MS,
+  SPEC_STEP_LIMIT_MS,
+} from "../lib/limits.js";
+import { type HeapPicture, type RunRequest, readRunnerMessage } from "../lib/sandbox/protocol.js";
 import type { SpecRunResult } from "../lib/shim/spec-runner.js";
-import type { RunRequest, RunResponse } from "./runner.worker.js";
+import { openSandbox, type Sandbox } from "./sandbox.js";
 
-export const RUN_LIMIT_MS = 2000;
+/** Why a run was stopped: one step ran over, the whole run did, or it sent too many messages. */
+export type StopReason = "step" | "run" | "messages";
 
 export type RunOutcome =
   | {
@@ -19,81 +30,91 @@ export type RunOutcome =
     }
   | {
       readonly kind: "stopped";
+      readonly reason: StopReason;
       readonly elapsedMs: number;
-      /** The test that ran over (describe names, then its own), or undefined while loading the spec. */
+      /** The test that was running (describe names, then its own), or undefined while loading the spec. */
       readonly testPath?: readonly string[];
     }
+  /** The worker sent something that is not a runner message: treated as hostile, and ended. */
+  | { readonly kind: "refused" }
   | { readonly kind: "crashed"; readonly message: string };
 
-let worker: Worker | undefined;
-let ready: Promise<void> | undefined;
-let nextId = 1;
+interface Warm {
+  readonly sandbox: Sandbox;
+  /** Resolves when the worker says it is ready; rejects with the reason it never will be. */
+  readonly ready: Promise<void>;
+}
 
-function startWorker(): { worker: Worker; ready: Promise<void> } {
-  const w = new Worker(new URL("./runner.worker.ts", import.meta.url), {
-    type: "module",
-    name: "pymem-spec-runner",
-  });
-  const r = new Promise<void>((resolve, reject) => {
-    const onMessage = (e: MessageEvent) => {
-      if ((e.data as { ready?: boolean }).ready) {
-        w.removeEventListener("message", onMessage);
-        resolve();
-      }
-    };
-    w.addEventListener("message", onMessage);
-    w.addEventListener("error", (e) => reject(new Error(e.message || "the runner could not start")), {
-      once: true,
+let spare: Warm | undefined;
+
+function startSandbox(): Warm {
+  const sandbox = openSandbox();
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("the spec runner did not start")),
+      SANDBOX_START_LIMIT_MS,
+    );
+    sandbox.onWorkerError((message) => {
+      clearTimeout(timer);
+      reject(new Error(message));
     });
+    sandbox.port.onmessage = (e: MessageEvent) => {
+      clearTimeout(timer);
+      sandbox.port.onmessage = null;
+      if (readRunnerMessage(e.data)?.kind === "ready") resolve();
+      else reject(new Error("the spec runner answered with something else than it should"));
+    };
   });
-  return { worker: w, ready: r };
+  ready.catch(() => {}); // looked at by whoever takes this sandbox
+  return { sandbox, ready };
 }
 
-/** Starts the worker ahead of the first run (loading it is not part of a run's 2 s). */
+/** Starts a sandbox ahead of the first run (starting it is not part of a run's time). */
 export function warmUp(): Promise<void> {
-  if (!worker || !ready) ({ worker, ready } = startWorker());
-  return ready;
+  spare ??= startSandbox();
+  return spare.ready;
 }
 
-function stop(): void {
-  worker?.terminate();
-  worker = undefined;
-  ready = undefined;
-}
-
-export async function runInWorker(path: string, source: string, heapText: HeapText): Promise<RunOutcome> {
+export async function runInWorker(path: string, source: string): Promise<RunOutcome> {
+  const { sandbox, ready } = spare ?? startSandbox();
+  // The next run's sandbox starts now, so that it is warm by the time the reader runs again.
+  spare = startSandbox();
   try {
-    await warmUp();
+    await ready;
   } catch (e) {
-    stop();
+    sandbox.dispose();
     return { kind: "crashed", message: e instanceof Error ? e.message : String(e) };
   }
-  const w = worker as Worker;
-  const id = nextId++;
   const started = performance.now();
-  return new Promise<RunOutcome>((resolve) => {
+  const outcome = await new Promise<RunOutcome>((resolve) => {
     let testPath: readonly string[] | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const restartClock = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stop();
-        const elapsedMs = performance.now() - started;
-        finish(testPath ? { kind: "stopped", elapsedMs, testPath } : { kind: "stopped", elapsedMs });
-      }, RUN_LIMIT_MS);
+    let messages = 0;
+    let stepTimer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (o: RunOutcome) => {
+      clearTimeout(stepTimer);
+      clearTimeout(runTimer);
+      sandbox.port.onmessage = null;
+      resolve(o);
     };
-    const finish = (outcome: RunOutcome) => {
-      clearTimeout(timer);
-      w.removeEventListener("message", onMessage);
-      w.removeEventListener("error", onError);
-      resolve(outcome);
+    const stop = (reason: StopReason) => {
+      const elapsedMs = performance.now() - started;
+      finish(
+        testPath ? { kind: "stopped", reason, elapsedMs, testPath } : { kind: "stopped", reason, elapsedMs },
+      );
     };
-    const onMessage = (e: MessageEvent<RunResponse>) => {
-      const message = e.data;
-      if (message.id !== id) return;
+    const restartStepClock = () => {
+      clearTimeout(stepTimer);
+      stepTimer = setTimeout(() => stop("step"), SPEC_STEP_LIMIT_MS);
+    };
+    const runTimer = setTimeout(() => stop("run"), SPEC_RUN_LIMIT_MS);
+    sandbox.onWorkerError((message) => finish({ kind: "crashed", message }));
+    sandbox.port.onmessage = (e: MessageEvent) => {
+      if (++messages > SPEC_MESSAGE_LIMIT) return stop("messages");
+      const message = readRunnerMessage(e.data);
+      if (message === undefined || message.kind === "ready") return finish({ kind: "refused" });
       if (message.kind === "test-started") {
         testPath = message.path;
-        restartClock();
+        restartStepClock();
       } else
         finish({
           kind: "done",
@@ -102,14 +123,10 @@ export async function runInWorker(path: string, source: string, heapText: HeapTe
           elapsedMs: performance.now() - started,
         });
     };
-    const onError = (e: ErrorEvent) => {
-      e.preventDefault();
-      stop();
-      finish({ kind: "crashed", message: e.message || "the worker stopped unexpectedly" });
-    };
-    restartClock();
-    w.addEventListener("message", onMessage);
-    w.addEventListener("error", onError);
-    w.postMessage({ id, path, source, heapText } satisfies RunRequest);
+    restartStepClock();
+    sandbox.port.postMessage({ kind: "run", path, source } satisfies RunRequest);
   });
+  // One run per sandbox: this one goes.
+  sandbox.dispose();
+  return outcome;
 }

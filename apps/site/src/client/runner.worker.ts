@@ -1,46 +1,84 @@
-// The Web Worker that runs a spec: the page posts the spec's text, the worker answers with the result
-// of every test and the console output. It also says when each test starts, because the page gives
-// loading the spec, and then every test, 2 s each, and ends the worker when one of them runs over.
-// With the result come pictures of the heaps the tests left (lib/pictures/spec-heaps.ts).
-import { type HeapPicture, type HeapText, watchSpecHeaps } from "../lib/pictures/spec-heaps.js";
+// The Web Worker that runs a spec, inside a sandbox (client/sandbox.ts). Its first message carries the
+// MessagePort to the page; on it the page sends one run request, and the worker answers "ready" once
+// its modules are loaded, "test-started" as each test starts (the page gives loading the spec, and then
+// each test, a limited time), and "done" with every test's result, the console output and the heaps the
+// tests left, as data the page checks and draws itself (lib/sandbox/protocol.ts).
+import { watchSpecHeaps } from "../lib/pictures/spec-heaps.js";
+import { fitPath, fitRunResult, type RunnerMessage, type RunRequest } from "../lib/sandbox/protocol.js";
 import { SPEC_MODULES } from "../lib/shim/spec-modules.js";
-import { runSpec, type SpecRunResult } from "../lib/shim/spec-runner.js";
+import { runSpec, type SpecFunction, type SpecLoader } from "../lib/shim/spec-runner.js";
 
-export interface RunRequest {
-  readonly id: number;
-  readonly path: string;
-  readonly source: string;
-  readonly heapText: HeapText;
-}
-
-export type RunResponse =
-  | { readonly id: number; readonly kind: "test-started"; readonly path: readonly string[] }
-  | {
-      readonly id: number;
-      readonly kind: "done";
-      readonly result: SpecRunResult;
-      readonly heaps: readonly HeapPicture[];
-    };
-
-const reply = (message: RunResponse) => self.postMessage(message);
-
-self.addEventListener("message", async (event: MessageEvent<RunRequest>) => {
-  const { id, path, source, heapText } = event.data;
-  const watch = watchSpecHeaps(heapText, `heap-${id}`);
-  let heaps: HeapPicture[] = [];
-  let result: SpecRunResult;
+/**
+ * The spec is loaded from a Blob URL rather than with eval: the sandbox's policy allows scripts from
+ * blob: and not 'unsafe-eval', which every page would otherwise have to allow too. In the sandbox the
+ * worker is a classic one (lib/sandbox/frame.ts), so importScripts; `astro dev` starts it as a module,
+ * where importScripts throws and a dynamic import of the Blob works instead.
+ */
+const SLOT = "__pymemSpecFunction";
+const loadFromBlob: SpecLoader = async (body, sourceUrl) => {
+  const global = self as unknown as Record<string, SpecFunction | undefined>;
+  const classic = `self.${SLOT} = ${body}\n//# sourceURL=${sourceUrl}`;
+  const url = URL.createObjectURL(new Blob([classic], { type: "text/javascript" }));
   try {
-    result = await runSpec({ path, source }, SPEC_MODULES, {
+    try {
+      (self as unknown as { importScripts(url: string): void }).importScripts(url);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      await import(/* @vite-ignore */ url);
+    }
+    const fn = global[SLOT];
+    if (typeof fn !== "function") throw new Error("the spec did not load");
+    return fn;
+  } finally {
+    delete global[SLOT];
+    URL.revokeObjectURL(url);
+  }
+};
+
+async function run(request: RunRequest, post: (m: RunnerMessage) => void): Promise<void> {
+  const watch = watchSpecHeaps();
+  let heaps: ReturnType<typeof watch.finish> = [];
+  let result: Awaited<ReturnType<typeof runSpec>>;
+  try {
+    result = await runSpec({ path: request.path, source: request.source }, SPEC_MODULES, {
+      load: loadFromBlob,
       onTestStart: (testPath) => {
         watch.testStarted(testPath);
-        reply({ id, kind: "test-started", path: testPath });
+        post({ kind: "test-started", path: fitPath(testPath) });
       },
     });
   } finally {
     heaps = watch.finish();
   }
-  reply({ id, kind: "done", result, heaps });
-});
+  post({
+    kind: "done",
+    result: fitRunResult(result),
+    heaps: heaps.map((h) => ({ ...h, testPath: fitPath(h.testPath) })),
+  });
+}
 
-// Tell the page the modules are loaded, so its clock only counts the spec's own time.
-self.postMessage({ ready: true });
+self.addEventListener(
+  "message",
+  (event: MessageEvent) => {
+    const port = event.ports[0];
+    if (port === undefined) return;
+    const post = (m: RunnerMessage) => port.postMessage(m);
+    port.addEventListener(
+      "message",
+      (e: MessageEvent<RunRequest>) => {
+        // A failure of the runner itself (a spec can break the built-ins it uses) is thrown from a
+        // timer, so that it is the worker's error event, which the page reports, not a lost rejection.
+        run(e.data, post).catch((error: unknown) =>
+          setTimeout(() => {
+            throw error;
+          }),
+        );
+      },
+      { once: true },
+    );
+    port.start();
+    // The modules are loaded: the page's clock for the spec starts now.
+    post({ kind: "ready" });
+  },
+  { once: true },
+);

@@ -1,9 +1,59 @@
 // Edits shared as URLs: the text deflated (CompressionStream, built into browsers) and written in
-// base64url, so a changed spec of a few KB fits in a link. Nothing is sent anywhere.
+// base64url, so a changed spec of a few KB fits in a link. Nothing is sent anywhere. A link is a
+// stranger's input: its length and what it inflates to are capped (lib/limits.ts), and a link that is
+// damaged or too large says so instead of opening.
+import { SHARED_EDIT_MAX_BYTES, SHARED_LINK_MAX_CHARS } from "../lib/limits.js";
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
+/** Why a shared link could not be opened. */
+export type ShareLinkProblem = "too-large" | "damaged";
+
+export class ShareLinkError extends Error {
+  constructor(
+    readonly problem: ShareLinkProblem,
+    detail: string,
+  ) {
+    super(`shared link ${problem === "too-large" ? "too large" : "damaged"}: ${detail}`);
+    this.name = "ShareLinkError";
+  }
+}
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Response(
+    new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw")),
+  );
   return new Uint8Array(await out.arrayBuffer());
+}
+
+/** Inflates at most `limit` bytes: reading stops, and the stream is cancelled, as soon as there are more. */
+async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw"))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw new ShareLinkError("too-large", `it holds more than ${limit} bytes of text`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof ShareLinkError) throw e;
+    throw new ShareLinkError("damaged", "its data is not a compressed text");
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -13,16 +63,27 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
+  // base64url without padding: a length of 1 mod 4 cannot be whole bytes.
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
+    throw new ShareLinkError("damaged", "its text is not base64url");
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 export async function encodeEdit(text: string): Promise<string> {
-  return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw")));
+  return toBase64Url(await deflate(new TextEncoder().encode(text)));
 }
 
+/** The text of a shared edit; a ShareLinkError when the link is too large or damaged. */
 export async function decodeEdit(encoded: string): Promise<string> {
-  return new TextDecoder().decode(await pipe(fromBase64Url(encoded), new DecompressionStream("deflate-raw")));
+  if (encoded.length > SHARED_LINK_MAX_CHARS)
+    throw new ShareLinkError("too-large", `it is longer than ${SHARED_LINK_MAX_CHARS} characters`);
+  const bytes = await inflate(fromBase64Url(encoded), SHARED_EDIT_MAX_BYTES);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ShareLinkError("damaged", "its text is not UTF-8");
+  }
 }
 
 /** The address of this page that opens the claim's spec with `text` in the editor. */

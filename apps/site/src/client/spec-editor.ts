@@ -1,13 +1,18 @@
 // The live spec: an editor over the claim's spec file, a toolbar (run, reset, share) and the results of
 // every test from the worker. Loaded only when the reader opens a spec.
 
-import type { HeapPicture, HeapText } from "../lib/pictures/spec-heaps.js";
+import {
+  type HeapPicture,
+  type HeapText,
+  pictureProfile,
+  renderHeapPicture,
+} from "../lib/pictures/spec-heaps.js";
 import { specPosition } from "../lib/shim/positions.js";
 import type { TestOutcome } from "../lib/shim/vitest-shim.js";
 import { type EditorHandle, textareaEditor } from "./editor-handle.js";
 import { readSharedEdit, readStoredEdit, storeEdit } from "./edits.js";
-import { type RunOutcome, runInWorker, warmUp } from "./runner-client.js";
-import { decodeEdit, shareUrl } from "./share.js";
+import { type RunOutcome, runInWorker, type StopReason, warmUp } from "./runner-client.js";
+import { decodeEdit, ShareLinkError, shareUrl } from "./share.js";
 
 interface Ui {
   run: string;
@@ -26,7 +31,8 @@ interface Ui {
   passed: string;
   failed: string;
   skipped: string;
-  stopped: string;
+  stopped: Record<StopReason, string>;
+  refused: string;
   stoppedIn: string;
   stoppedLoading: string;
   crashed: string;
@@ -34,6 +40,11 @@ interface Ui {
   line: string;
   restored: string;
   sharedRestored: string;
+  sharedKeepsYours: string;
+  openYours: string;
+  keepShared: string;
+  sharedTooLarge: string;
+  sharedDamaged: string;
 }
 
 const readJson = <T>(root: Element, selector: string): T =>
@@ -66,12 +77,21 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   let notice = "";
   const shared = readSharedEdit(claim);
   const stored = readStoredEdit(claim);
+  /**
+   * A shared edit opened over a different edit of the reader's own: typing does not save over theirs
+   * until they choose (keepShared), or go back to theirs (openYours).
+   */
+  let guardingStored = false;
   if (shared !== undefined) {
     try {
       initial = await decodeEdit(shared);
       notice = ui.sharedRestored;
-    } catch {
-      // a damaged link: fall back to the file
+      guardingStored = stored !== undefined && stored !== initial;
+    } catch (e) {
+      // Refused or damaged: say so, and show what the reader would see without the link.
+      notice =
+        e instanceof ShareLinkError && e.problem === "too-large" ? ui.sharedTooLarge : ui.sharedDamaged;
+      if (stored !== undefined) initial = stored;
     }
   } else if (stored !== undefined) {
     initial = stored;
@@ -99,6 +119,35 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   const status = el("span", { className: "spec-status", role: "status" });
   const toolbar = el("div", { className: "spec-toolbar" }, runButton, resetButton, shareButton, status);
   const noticeLine = el("p", { className: "spec-notice", textContent: notice, hidden: notice === "" });
+  if (guardingStored) {
+    const openYours = el("button", {
+      type: "button",
+      className: "pymem-button",
+      textContent: ui.openYours,
+      dataset: { action: "open-yours" },
+    });
+    const keepShared = el("button", {
+      type: "button",
+      className: "pymem-button",
+      textContent: ui.keepShared,
+      dataset: { action: "keep-shared" },
+    });
+    const leaveSharedLink = () => {
+      guardingStored = false;
+      history.replaceState(null, "", location.pathname + location.search);
+      noticeLine.hidden = true;
+    };
+    openYours.addEventListener("click", () => {
+      leaveSharedLink();
+      editor.setValue(readStoredEdit(claim) ?? original);
+      void run();
+    });
+    keepShared.addEventListener("click", () => {
+      leaveSharedLink();
+      save(editor.getValue());
+    });
+    noticeLine.append(" ", ui.sharedKeepsYours, " ", openYours, " ", keepShared);
+  }
   const hint = el("p", { className: "spec-hint", textContent: ui.keysHint });
   const editorHost = el("div", { className: "spec-editor-host" });
   const results = el("div", { className: "spec-results", dataset: { state: "idle" } });
@@ -121,13 +170,26 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   const keys = { run: () => void run(), leave: () => runButton.focus() };
   let editor: EditorHandle = textareaEditor(editorHost, initial, ui.editorLabel, keys);
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let unsaved = false;
+  const save = (text: string) => {
+    clearTimeout(saveTimer);
+    unsaved = false;
+    storeEdit(claim, text === original ? undefined : text);
+  };
+  /** Saves a pending edit now: the page is being hidden or left, and a timer may never fire. */
+  const flush = () => {
+    if (unsaved && !guardingStored) save(editor.getValue());
+  };
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
   const wire = (e: EditorHandle) =>
     e.onChange(() => {
+      if (guardingStored) return;
+      unsaved = true;
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        const text = e.getValue();
-        storeEdit(claim, text === original ? undefined : text);
-      }, 250);
+      saveTimer = setTimeout(() => save(e.getValue()), 250);
     });
   wire(editor);
   if (options.focus) editor.focus();
@@ -136,7 +198,7 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     status.textContent = ui.running;
     results.dataset.state = "running";
     runButton.disabled = true;
-    const outcome = await runInWorker(path, editor.getValue(), ui.heapText);
+    const outcome = await runInWorker(path, editor.getValue());
     runButton.disabled = false;
     status.textContent = "";
     render(outcome);
@@ -157,11 +219,17 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   function render(outcome: RunOutcome): void {
     if (outcome.kind === "stopped") {
       results.dataset.state = "stopped";
+      results.dataset.reason = outcome.reason;
       const step = outcome.testPath ? outcome.testPath.join(" › ") : ui.stoppedLoading;
       results.replaceChildren(
-        el("p", { className: "spec-stopped", role: "alert", textContent: ui.stopped }),
+        el("p", { className: "spec-stopped", role: "alert", textContent: ui.stopped[outcome.reason] }),
         el("p", { className: "spec-stopped-step", textContent: `${ui.stoppedIn} ${step}` }),
       );
+      return;
+    }
+    if (outcome.kind === "refused") {
+      results.dataset.state = "refused";
+      results.replaceChildren(el("p", { className: "spec-stopped", role: "alert", textContent: ui.refused }));
       return;
     }
     if (outcome.kind === "crashed") {
@@ -244,26 +312,28 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     results.replaceChildren(...parts);
   }
 
-  /** The heaps the tests left: an arena map each (drawn by the worker), named by its test. */
+  /** The heaps the tests left: an arena map each, drawn here from the checked data, named by its test. */
   function heapPictures(heaps: readonly HeapPicture[]): HTMLElement {
     const t = ui.heapText;
-    const figures = heaps.map((h) => {
+    const figures = heaps.flatMap((h, k) => {
+      // Markup this page made from numbers and escaped names (renderArenaMap), never the worker's.
+      const svg = renderHeapPicture(h, t, `${claim}-heap-${k}`);
+      if (svg === undefined) return [];
       const figure = el("figure", { className: "spec-heap" });
-      // The SVG is the worker's own rendering of numbers and of this page's strings (arena-map.ts
-      // escapes the test's name in its title); the caption is text.
-      figure.innerHTML = h.svg;
-      const drawn = h.shown < h.arenas ? ` (${h.shown} ${t.drawn})` : "";
+      figure.innerHTML = svg;
+      const shown = h.map.length;
+      const drawn = shown < h.arenas ? ` (${shown} ${t.drawn})` : "";
       figure.append(
         el("figcaption", {
-          textContent: `${h.testPath.join(" › ")} · ${h.profile} · ${t.arenasMapped}: ${h.arenas}${drawn}`,
+          textContent: `${h.testPath.join(" › ")} · ${pictureProfile(h)?.label} · ${t.arenasMapped}: ${h.arenas}${drawn}`,
         }),
       );
-      return figure;
+      return [figure];
     });
     const details = el(
       "details",
       { className: "spec-heaps" },
-      el("summary", { textContent: `${ui.heaps} (${heaps.length})` }),
+      el("summary", { textContent: `${ui.heaps} (${figures.length})` }),
       ...figures,
     );
     details.open = true;
@@ -272,8 +342,9 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
 
   runButton.addEventListener("click", () => void run());
   resetButton.addEventListener("click", () => {
+    guardingStored = false;
     editor.setValue(original);
-    storeEdit(claim, undefined);
+    save(original);
     if (readSharedEdit(claim) !== undefined)
       history.replaceState(null, "", location.pathname + location.search);
     noticeLine.hidden = true;

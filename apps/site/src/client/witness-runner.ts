@@ -1,5 +1,6 @@
 // "Run on Pyodide": runs the claim's witness on the chosen CPython version in a worker and shows its
 // output beside the model's prediction for that version. Each version's Pyodide loads once, on demand.
+import { PYODIDE_LOAD_LIMIT_MS, PYODIDE_RUN_LIMIT_MS } from "../lib/limits.js";
 import type { PyodideRequest, PyodideResponse } from "./pyodide.worker.js";
 
 interface Build {
@@ -20,10 +21,6 @@ interface Ui {
   stopped: string;
   crashed: string;
 }
-
-/** Loading a build can take seconds on a slow machine; a witness itself runs in milliseconds. */
-const LOAD_LIMIT_MS = 90_000;
-const RUN_LIMIT_MS = 10_000;
 
 const workers = new Map<string, Worker>();
 let nextId = 1;
@@ -58,7 +55,7 @@ function runOn(key: string, source: string, onLoaded: () => void): Promise<Outco
   const id = nextId++;
   return new Promise((resolve) => {
     let loadMs = 0;
-    let timer = setTimeout(() => stop(), LOAD_LIMIT_MS);
+    let timer = setTimeout(() => stop(), PYODIDE_LOAD_LIMIT_MS);
     const finish = (o: Outcome) => {
       clearTimeout(timer);
       w.removeEventListener("message", onMessage);
@@ -75,7 +72,7 @@ function runOn(key: string, source: string, onLoaded: () => void): Promise<Outco
       if (m.phase === "loaded") {
         loadMs = m.loadMs;
         clearTimeout(timer);
-        timer = setTimeout(stop, RUN_LIMIT_MS);
+        timer = setTimeout(stop, PYODIDE_RUN_LIMIT_MS);
         onLoaded();
       } else if (m.phase === "failed") {
         forget(key);

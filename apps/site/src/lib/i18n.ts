@@ -1,7 +1,23 @@
 // The site's interface strings in both languages. Prose lives in the MDX pages; these are the words
 // the components put around the data (labels, buttons, verdict names).
 import type { VerdictKind } from "@pymem/scenarios";
+import {
+  PYODIDE_LOAD_LIMIT_MS,
+  PYODIDE_RUN_LIMIT_MS,
+  SHARED_EDIT_MAX_BYTES,
+  SPEC_MESSAGE_LIMIT,
+  SPEC_RUN_LIMIT_MS,
+  SPEC_STEP_LIMIT_MS,
+  seconds,
+} from "./limits.js";
 import type { Lang } from "./sections.js";
+
+const step = seconds(SPEC_STEP_LIMIT_MS);
+const whole = seconds(SPEC_RUN_LIMIT_MS);
+const pyLoad = seconds(PYODIDE_LOAD_LIMIT_MS);
+const pyRun = seconds(PYODIDE_RUN_LIMIT_MS);
+const messages = SPEC_MESSAGE_LIMIT.toLocaleString("en");
+const sharedKb = SHARED_EDIT_MAX_BYTES / 1024;
 
 const en = {
   claimsHeading: "Claims checked in this section",
@@ -38,8 +54,13 @@ const en = {
   passed: "passed",
   failed: "failed",
   skipped: "skipped",
-  stopped:
-    "Stopped after 2 s: a test (or loading the spec) ran that long without finishing, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.",
+  stopped: {
+    step: `Stopped after ${step} s: a test (or loading the spec) ran that long without finishing, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.`,
+    run: `Stopped after ${whole} s: the whole run took that long, so its worker was ended. The page keeps working; edit and run again.`,
+    messages: `Stopped: the spec sent this page more than ${messages} messages, so its worker was ended. The page keeps working; edit and run again.`,
+  },
+  refused:
+    "Stopped: the spec's worker sent this page a message it does not accept (code that replaces the runner's messages?), so it was ended and nothing it sent is shown.",
   stoppedIn: "Still running when stopped:",
   stoppedLoading: "loading the spec",
   crashed: "The worker running the spec crashed:",
@@ -47,6 +68,14 @@ const en = {
   line: "line",
   restored: "Your edit of this spec was restored.",
   sharedRestored: "This spec was opened from a shared link.",
+  sharedKeepsYours: "Your own saved edit is kept: changes here are not saved over it unless you choose.",
+  openYours: "Open my saved edit",
+  keepShared: "Keep this version instead",
+  sharedTooLarge: `The shared link holds more text than a spec editor opens (${sharedKb} KB), so it was not opened; this is the spec without it.`,
+  sharedDamaged:
+    "The shared link is damaged (cut short or changed), so it was not opened; this is the spec without it.",
+  pyodideStopped: `Stopped: loading Pyodide took more than ${pyLoad} s, or the witness ran more than ${pyRun} s, so its worker was ended. The page keeps working; run again.`,
+  pyodideCrashed: "Pyodide stopped unexpectedly:",
   witnessHeading: "On real interpreters",
   witnessIntro:
     "The witness below is a short Python program. Its output was recorded on every interpreter of the build machine and compared with what the model predicts for that interpreter.",
@@ -136,8 +165,13 @@ const zh: Strings = {
   passed: "通过",
   failed: "失败",
   skipped: "跳过",
-  stopped:
-    "2 秒后已停止：某个测试（或规格的加载）运行了 2 秒仍未结束，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。",
+  stopped: {
+    step: `${step} 秒后已停止：某个测试（或规格的加载）运行了 ${step} 秒仍未结束，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。`,
+    run: `${whole} 秒后已停止：整个运行用了这么久，执行它的 worker 已被终止。页面仍可正常使用，修改后可再次运行。`,
+    messages: `已停止：这段规格向页面发送了超过 ${messages} 条消息，执行它的 worker 已被终止。页面仍可正常使用，修改后可再次运行。`,
+  },
+  refused:
+    "已停止：运行规格的 worker 向页面发送了页面不接受的消息（可能有代码替换了运行器的消息），因此已被终止，它发送的内容一概不显示。",
   stoppedIn: "停止时仍在运行：",
   stoppedLoading: "加载规格",
   crashed: "运行规格的 worker 崩溃了：",
@@ -145,6 +179,13 @@ const zh: Strings = {
   line: "行",
   restored: "已恢复你对这段规格的修改。",
   sharedRestored: "这段规格来自分享的链接。",
+  sharedKeepsYours: "你自己保存的修改仍然保留：除非你选择，这里的改动不会覆盖它。",
+  openYours: "打开我保存的修改",
+  keepShared: "改为保留这个版本",
+  sharedTooLarge: `分享的链接所含文本超过编辑器可打开的上限（${sharedKb} KB），因此没有打开；这里显示的是不含该链接内容的规格。`,
+  sharedDamaged: "分享的链接已损坏（被截断或被改动），因此没有打开；这里显示的是不含该链接内容的规格。",
+  pyodideStopped: `已停止：加载 Pyodide 超过 ${pyLoad} 秒，或见证程序运行超过 ${pyRun} 秒，执行它的 worker 已被终止。页面仍可正常使用，可再次运行。`,
+  pyodideCrashed: "Pyodide 意外停止：",
   witnessHeading: "在真实解释器上",
   witnessIntro:
     "下面的见证程序是一段简短的 Python 代码。它在构建机器的每个解释器上的输出都已记录，并与模型对该解释器的预测逐一比对。",

@@ -5,106 +5,17 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { CLAIMS, type Claim } from "@pymem/scenarios";
 import { requireOrSkip } from "@pymem/testkit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runObjectProgram } from "../../src/lib/pictures/steps-objects.js";
 import { claimsOn, type Lang, type PageId, pageHref, pageOf, STORY_PAGES } from "../../src/lib/sections.js";
-import {
-  chromiumPath,
-  launchChromium,
-  type Preview,
-  replaceEditorText,
-  screenshot,
-  siteBuilt,
-  startPreview,
-  watchPage,
-} from "./harness.js";
+import { replaceEditorText, screenshot, startPreview, watchPage } from "./harness.js";
+import { editableClaim, HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
 
-/** Tests that load Monaco or Pyodide: generous, since CI runs them beside other packages' tests on 2 cores. */
-const HEAVY_TEST_MS = 180_000;
-/**
- * How long a test waits for a spec's result after Run. Functional, not a speed check (the bench measures
- * edit to result): in CI the page shares two cores with every other package's tests.
- */
-const RESULT_MS = 45_000;
-const executable = chromiumPath();
-const why = "Debian's chromium is not installed (apt-get install -y chromium), or the site is not built";
-const ready = executable !== undefined && siteBuilt();
-
-let preview: Preview | undefined;
-let browser: Browser | undefined;
-const offsite: string[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!ready) return;
-  preview = await startPreview();
-  browser = await launchChromium(executable as string);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-async function open(path: string, context?: Awaited<ReturnType<Browser["newContext"]>>): Promise<Page> {
-  // Service workers only in the offline test: elsewhere each context would precache the whole site meanwhile.
-  const ctx =
-    context ??
-    (await (browser as Browser).newContext({
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: "block",
-    }));
-  const page = await ctx.newPage();
-  watchPage(page, (preview as Preview).origin, offsite, pageErrors);
-  await page.goto(`${(preview as Preview).origin}${path}`);
-  return page;
-}
+const { browser, origin, offsite, pageErrors, open, openLiveEditor, runOriginalAndClose } = siteSession();
 
 const pages: [PageId | "verdicts", Lang][] = (["en", "zh-CN"] as const).flatMap((lang) =>
   [...STORY_PAGES, "verdicts" as const].map((p) => [p, lang] as [PageId, Lang]),
 );
-
-/** A claim whose spec imports describe, it and expect, so a test can be added to it as a reader would. */
-function editableClaim(): { claim: Claim; source: string } {
-  for (const claim of CLAIMS) {
-    const page = pageOf(claim);
-    if (!page) continue;
-    const html = readFileSync(
-      new URL(`../../dist${pageHref(page, "en")}index.html`, import.meta.url),
-      "utf8",
-    );
-    const m = new RegExp(
-      `<pymem-spec data-claim="${claim.id}"[\\s\\S]*?data-spec-source>([\\s\\S]*?)</script>`,
-    ).exec(html);
-    const source = m ? (JSON.parse(m[1] as string) as string) : "";
-    if (
-      /import \{[^}]*\bdescribe\b[^}]*\} from "vitest"/.test(source) &&
-      /\bit\b/.test(source) &&
-      /\bexpect\b/.test(source)
-    )
-      return { claim, source };
-  }
-  throw new Error("no claim spec imports describe, it and expect from vitest");
-}
-
-/** Opens the page of the editable claim's spec in English, with its live editor loaded. */
-async function openLiveEditor(): Promise<{ p: Page; scope: string; source: string }> {
-  const { claim, source } = editableClaim();
-  const scope = `pymem-spec[data-claim="${claim.id}"]`;
-  const p = await open(pageHref(pageOf(claim) as PageId, "en"));
-  await p.locator(`${scope} [data-action=edit]`).click();
-  await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
-  return { p, scope, source };
-}
-
-/** Puts the original spec back, requires that it runs and passes (the page still works), and closes. */
-async function runOriginalAndClose(p: Page, scope: string, source: string): Promise<void> {
-  await replaceEditorText(p, scope, source);
-  await p.locator(`${scope} [data-action=run]`).click();
-  await p.locator(`${scope} .spec-results[data-state=pass]`).waitFor({ timeout: RESULT_MS });
-  await p.context().close();
-}
 
 describe("the site in Chromium", () => {
   it.for(pages)("%s (%s) renders with its claims", async ([page, lang], ctx) => {
@@ -214,7 +125,7 @@ describe("the site in Chromium", () => {
       );
       await p.context().close();
 
-      const phone = await (browser as Browser).newContext({
+      const phone = await browser().newContext({
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
@@ -336,7 +247,7 @@ describe("patient", () => {
 
       // The first reader's edit was kept in localStorage: reloading without the hash brings it back.
       // The editor opens by itself once the reader scrolls to the spec.
-      await p.goto(`${(preview as Preview).origin}${path}`);
+      await p.goto(`${origin()}${path}`);
       await p.locator(scope).scrollIntoViewIfNeeded();
       await p.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: 30_000 });
       expect(await p.locator(`${scope} .spec-notice`).textContent()).toContain("restored");
@@ -389,7 +300,7 @@ describe("patient", () => {
       requireOrSkip(ctx, ready, why);
       // A server of its own, stopped halfway: the network is really gone, not only emulated as offline.
       const own = await startPreview();
-      const context = await (browser as Browser).newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const p = await context.newPage();
         watchPage(p, own.origin, offsite, pageErrors);
@@ -517,7 +428,7 @@ describe("patient", () => {
         await p.context().close();
 
         // Without JavaScript: no controls, every step in order.
-        const plain = await (browser as Browser).newContext({
+        const plain = await browser().newContext({
           viewport: { width: 1280, height: 900 },
           javaScriptEnabled: false,
         });
@@ -538,7 +449,8 @@ describe("patient", () => {
 
   it.for(pages)("%s (%s) has no serious or critical accessibility violations", async ([page, lang], ctx) => {
     requireOrSkip(ctx, ready, why);
-    const p = await open(pageHref(page, lang));
+    // axe-core goes in as an inline script, which the page's own policy (rightly) refuses.
+    const p = await open(pageHref(page, lang), undefined, { bypassCSP: true });
     // Expressive Code makes its scrollable code blocks focusable from a script: let scripts settle first.
     await p.waitForLoadState("networkidle");
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -114,7 +114,13 @@ export function classColour(szidx: number): string {
   return `hsl(${Math.round((szidx * 137.508) % 360)} 65% 45%)`;
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 export interface MapText {
   readonly title: string;

@@ -1,11 +1,21 @@
-// The heaps a reader's spec leaves behind. While the spec runs, every allocator it creates is watched
-// (observeAllocators); when a test ends, the allocator of that test with the most arenas mapped is
-// drawn as an arena map read from its state. The page shows these pictures under the spec's results,
-// so an edit that allocates shows where its blocks went.
-import { observeAllocators, type Pymalloc } from "@pymem/core";
+// The heaps a reader's spec leaves behind. While the spec runs (in the sandbox's worker), every
+// allocator it creates is watched (observeAllocators); when a test ends, the allocator of that test with
+// the most arenas mapped is read as an arena map from its state. The map travels to the page as data,
+// and the page draws it (renderHeapPicture): nothing the worker sends is put into the page as markup.
+import {
+  type AllocatorProfile,
+  observeAllocators,
+  type Pymalloc,
+  profile,
+  profileIds,
+  sizeClassCount,
+} from "@pymem/core";
+import type { HeapPicture } from "../sandbox/protocol.js";
 import { arenaMapOfState, renderArenaMap } from "./arena-map.js";
 
-/** The words around a picture, in the page's language (plain strings: they cross to the worker). */
+export type { HeapPicture } from "../sandbox/protocol.js";
+
+/** The words around a picture, in the page's language. */
 export interface HeapText {
   /** "Heap at the end of" (the test's name follows) */
   readonly title: string;
@@ -18,17 +28,6 @@ export interface HeapText {
   readonly released: string;
 }
 
-export interface HeapPicture {
-  /** The test that left this heap: describe names, then its own. */
-  readonly testPath: readonly string[];
-  /** The build the allocator models, e.g. "CPython 3.11 (64-bit)". */
-  readonly profile: string;
-  /** Arenas mapped when the test ended, and how many of them the picture shows. */
-  readonly arenas: number;
-  readonly shown: number;
-  readonly svg: string;
-}
-
 /**
  * Pictures per run (the last tests' are kept: a reader's own tests usually go at the end) and arenas
  * per picture: enough to see, few enough to stay quick to draw.
@@ -39,56 +38,69 @@ export const MAX_ARENAS = 32;
 export interface HeapWatch {
   /** A test starts, so the one before it (if any) has ended. */
   testStarted(path: readonly string[]): void;
-  /** The run is over: draws the last test's heap, stops watching and returns the pictures. */
+  /** The run is over: reads the last test's heap, stops watching and returns the pictures. */
   finish(): HeapPicture[];
 }
 
-export function watchSpecHeaps(text: HeapText, idPrefix: string): HeapWatch {
+export function watchSpecHeaps(): HeapWatch {
   const pictures: HeapPicture[] = [];
   let made: Pymalloc[] = [];
   let test: readonly string[] | undefined;
   const unobserve = observeAllocators((pm) => made.push(pm));
-  const draw = () => {
+  const take = () => {
     if (test === undefined) return;
     let best: Pymalloc | undefined;
     for (const pm of made)
       if (pm.narenasCurrentlyAllocated > (best?.narenasCurrentlyAllocated ?? 0)) best = pm;
     if (best === undefined) return;
     const map = arenaMapOfState(best);
-    const shown = { ...map, arenas: map.arenas.slice(0, MAX_ARENAS) };
-    const name = test.join(" › ");
-    const svg = renderArenaMap(
-      shown,
-      best.profile,
-      {
-        title: `${text.title} ${name}`,
-        description: `${best.profile.label}, ${text.arenasMapped}: ${map.arenas.length}`,
-        arena: (slot) => `${text.arena} ${slot}`,
-        released: text.released,
-      },
-      `${idPrefix}-${pictures.length}`,
-    );
     pictures.push({
       testPath: test,
-      profile: best.profile.label,
+      profileId: best.profile.id,
       arenas: map.arenas.length,
-      shown: shown.arenas.length,
-      svg,
+      map: map.arenas.slice(0, MAX_ARENAS),
     });
     if (pictures.length > MAX_PICTURES) pictures.shift();
   };
   return {
     testStarted(path) {
-      draw();
+      take();
       test = path;
       made = [];
     },
     finish() {
-      draw();
+      take();
       test = undefined;
       made = [];
       unobserve();
       return pictures;
     },
   };
+}
+
+/** The profile a picture names, if the model has it (a picture is data from the reader's code). */
+export function pictureProfile(picture: HeapPicture): AllocatorProfile | undefined {
+  return profileIds().includes(picture.profileId) ? profile(picture.profileId) : undefined;
+}
+
+/**
+ * A picture as SVG markup, drawn in the page from checked data: numbers, and names escaped by
+ * renderArenaMap. Undefined when the picture names no known profile or a size class the profile lacks.
+ */
+export function renderHeapPicture(picture: HeapPicture, text: HeapText, id: string): string | undefined {
+  const p = pictureProfile(picture);
+  if (p === undefined) return undefined;
+  const classes = sizeClassCount(p);
+  if (picture.map.some((a) => a.pools.some((pool) => pool.szidx >= classes))) return undefined;
+  return renderArenaMap(
+    { arenas: [...picture.map], counts: {} },
+    p,
+    {
+      title: `${text.title} ${picture.testPath.join(" › ")}`,
+      description: `${p.label}, ${text.arenasMapped}: ${picture.arenas}`,
+      arena: (slot) => `${text.arena} ${slot}`,
+      released: text.released,
+    },
+    id,
+  );
 }

@@ -37,6 +37,36 @@ export interface SpecRunResult {
   readonly durationMs: number;
 }
 
+/** The function a spec's code is wrapped in: CommonJS's, with the captured console. */
+export type SpecFunction = (
+  require: (specifier: string) => unknown,
+  module: object,
+  exports: object,
+  console: object,
+) => void;
+
+/**
+ * Turns the wrapped spec (`(function (require, module, exports, console) {…})`, the spec's lines
+ * unchanged) into that function. `sourceUrl` names the file in stack traces, which is how a failure
+ * finds its line. The default evaluates it (Node, the tests); the page's worker imports it as a module.
+ */
+export type SpecLoader = (body: string, sourceUrl: string) => Promise<SpecFunction>;
+
+/**
+ * Indirect eval: the spec sees the global scope only, never this module's variables. Running the
+ * reader's code is this module's purpose; in the page it runs in a sandboxed worker (client/sandbox.ts).
+ */
+export const evaluateSpec: SpecLoader = async (body, sourceUrl) => {
+  // biome-ignore lint/security/noGlobalEval: see above
+  const globalEval = globalThis.eval;
+  return globalEval(`${body}\n//# sourceURL=${sourceUrl}`) as SpecFunction;
+};
+
+export interface SpecRunOptions extends RunOptions {
+  /** How the spec's code becomes a function (default: evaluateSpec). */
+  readonly load?: SpecLoader;
+}
+
 export interface SpecFile {
   /** Path of the spec in the scenarios package, e.g. "claims/C08-list-refcount/C08.spec.ts". */
   readonly path: string;
@@ -81,7 +111,7 @@ function asCommonJs(namespace: unknown): unknown {
 export async function runSpec(
   spec: SpecFile,
   modules: ModuleTable,
-  options: RunOptions = {},
+  options: SpecRunOptions = {},
 ): Promise<SpecRunResult> {
   const started = performance.now();
   const lines: ConsoleLine[] = [];
@@ -130,15 +160,10 @@ export async function runSpec(
     );
   };
 
-  // One wrapper line in front of the spec's first line keeps every line number as in the file; the
-  // sourceURL names the file in stack traces.
-  const wrapped = `(function (require, module, exports, console) {${code}\n})\n//# sourceURL=${spec.path}`;
+  // The wrapper opens on the spec's first line, so every line number stays as in the file.
+  const body = `(function (require, module, exports, console) {${code}\n})`;
   try {
-    // Indirect eval: the spec sees the global scope only, never this module's variables. Running the
-    // reader's code is this module's purpose; it runs in a worker the page can end.
-    // biome-ignore lint/security/noGlobalEval: see above
-    const globalEval = globalThis.eval;
-    const fn = globalEval(wrapped) as (r: typeof require, m: object, e: object, c: object) => void;
+    const fn = await (options.load ?? evaluateSpec)(body, spec.path);
     const exportsObject = {};
     fn(require, { exports: exportsObject }, exportsObject, fakeConsole);
   } catch (e) {

@@ -1,0 +1,40 @@
+// What the page allows the code it runs for a reader: a spec (in a sandbox, src/client/sandbox.ts) and
+// a witness (on Pyodide). One place, read by the clients that enforce the limits and by the strings that
+// name them to the reader (lib/i18n.ts), so a message never states another limit than the one applied.
+// docs/untrusted-code.md says where each runs and what it can reach.
+
+/** Loading a spec, and then each of its tests, may run this long (ms) before the sandbox is ended. */
+export const SPEC_STEP_LIMIT_MS = 2000;
+
+/**
+ * A whole run may take this long (ms), whatever the spec posts: its "a test started" messages restart
+ * the per-step clock, so without a ceiling a spec that sends them forever would never be stopped. A
+ * claim spec of 51 tests takes 0.6 s on a fast machine and a few seconds on a busy 2-core one.
+ */
+export const SPEC_RUN_LIMIT_MS = 20_000;
+
+/**
+ * Messages one run may send the page (ms-cheap each, but a flood would keep the page busy). A claim
+ * spec sends one per test plus one: under 200.
+ */
+export const SPEC_MESSAGE_LIMIT = 10_000;
+
+/** Starting a sandbox (its frame, then the worker parsing the ~0.7 MB runner) may take this long (ms). */
+export const SANDBOX_START_LIMIT_MS = 30_000;
+
+/** Loading one Pyodide build, a few MB, once per version: seconds on a slow machine (ms). */
+export const PYODIDE_LOAD_LIMIT_MS = 90_000;
+
+/** Running a witness once its Pyodide is loaded; a witness itself takes milliseconds (ms). */
+export const PYODIDE_RUN_LIMIT_MS = 10_000;
+
+/**
+ * A shared edit in a link: at most this many characters of base64url in the hash, and this many bytes
+ * once inflated. The largest claim spec is a few KB; a link past these is refused and the reader told,
+ * before a small link can inflate to hundreds of MB (a "decompression bomb") and take the tab down.
+ */
+export const SHARED_LINK_MAX_CHARS = 400_000;
+export const SHARED_EDIT_MAX_BYTES = 256 * 1024;
+
+/** Whole seconds, for the messages that name a limit. */
+export const seconds = (ms: number): number => Math.round(ms / 1000);
