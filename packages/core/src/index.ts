@@ -10,6 +10,7 @@ export {
   DEFAULT_MAX_MAPPINGS,
 } from "./memory/address-space.js";
 export {
+  MAP_ENTRY_LIMIT,
   RAW_CHUNK_LIMIT,
   RAW_HEAP_BASE,
   RAW_HEAP_LIMIT,

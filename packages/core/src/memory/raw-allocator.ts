@@ -31,12 +31,15 @@ export const RAW_HEAP_LIMIT = 2 ** 47;
 /** The simulated C heap's budget on a 32-bit build: all a 32-bit address space holds. */
 export const RAW_HEAP_LIMIT_32BIT = 2 ** 32;
 
+/** The most entries a JS Map holds in V8: 2^24 (one more throws a RangeError). */
+export const MAP_ENTRY_LIMIT = 2 ** 24;
+
 /**
  * How many chunks the simulated C heap may carve in all (live or freed; a freed chunk is reused, so
- * this bounds the live blocks too): 2^24, the most entries a JS Map holds in V8 (a larger one throws
- * a RangeError). Past it malloc fails as at the byte budget, before anything has changed.
+ * this bounds the live blocks too): MAP_ENTRY_LIMIT, as it keeps a Map entry per chunk. Past it
+ * malloc fails as at the byte budget, before anything has changed.
  */
-export const RAW_CHUNK_LIMIT = 2 ** 24;
+export const RAW_CHUNK_LIMIT = MAP_ENTRY_LIMIT;
 
 export interface RawStats {
   /** blocks currently allocated */

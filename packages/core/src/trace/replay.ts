@@ -15,6 +15,7 @@
  *                                               no such function)
  */
 import { ModelError } from "../errors.js";
+import { MAP_ENTRY_LIMIT } from "../memory/raw-allocator.js";
 import type { AllocatorListener } from "../pymalloc/events.js";
 import type { Pymalloc } from "../pymalloc/pymalloc.js";
 import { allocatedBlocks, debugMallocStats } from "../pymalloc/stats.js";
@@ -38,10 +39,10 @@ export interface ReplayOptions {
 }
 
 /**
- * How many of a trace's IDs may be live at once: 2^24, the most entries a JS Map holds in V8 (as
- * RAW_CHUNK_LIMIT). One more is a TraceStateError before the allocator is asked, not a RangeError after.
+ * How many of a trace's IDs may be live at once: MAP_ENTRY_LIMIT, as the replayer keeps a Map entry
+ * per live ID. One more is a TraceStateError before the allocator is asked, not a RangeError after.
  */
-export const MAX_LIVE_IDS = 2 ** 24;
+export const MAX_LIVE_IDS = MAP_ENTRY_LIMIT;
 
 /** Replays `ops` on `pm`, writing the output lines to `out` (each without its newline). */
 export function replay(
