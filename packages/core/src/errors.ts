@@ -78,8 +78,10 @@ export function show(value: unknown): string {
     const digits = String(value);
     return `the BigInt ${digits.length <= QUOTE_LIMIT ? `${digits}n` : quote(digits)}`;
   }
-  if (value === null || value === undefined) return String(value);
-  return `a ${typeof value}`;
+  if (value === null || value === undefined || typeof value === "boolean") return String(value);
+  if (typeof value === "symbol") return "a Symbol";
+  if (typeof value === "function") return "a function";
+  return Array.isArray(value) ? "an array" : "an object";
 }
 
 /** A reference count would drop below zero (a decref without a matching incref). */

@@ -171,6 +171,24 @@ describe("misuse", () => {
         expect(pm.addressInRange(a as number)).toBe(false);
       }
       expect(() => pm.free(NaN)).not.toThrow(/0xNaN/);
+      const shown = [null, 24n, Symbol("p"), "24", [p], { p }, true, NaN].map((a) => {
+        try {
+          pm.free(a as number);
+        } catch (e) {
+          return (e as Error).message.replace(/^free of | ?: not an address.*$/g, "");
+        }
+        return "no error";
+      });
+      expect(shown).toEqual([
+        "null",
+        "the BigInt 24n",
+        "a Symbol",
+        'the string "24"',
+        "an array",
+        "an object",
+        "true",
+        "NaN",
+      ]);
       pm.free(p);
       pm.free(r);
     }
