@@ -99,9 +99,12 @@ export class TraceReader {
   private partial = "";
   private partialLength = 0;
   private started = false;
+  /** The bad line's error, once one is found: the reader goes no further (it throws it again). */
+  private failure: TraceSyntaxError | undefined;
 
   /** Reads a piece of the trace; `each` gets every operation of the lines it completes. */
   read(chunk: string, each: (op: TraceOp, line: number) => void): void {
+    if (this.failure) throw this.failure;
     let from = 0;
     if (!this.started && chunk !== "") {
       this.started = true;
@@ -126,7 +129,7 @@ export class TraceReader {
         this.partialLength = 0;
       }
       this.lineCount++;
-      const op = parseLine(line, length, this.lineCount);
+      const op = this.parse(line, length);
       if (op !== undefined) each(op, this.lineCount);
       from = newline + 1;
     }
@@ -134,13 +137,23 @@ export class TraceReader {
 
   /** The end of the trace: its last line, if that has no newline. */
   end(each: (op: TraceOp, line: number) => void): void {
+    if (this.failure) throw this.failure;
     if (this.partialLength === 0) return;
     const [line, length] = [this.partial, this.partialLength];
     this.partial = "";
     this.partialLength = 0;
     this.lineCount++;
-    const op = parseLine(line, length, this.lineCount);
+    const op = this.parse(line, length);
     if (op !== undefined) each(op, this.lineCount);
+  }
+
+  private parse(line: string, length: number): TraceOp | undefined {
+    try {
+      return parseLine(line, length, this.lineCount);
+    } catch (e) {
+      if (e instanceof TraceSyntaxError) this.failure = e;
+      throw e;
+    }
   }
 
   private keep(chunk: string, from: number, to: number): void {

@@ -107,6 +107,11 @@ describe("parseTrace", () => {
     reader.read(`${"c".repeat(huge)}\nf 1\n`, each);
     reader.read(`a 2 8${" ".repeat(TRACE_LINE_LIMIT)}`, each);
     expect(ops).toEqual([1, 3]);
+    const fourth = new RegExp(`^line 4: longer than ${TRACE_LINE_LIMIT} characters`);
+    expect(() => reader.end(each)).toThrow(fourth);
+    expect(() => reader.read("a 3 8\n", each)).toThrow(fourth); // a reader stops at its first bad line
+    expect(ops).toEqual([1, 3]);
+    expect(() => new TraceReader().end(each)).not.toThrow();
     expect(() => reader.end(each)).toThrow(
       new RegExp(
         `^line 4: longer than ${TRACE_LINE_LIMIT} characters: "a 2 8 {75}"… \\(${TRACE_LINE_LIMIT + 5} characters\\)$`,
