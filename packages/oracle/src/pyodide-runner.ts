@@ -6,9 +6,16 @@ import { writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { text } from "node:stream/consumers";
 
+type Writer = { write(buffer: Uint8Array): number };
 interface PyodideLike {
   runPython(code: string): unknown;
   FS: { writeFile(path: string, data: Uint8Array): void };
+  /**
+   * 0.24+: the program's bytes as written, newline or not. 0.21 (3.10) passes whole lines only, so
+   * there a program that never ends a line is bounded by its time-out and wasm32 memory, not the limit.
+   */
+  setStdout?(options: Writer): void;
+  setStderr?(options: Writer): void;
 }
 type Loader = (options: Record<string, unknown>) => Promise<PyodideLike>;
 
@@ -26,14 +33,19 @@ const bytes = Buffer.from(input.source, "base64");
 stage("input read");
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require(dir) as { loadPyodide: Loader };
-const out = { text: [] as string[], bytes: 0 };
-const err = { text: [] as string[], bytes: 0 };
+interface Captured {
+  chunks: Uint8Array[];
+  bytes: number;
+}
+const out: Captured = { chunks: [], bytes: 0 };
+const err: Captured = { chunks: [], bytes: 0 };
+const textOf = (c: Captured) => Buffer.concat(c.chunks).toString("utf8");
 /**
  * Writes the result and exits. process.stdout.write to a pipe is asynchronous, and exit would cut it
  * after 64 KiB, so the line goes out synchronously, waiting a millisecond whenever the pipe is full.
  */
 const report = (ok: boolean, truncated: boolean) => {
-  const line = { ok, stdout: out.text.join(""), stderr: err.text.join(""), truncated };
+  const line = { ok, stdout: textOf(out), stderr: textOf(err), truncated };
   const data = Buffer.from(`${JSON.stringify(line)}\n`);
   for (let at = 0; at < data.length; ) {
     try {
@@ -46,25 +58,29 @@ const report = (ok: boolean, truncated: boolean) => {
   process.exit(0);
 };
 // Past the limit the program is stopped where it is: the output so far is the result.
-const sink = (stream: typeof out) => (s: string) => {
-  const line = `${s}\n`;
-  stream.bytes += Buffer.byteLength(line);
-  if (stream.bytes <= maxOutputBytes) return void stream.text.push(line);
-  const room = maxOutputBytes - (stream.bytes - Buffer.byteLength(line));
-  stream.text.push(Buffer.from(line).subarray(0, room).toString("utf8"));
-  report(false, true);
+const keep = (stream: Captured, data: Uint8Array) => {
+  const room = maxOutputBytes - stream.bytes;
+  stream.chunks.push(data.length <= room ? data.slice() : data.slice(0, room));
+  stream.bytes += Math.min(data.length, room);
+  if (data.length > room) report(false, true);
+  return data.length;
 };
+const lines = (stream: Captured) => (line: string) => keep(stream, Buffer.from(`${line}\n`));
+const bytesOf = (stream: Captured) => ({ write: (data: Uint8Array) => keep(stream, data) });
 stage("loading the interpreter");
 const py = await loadPyodide({
   indexURL: `${dir}/`,
-  stdout: sink(out),
-  stderr: sink(err),
+  stdout: lines(out),
+  stderr: lines(err),
   env: { HOME: "/home/pyodide" },
 });
 stage("interpreter loaded");
 // Older builds print "Loading ..." messages through stdout while starting; only the program's output counts.
-Object.assign(out, { text: [], bytes: 0 });
-Object.assign(err, { text: [], bytes: 0 });
+Object.assign(out, { chunks: [], bytes: 0 });
+Object.assign(err, { chunks: [], bytes: 0 });
+// Whole lines would let a program that never prints a newline fill memory until its time-out.
+py.setStdout?.(bytesOf(out));
+py.setStderr?.(bytesOf(err));
 
 /** PEP 263: a coding declaration on line 1, or on line 2 below a comment or blank line 1. */
 function codingDeclaration(source: Uint8Array): string | undefined {
@@ -96,6 +112,10 @@ try {
   py.runPython(program);
 } catch (e) {
   ok = false;
-  err.text.push(String((e as Error).message ?? e));
+  keep(err, Buffer.from(String((e as Error).message ?? e)));
+} finally {
+  // What is left in Python's buffers, as CPython writes it at exit (binding no name in __main__).
+  // Pyodide 0.21 (3.10) passes whole lines only, and drops a last line without a newline.
+  py.runPython("__import__('sys').stdout.flush(), __import__('sys').stderr.flush()");
 }
 report(ok, false);

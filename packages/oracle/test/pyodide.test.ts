@@ -58,10 +58,21 @@ describe("Pyodide builds", () => {
     expect(looping.stderr).toMatch(/last stage: \d+ ms: program started\)$/);
   });
 
-  it("stops a program at MAX_OUTPUT_BYTES and marks its output truncated", { timeout: 60_000 }, async () => {
-    const r = await runPyodide(builds.at(-1) as Interpreter, "while True:\n    print('y' * 999)\n");
-    expect(r).toMatchObject({ status: "error", exitCode: null, truncated: true });
-    expect(r.stdout.length).toBe(MAX_OUTPUT_BYTES);
+  it("stops a program at MAX_OUTPUT_BYTES, lines or not, and marks its output truncated", {
+    timeout: 60_000,
+  }, async () => {
+    const newest = builds.at(-1) as Interpreter;
+    const [lines, noNewline, tail] = await Promise.all([
+      runPyodide(newest, "while True:\n    print('y' * 999)\n"),
+      runPyodide(newest, "import sys\nwhile True:\n    sys.stdout.write('y' * 65536)\n"),
+      runPyodide(newest, "import sys\nprint('a')\nsys.stdout.write('b')\nsys.stderr.write('c')\n"),
+    ]);
+    for (const r of [lines, noNewline]) {
+      expect(r).toMatchObject({ status: "error", exitCode: null, truncated: true });
+      expect(r.stdout.length).toBe(MAX_OUTPUT_BYTES);
+    }
+    // Output without a final newline is kept, as CPython writes it at exit.
+    expect(tail).toMatchObject({ status: "ok", stdout: "a\nb", stderr: "c", truncated: false });
   });
 
   it("reads the source's bytes as CPython does: its coding declaration, else strict UTF-8", {
