@@ -1,10 +1,12 @@
 // Untrusted programs stay in their box: every run leads a process group of its own, killed whole at its
 // time-out, at the output limit, when it exits, and when the command running it gets SIGINT or SIGTERM.
 // Each test asks the OS (/proc) what is left running.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discoverNative, runProcess } from "@pymem/oracle";
+import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { descendants, groupMembers, startCommand, stillRunning, waitFor } from "./support/processes.js";
 
@@ -29,6 +31,16 @@ describe("a run's process group", () => {
     expect(r.status).toBe("ok");
     const [leader, child] = pids(r.stdout) as [number, number];
     expect(await stillRunning([...groupMembers(leader), child])).toEqual([]);
+  });
+
+  it("ends soon after the program even when a child left the group and holds its pipes", async (ctx) => {
+    requireOrSkip(ctx, spawnSync("setsid", ["--version"]).status === 0, "no setsid (util-linux)");
+    // The one escape: setsid(2) leaves the group, so nothing kills that child; the run still ends.
+    const r = await runProcess("/bin/sh", ["-c", "setsid sleep 30 & echo $$ $!"], "", { timeoutMs: 20_000 });
+    const [, escaped] = pids(r.stdout) as [number, number];
+    process.kill(escaped, "SIGKILL");
+    expect(r.status).toBe("ok");
+    expect(r.durationMs).toBeLessThan(5000);
   });
 
   it("dies past the output limit", async () => {
