@@ -13,7 +13,12 @@ import {
   SPEC_RUN_LIMIT_MS,
   SPEC_STEP_LIMIT_MS,
 } from "../lib/limits.js";
-import { type HeapPicture, type RunRequest, readRunnerMessage } from "../lib/sandbox/protocol.js";
+import {
+  type HeapPicture,
+  type PrepareRequest,
+  type RunRequest,
+  readRunnerMessage,
+} from "../lib/sandbox/protocol.js";
 import type { SpecRunResult } from "../lib/shim/spec-runner.js";
 import { openSandbox, type Sandbox } from "./sandbox.js";
 
@@ -47,8 +52,14 @@ interface Warm {
 
 let spare: Warm | undefined;
 
-function startSandbox(): Warm {
+/** A spec of the page's own that warms each new sandbox up (the reader's code is never used for it). */
+export type WarmUpSpec = PrepareRequest["warmUp"];
+
+function startSandbox(warmUp: WarmUpSpec): Warm {
   const sandbox = openSandbox();
+  sandbox.port.postMessage(
+    (warmUp ? { kind: "prepare", warmUp } : { kind: "prepare" }) satisfies PrepareRequest,
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error("the spec runner did not start")),
@@ -70,15 +81,16 @@ function startSandbox(): Warm {
 }
 
 /** Starts a sandbox ahead of the first run (starting it is not part of a run's time). */
-export function warmUp(): Promise<void> {
-  spare ??= startSandbox();
+export function warmUp(spec: WarmUpSpec): Promise<void> {
+  spare ??= startSandbox(spec);
   return spare.ready;
 }
 
-export async function runInWorker(path: string, source: string): Promise<RunOutcome> {
-  const { sandbox, ready } = spare ?? startSandbox();
+/** Runs `source` in a fresh sandbox; `warm` is the page's own spec that warms up the next one. */
+export async function runInWorker(path: string, source: string, warm: WarmUpSpec): Promise<RunOutcome> {
+  const { sandbox, ready } = spare ?? startSandbox(warm);
   // The next run's sandbox starts now, so that it is warm by the time the reader runs again.
-  spare = startSandbox();
+  spare = startSandbox(warm);
   try {
     await ready;
   } catch (e) {

@@ -71,7 +71,9 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
   const path = host.dataset.path ?? "";
   const original = readJson<string>(host, "[data-spec-source]");
   const ui = readJson<Ui>(host, "[data-ui]");
-  void warmUp();
+  // Each sandbox is warmed up on the claim's own spec (never on an edit), then runs the reader's text.
+  const warm = { path, source: original };
+  void warmUp(warm);
 
   let initial = original;
   let notice = "";
@@ -198,7 +200,7 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     status.textContent = ui.running;
     results.dataset.state = "running";
     runButton.disabled = true;
-    const outcome = await runInWorker(path, editor.getValue());
+    const outcome = await runInWorker(path, editor.getValue(), warm);
     runButton.disabled = false;
     status.textContent = "";
     render(outcome);

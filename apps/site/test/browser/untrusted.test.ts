@@ -70,9 +70,13 @@ describe("forger", () => {
         );
       const svgPage = await openShared(sharedPayload(forge("svg")));
       await svgPage.locator(scope).scrollIntoViewIfNeeded();
-      await svgPage.locator(`${scope} .spec-results[data-state=refused]`).waitFor({ timeout: RESULT_MS });
-      expect(await svgPage.locator(`${scope} .spec-results img, ${scope} .spec-results svg`).count()).toBe(0);
+      await svgPage
+        .locator(`${scope} .spec-results:not([data-state=idle]):not([data-state=running])`)
+        .waitFor({ timeout: RESULT_MS });
+      await svgPage.waitForTimeout(500);
       expect(await pwned(svgPage)).toBeUndefined();
+      expect(await svgPage.locator(`${scope} .spec-results img, ${scope} .spec-results svg`).count()).toBe(0);
+      expect(await svgPage.locator(`${scope} .spec-results`).getAttribute("data-state")).toBe("refused");
       await svgPage.context().close();
 
       const textPage = await openShared(sharedPayload(forge("text")));

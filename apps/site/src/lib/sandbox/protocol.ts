@@ -6,7 +6,17 @@ import type { ArenaState } from "../pictures/arena-map.js";
 import type { ConsoleLine, SpecRunResult } from "../shim/spec-runner.js";
 import type { TestError, TestOutcome, TestStatus } from "../shim/vitest-shim.js";
 
-/** Page → worker: run this spec (one run per sandbox; the next run gets a fresh one). */
+/**
+ * Page → worker, first: get ready, warming the code up on `warmUp` (a claim's own spec, from the page,
+ * never the reader's) so that the run that follows does not pay for a cold engine. The worker answers
+ * "ready".
+ */
+export interface PrepareRequest {
+  readonly kind: "prepare";
+  readonly warmUp?: { readonly path: string; readonly source: string };
+}
+
+/** Page → worker, second: run this spec (one run per sandbox; the next run gets a fresh one). */
 export interface RunRequest {
   readonly kind: "run";
   readonly path: string;
