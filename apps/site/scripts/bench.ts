@@ -154,46 +154,27 @@ for (const key of ["3.12", "3.14"]) {
 await browser.close();
 await preview.stop();
 
+/** Percentiles of a series of edits: the whole round trip, and the spec's own time in the worker. */
+function editFigures(series: { total: number; inWorker: number }[]) {
+  const totals = series.map((e) => e.total);
+  const inWorker = series.map((e) => e.inWorker);
+  return {
+    runs: series.length,
+    p50: percentile(totals, 0.5),
+    p95: percentile(totals, 0.95),
+    max: Math.max(...totals),
+    specInWorkerP50: percentile(inWorker, 0.5),
+    specInWorkerP95: percentile(inWorker, 0.95),
+  };
+}
+
 const report = {
   measured: new Date().toISOString(),
   chromium: executable,
   targets: { jsBeforeInteractionGzipKB: 60, editToResultP95Ms: 100, pyodideRunToOutputMs: 3000 },
   pages: weights,
-  editToResult: {
-    runs: edits.length,
-    p50: percentile(
-      edits.map((e) => e.total),
-      0.5,
-    ),
-    p95: percentile(
-      edits.map((e) => e.total),
-      0.95,
-    ),
-    max: Math.max(...edits.map((e) => e.total)),
-    specInWorkerP50: percentile(
-      edits.map((e) => e.inWorker),
-      0.5,
-    ),
-    specInWorkerP95: percentile(
-      edits.map((e) => e.inWorker),
-      0.95,
-    ),
-  },
-  editToResultAfterPause: {
-    pauseMs: READER_PAUSE_MS,
-    p50: percentile(
-      pausedEdits.map((e) => e.total),
-      0.5,
-    ),
-    p95: percentile(
-      pausedEdits.map((e) => e.total),
-      0.95,
-    ),
-    specInWorkerP50: percentile(
-      pausedEdits.map((e) => e.inWorker),
-      0.5,
-    ),
-  },
+  editToResult: editFigures(edits),
+  editToResultAfterPause: { pauseMs: READER_PAUSE_MS, ...editFigures(pausedEdits) },
   pyodide,
   /** From the first page load to the offline copy being complete (the service worker installed). */
   offlineReadyMs,

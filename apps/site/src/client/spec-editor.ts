@@ -63,6 +63,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A toolbar button; tests and styles find it by its action. */
+const actionButton = (text: string, action: string): HTMLButtonElement =>
+  el("button", { type: "button", className: "pymem-button", textContent: text, dataset: { action } });
+
 /** Monaco on devices with a precise pointer; touch devices keep the textarea. */
 const wantsMonaco = () => !window.matchMedia("(pointer: coarse)").matches;
 
@@ -100,40 +104,15 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     notice = ui.restored;
   }
 
-  const runButton = el("button", {
-    type: "button",
-    className: "pymem-button",
-    textContent: ui.run,
-    dataset: { action: "run" },
-  });
-  const resetButton = el("button", {
-    type: "button",
-    className: "pymem-button",
-    textContent: ui.reset,
-    dataset: { action: "reset" },
-  });
-  const shareButton = el("button", {
-    type: "button",
-    className: "pymem-button",
-    textContent: ui.share,
-    dataset: { action: "share" },
-  });
+  const runButton = actionButton(ui.run, "run");
+  const resetButton = actionButton(ui.reset, "reset");
+  const shareButton = actionButton(ui.share, "share");
   const status = el("span", { className: "spec-status", role: "status" });
   const toolbar = el("div", { className: "spec-toolbar" }, runButton, resetButton, shareButton, status);
   const noticeLine = el("p", { className: "spec-notice", textContent: notice, hidden: notice === "" });
   if (guardingStored) {
-    const openYours = el("button", {
-      type: "button",
-      className: "pymem-button",
-      textContent: ui.openYours,
-      dataset: { action: "open-yours" },
-    });
-    const keepShared = el("button", {
-      type: "button",
-      className: "pymem-button",
-      textContent: ui.keepShared,
-      dataset: { action: "keep-shared" },
-    });
+    const openYours = actionButton(ui.openYours, "open-yours");
+    const keepShared = actionButton(ui.keepShared, "keep-shared");
     const leaveSharedLink = () => {
       guardingStored = false;
       history.replaceState(null, "", location.pathname + location.search);
