@@ -121,8 +121,8 @@ else:
           % (OBJECTS, "yes" if one_size[0] * 1.1 < one_size[1] else "no"))
     print("then 9 in 10 freed and as many made of another size: pymalloc needs more: %s"
           % ("yes" if after[0] > after[1] * 1.1 else "no"))
-    print("pymalloc at least twice as fast as malloc on any workload: %s"
-          % ("yes" if max(speedup) >= 2 else "no"))
+    # CPU-time ratios go to stderr only: on the build machine they moved too much between runs and days
+    # (0.7-2.3 on one workload, on one interpreter, in one afternoon) to be judged.
     sys.stderr.write(
         "pools: %d taken by %d objects, %d emptied when 9 in 10 were freed\n"
         "memory, VmRSS growth in KiB             pymalloc  malloc\n"
