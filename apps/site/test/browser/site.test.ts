@@ -451,8 +451,14 @@ describe("patient", () => {
     requireOrSkip(ctx, ready, why);
     // axe-core goes in as an inline script, which the page's own policy (rightly) refuses.
     const p = await open(pageHref(page, lang), undefined, { bypassCSP: true });
-    // Expressive Code makes its scrollable code blocks focusable from a script: let scripts settle first.
+    // Expressive Code makes its scrollable code blocks focusable from a script, 250 ms after a resize and
+    // then when the browser is idle: under load that comes after "networkidle". Wait for what it does.
     await p.waitForLoadState("networkidle");
+    await p.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>(".expressive-code pre")].every(
+        (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute("tabindex"),
+      ),
+    );
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     await p.addScriptTag({ content: axeSource });
     const violations = await p.evaluate(async () => {
@@ -467,7 +473,9 @@ describe("patient", () => {
         where: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
       }));
     });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    // The message names each rule and where it failed: vitest would print "[ { …(3) } ]".
+    expect(serious, JSON.stringify(serious)).toEqual([]);
     await p.context().close();
   });
 
