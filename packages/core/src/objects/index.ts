@@ -1,19 +1,17 @@
-export { Collector } from "./collector.js";
-export * from "./dict-layout.js";
-export { DictTables } from "./dicts.js";
-export { BlockAllocator, FreeList, type Slot } from "./freelists.js";
-export { type GcHooks, ObjectHeap } from "./heap.js";
-export { checkHeap } from "./heap-invariants.js";
-export * from "./layout.js";
-export { GcModule, type RefcountKind, SysModule, WeakrefModule } from "./modules.js";
-export type {
-  CollectorProfile,
-  DictProfile,
-  FreeListLimits,
-  ObjectProfile,
-  RefcountProfile,
-  WeakrefProfile,
-} from "./profile.js";
+// The object layer, room by room from the bottom; each room imports only the rooms above it here.
+// Its version constants (ObjectProfile, objectProfile) live with the allocator's in ../profiles/.
+
+// allocators (layer +3): free lists, 2.7's block allocators, the runtime's shared objects
+export { BlockAllocator, FreeList, type Slot } from "./allocators/free-lists.js";
+export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects.js";
+// heap: reference counts, deallocation, dicts, weak references, the cycle collector
+export { Collector } from "./heap/collector.js";
+export { DictTables } from "./heap/dicts.js";
+export { type GcHooks, ObjectHeap } from "./heap/heap.js";
+export { checkHeap } from "./heap/heap-invariants.js";
+export { CannotWeakrefError, Weakrefs } from "./heap/weakrefs.js";
+// layout: what an object is, and its size as formulas over the pointer size
+export * from "./layout/dict-sizes.js";
 export {
   type ClassSpec,
   type FunctionBody,
@@ -21,9 +19,9 @@ export {
   type Lifetime,
   PyObject,
   type SharedKeys,
-} from "./pyobject.js";
-export { floatRepr, formatValue, repr } from "./repr.js";
-export { RuntimeObjects, STATIC_REGION_BASE } from "./runtime-objects.js";
-export { type Expr, type PrintArg, type PythonOptions, PythonSession, python } from "./session.js";
-export { objectProfile } from "./versions.js";
-export { CannotWeakrefError, Weakrefs } from "./weakrefs.js";
+} from "./layout/pyobject.js";
+export * from "./layout/sizes.js";
+// session: python("3.11"), the language specs are written in
+export { GcModule, type RefcountKind, SysModule, WeakrefModule } from "./session/modules.js";
+export { floatRepr, formatValue, repr } from "./session/repr.js";
+export { type Expr, type PrintArg, type PythonOptions, PythonSession, python } from "./session/session.js";

@@ -1,4 +1,13 @@
 export * from "./geometry.js";
+export type {
+  CollectorProfile,
+  DictProfile,
+  FreeListLimits,
+  ObjectProfile,
+  RefcountProfile,
+  WeakrefProfile,
+} from "./object-profile.js";
+export { objectProfile } from "./object-versions.js";
 export type { AddressCheck, AllocatorProfile, PointerSize } from "./profile.js";
 export { profile, profileForVersion, profileIds } from "./registry.js";
 export { checkRelease, LATEST_PATCH, latestRelease } from "./releases.js";

@@ -13,17 +13,17 @@
  * new reference, except that 3.14 loads locals as borrowed references where it can (LOAD_FAST_BORROW),
  * which is why getrefcount of a local shows one less there.
  */
-import { NotModelledError, UnboundNameError } from "../errors.js";
-import type { ArenaPlacement } from "../memory/address-space.js";
-import { profileForVersion } from "../profiles/registry.js";
-import { Pymalloc } from "../pymalloc/pymalloc.js";
-import { Collector } from "./collector.js";
-import { ObjectHeap } from "./heap.js";
+import { NotModelledError, UnboundNameError } from "../../errors.js";
+import type { ArenaPlacement } from "../../memory/address-space.js";
+import type { ObjectProfile } from "../../profiles/object-profile.js";
+import { objectProfile } from "../../profiles/object-versions.js";
+import { profileForVersion } from "../../profiles/registry.js";
+import { Pymalloc } from "../../pymalloc/pymalloc.js";
+import { Collector } from "../heap/collector.js";
+import { ObjectHeap } from "../heap/heap.js";
+import { type ClassSpec, type FunctionBody, PyObject } from "../layout/pyobject.js";
 import { GcModule, SysModule, WeakrefModule } from "./modules.js";
-import type { ObjectProfile } from "./profile.js";
-import { type ClassSpec, type FunctionBody, PyObject } from "./pyobject.js";
 import { formatValue } from "./repr.js";
-import { objectProfile } from "./versions.js";
 
 /** An expression operand: an object on the stack (or a handle to one), or a variable's name. */
 export type Expr = PyObject | string;

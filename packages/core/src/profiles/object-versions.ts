@@ -8,9 +8,10 @@
  * package (packages/oracle/test/objects/). Not checked: classic 32-bit builds of 2.7–3.7 (no
  * interpreter here), where the GC head is given by the C rule below but never measured.
  */
-import type { PointerSize } from "../profiles/profile.js";
-import { checkRelease } from "../profiles/releases.js";
-import type { ObjectProfile } from "./profile.js";
+
+import type { ObjectProfile } from "./object-profile.js";
+import type { PointerSize } from "./profile.js";
+import { checkRelease } from "./releases.js";
 
 type Version = readonly [number, number, (number | undefined)?];
 
@@ -32,7 +33,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     managedDictPreHeader: 0,
     instanceAttributes: "dict-object",
     intMinDigits: 0,
-    strAsciiHeader: 0, // 2.7's str is PyStringObject; layout.ts sizes it separately
+    strAsciiHeader: 0, // 2.7's str is PyStringObject; objects/layout/sizes.ts sizes it
     strCompactHeader: 0,
     tupleHashCache: false,
     emptyDictAllocatesKeys: false,

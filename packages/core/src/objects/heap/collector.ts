@@ -22,8 +22,9 @@
  * objects exceed a quarter of the long-lived total, issue #4074). 3.14.0 – 3.14.4's incremental
  * collector is modelled by its young collections only; gc.collect() is a full collection there too.
  */
+
+import type { PyObject } from "../layout/pyobject.js";
 import type { GcHooks, ObjectHeap } from "./heap.js";
-import type { PyObject } from "./pyobject.js";
 
 export class Collector implements GcHooks {
   readonly generations: [Set<PyObject>, Set<PyObject>, Set<PyObject>] = [new Set(), new Set(), new Set()];

@@ -12,10 +12,10 @@
  * The cycle collector clears weakrefs to unreachable objects itself (handle_weakrefs) and calls the
  * callbacks of the weakrefs that are still reachable, before finalizers run (see collector.ts).
  */
-import { ModelError, NotModelledError } from "../errors.js";
+import { ModelError, NotModelledError } from "../../errors.js";
+import type { PyObject } from "../layout/pyobject.js";
+import { weakrefSize } from "../layout/sizes.js";
 import type { ObjectHeap } from "./heap.js";
-import { weakrefSize } from "./layout.js";
-import type { PyObject } from "./pyobject.js";
 
 /** weakref.ref of an object whose type has no weakref slot (Python raises TypeError). */
 export class CannotWeakrefError extends ModelError {

@@ -8,8 +8,9 @@
  * allocated part: a list's item array, a dict's keys table). Verified against sys.getsizeof() of
  * every interpreter the oracle finds (packages/oracle/test/objects/sizes.test.ts).
  */
-import { DICT_MINSIZE, insertionSlots, keysTableSize, table27Size } from "./dict-layout.js";
-import type { ObjectProfile } from "./profile.js";
+
+import type { ObjectProfile } from "../../profiles/object-profile.js";
+import { DICT_MINSIZE, insertionSlots, keysTableSize, table27Size } from "./dict-sizes.js";
 
 export interface ObjectSize {
   /** 3.11+ instances with a managed dict: words in front of the GC head (bytes). */

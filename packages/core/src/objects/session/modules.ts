@@ -1,13 +1,13 @@
 /*
  * The modules a python() session offers: gc, sys (its memory functions) and weakref.
  */
-import { NotModelledError } from "../errors.js";
-import { allocatedBlocks } from "../pymalloc/stats.js";
-import { getsizeof, listSize } from "./layout.js";
-import type { PyObject } from "./pyobject.js";
+import { NotModelledError } from "../../errors.js";
+import { allocatedBlocks } from "../../pymalloc/stats.js";
+import type { PyObject } from "../layout/pyobject.js";
+import { getsizeof, listSize } from "../layout/sizes.js";
 import type { Expr, PythonSession } from "./session.js";
 
-/** What getrefcount's value means for an object (see Lifetime in pyobject.ts). */
+/** What getrefcount's value means for an object (see Lifetime in layout/pyobject.ts). */
 export type RefcountKind = "counted" | "runtime-held" | "static" | "immortal";
 
 /** The gc module. */

@@ -3,7 +3,7 @@
  * a property test thousands), so each is a JS object; its memory is a real block of the model's
  * allocator, and `address` (what id() returns) points into that block.
  */
-import type { ObjectSize } from "./layout.js";
+import type { ObjectSize } from "./sizes.js";
 
 export type Kind =
   | "int"

@@ -1,6 +1,6 @@
 /*
  * Dicts on the model's allocator: their tables, how they grow, how literals, dict() and instance
- * dicts are built, and what getsizeof reports. dict-layout.ts has the arithmetic; this file decides
+ * dicts are built, and what getsizeof reports. layout/dict-sizes.ts has the arithmetic; this file decides
  * which block is allocated or freed when, in CPython's order (Objects/dictobject.c):
  *
  *   PyDict_New        dict object from the free list; 3.6/3.7 allocate a minimum keys table first,
@@ -19,7 +19,7 @@
  * empty target (it allocates the same table size, so sizes do not change), and the evaluation of a
  * 3.10+ literal's later items after its first dicts exist (the model evaluates every item first).
  */
-import { NotModelledError } from "../errors.js";
+import { NotModelledError } from "../../errors.js";
 import {
   DICT_MINSIZE,
   estimateSlots,
@@ -31,10 +31,10 @@ import {
   splitValuesSize,
   table27Size,
   usableFraction,
-} from "./dict-layout.js";
+} from "../layout/dict-sizes.js";
+import { mayBeTracked, type PyObject, type SharedKeys } from "../layout/pyobject.js";
+import { dictSizeWithTable, getsizeof } from "../layout/sizes.js";
 import type { ObjectHeap } from "./heap.js";
-import { dictSizeWithTable, getsizeof } from "./layout.js";
-import { mayBeTracked, type PyObject, type SharedKeys } from "./pyobject.js";
 
 const isStr = (o: PyObject) => o.kind === "str";
 

@@ -15,12 +15,11 @@
  *
  * Dict tables live in dicts.ts, weak references in weakrefs.ts; both work on this heap.
  */
-import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../errors.js";
-import type { Pymalloc } from "../pymalloc/pymalloc.js";
-import { DictTables } from "./dicts.js";
-import { BlockAllocator, FreeList, type Slot } from "./freelists.js";
-import * as L from "./layout.js";
-import type { ObjectProfile } from "./profile.js";
+import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../../errors.js";
+import type { ObjectProfile } from "../../profiles/object-profile.js";
+import type { Pymalloc } from "../../pymalloc/pymalloc.js";
+import { BlockAllocator, FreeList, type Slot } from "../allocators/free-lists.js";
+import { RuntimeObjects } from "../allocators/runtime-objects.js";
 import {
   type ClassSpec,
   type FunctionBody,
@@ -28,8 +27,9 @@ import {
   type Lifetime,
   mayBeTracked,
   PyObject,
-} from "./pyobject.js";
-import { RuntimeObjects } from "./runtime-objects.js";
+} from "../layout/pyobject.js";
+import * as L from "../layout/sizes.js";
+import { DictTables } from "./dicts.js";
 import { Weakrefs } from "./weakrefs.js";
 
 /** What the heap asks of the cycle collector (kept as an interface so the two files do not import each other). */

@@ -2,12 +2,12 @@
  * The object layer's invariant checker (heap.ts lists the invariants), in the spirit of
  * mimalloc's mi_heap_check: cheap enough to run after every statement of a property test.
  */
-import { InvariantViolation } from "../pymalloc/invariants.js";
+import { InvariantViolation } from "../../pymalloc/invariants.js";
+import { BlockAllocator } from "../allocators/free-lists.js";
+import { table27Size, usableFraction } from "../layout/dict-sizes.js";
+import type { PyObject } from "../layout/pyobject.js";
 import type { Collector } from "./collector.js";
-import { table27Size, usableFraction } from "./dict-layout.js";
-import { BlockAllocator } from "./freelists.js";
 import type { ObjectHeap } from "./heap.js";
-import type { PyObject } from "./pyobject.js";
 
 /**
  * Throws InvariantViolation naming the first broken invariant. `roots` are the references held

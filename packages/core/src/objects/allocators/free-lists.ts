@@ -9,7 +9,7 @@
  *
  * A full collection empties the free lists (clear_freelists in Modules/gcmodule.c).
  */
-import type { RawAllocator } from "../memory/raw-allocator.js";
+import type { RawAllocator } from "../../memory/raw-allocator.js";
 
 /** A dead object's memory kept for reuse. */
 export interface Slot {

@@ -1,8 +1,8 @@
 /*
  * str() / repr() of model objects, and of JS values handed to print(), the way Python shows them.
  */
-import type { ObjectProfile } from "./profile.js";
-import type { PyObject } from "./pyobject.js";
+import type { ObjectProfile } from "../../profiles/object-profile.js";
+import type { PyObject } from "../layout/pyobject.js";
 
 /** repr(float): the shortest round-trip digits, in exponent form below 1e-4 and from 1e16 up. */
 export function floatRepr(v: number): string {

@@ -1,7 +1,7 @@
 /*
  * Dict tables by version: how many slots a table has, how many entries it takes, how many bytes it
  * needs, and what size a resize or a presized literal asks for. Pure arithmetic over the profile;
- * dicts.ts does the allocating. Sources, restated:
+ * heap/dicts.ts does the allocating. Sources, restated:
  *
  *   2.7  Objects/dictobject.c @ 2.7.18: the dict object carries 8 entries (ma_smalltable); a bigger
  *        table is PyMem_NEW'd (C malloc in 2.7) with 3-word entries. An insert that fills 2/3 of the
@@ -12,7 +12,7 @@
  *        go to the raw allocator. A full table asks dictresize for GROWTH_RATE; sizes are powers of
  *        two from PyDict_MINSIZE 8.
  */
-import type { ObjectProfile } from "./profile.js";
+import type { ObjectProfile } from "../../profiles/object-profile.js";
 
 /** PyDict_MINSIZE: the smallest table, in slots, in every version. */
 export const DICT_MINSIZE = 8;

@@ -10,9 +10,9 @@
  * The model gives them addresses in a fixed "static data" region, so id() works on them.
  */
 
-import { bytesSize, intSize, type ObjectSize, strSize, tupleSize } from "./layout.js";
-import type { ObjectProfile } from "./profile.js";
-import type { Kind, Lifetime, PyObject } from "./pyobject.js";
+import type { ObjectProfile } from "../../profiles/object-profile.js";
+import type { Kind, Lifetime, PyObject } from "../layout/pyobject.js";
+import { bytesSize, intSize, type ObjectSize, strSize, tupleSize } from "../layout/sizes.js";
 
 /** Where runtime objects live in the simulated address space (like a binary's data segment). */
 export const STATIC_REGION_BASE = 0x5555_0000_0000;

@@ -1,6 +1,6 @@
 /*
  * Object-layer profiles: what one CPython build's objects, free lists, reference counts and cycle
- * collector look like. The allocator underneath is the build's AllocatorProfile (profiles/).
+ * collector look like. The allocator underneath is the build's AllocatorProfile (profile.ts).
  *
  * Glossary (the words src/objects/ uses)
  * --------------------------------------
@@ -21,11 +21,11 @@
  *   weakref      : a PyWeakReference: points at its referent without counting, cleared (None) when the
  *                  referent dies, optionally with a callback that is then called with the weakref.
  *
- * Every version-dependent number of the object layer lives in versions.ts with its unit and a dated
- * note; object sizes are formulas over P in layout.ts, checked against sys.getsizeof() of the real
- * interpreters by the oracle package.
+ * Every version-dependent number of the object layer lives in object-versions.ts with its unit and
+ * a dated note; object sizes are formulas over P in ../objects/layout/sizes.ts, checked against
+ * sys.getsizeof() of the real interpreters by the oracle package.
  */
-import type { PointerSize } from "../profiles/profile.js";
+import type { PointerSize } from "./profile.js";
 
 /** A free list's capacity in objects; 0 means the type has none in that version. */
 export type Capacity = number;
