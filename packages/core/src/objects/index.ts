@@ -1,13 +1,21 @@
-// The object layer, room by room from the bottom; each room imports only the rooms above it here.
-// Its version constants (ObjectProfile, objectProfile) live with the allocator's in ../profiles/.
+// The object layer, one room per layer. From the bottom: layout/ <- allocators/ <- heap/ <- session/;
+// a room imports only rooms below it (and pymalloc, memory, profiles). Its version constants
+// (ObjectProfile, objectProfile) live with the allocator's in ../profiles/.
 
 // allocators (layer +3): free lists, 2.7's block allocators, the runtime's shared objects
-export { BlockAllocator, FreeList, type Slot } from "./allocators/free-lists.js";
+export {
+  BlockAllocator,
+  type BlockAllocatorView,
+  FreeList,
+  type FreeListView,
+  type Slot,
+} from "./allocators/free-lists.js";
 export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects.js";
 // heap: reference counts, deallocation, dicts, weak references, the cycle collector
 export { Collector } from "./heap/collector.js";
 export { DictTables } from "./heap/dicts.js";
-export { type GcHooks, ObjectHeap } from "./heap/heap.js";
+export { ObjectHeap, type SessionHooks, type TypeFreeLists } from "./heap/heap.js";
+export type { GcHooks, HeapAccess } from "./heap/heap-access.js";
 export { checkHeap } from "./heap/heap-invariants.js";
 export { CannotWeakrefError, Weakrefs } from "./heap/weakrefs.js";
 // layout: what an object is, and its size as formulas over the pointer size

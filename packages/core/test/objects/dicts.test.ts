@@ -44,22 +44,22 @@ describe("keys tables", () => {
       const py = python(v);
       inserted(py, "d", (i) => py.int(1000 + i), 2);
       py.del("d");
-      return py.heap.keysList.size;
+      return py.heap.dicts.keysFreeList.size;
     });
     expect(kept).toEqual([1, 0]);
     const py = python("3.11");
     inserted(py, "d", (i) => py.str(`key${i}`), 2);
     py.del("d");
-    expect(py.heap.keysList.size).toBe(1);
+    expect(py.heap.dicts.keysFreeList.size).toBe(1);
   });
 
   it("a full collection empties keys_free_list", () => {
     const py = python("3.12");
     inserted(py, "d", (i) => py.str(`key${i}`), 2);
     py.del("d");
-    expect(py.heap.keysList.size).toBe(1);
+    expect(py.heap.dicts.keysFreeList.size).toBe(1);
     py.gc.collect();
-    expect(py.heap.keysList.size).toBe(0);
+    expect(py.heap.dicts.keysFreeList.size).toBe(0);
     check(py);
   });
 
@@ -85,7 +85,7 @@ describe("literals", () => {
         py.dict(Array.from({ length: 40 }, (_, i) => [py.str(`k${i}`), "n"] as [PyObject, string])),
       );
       check(py);
-      return py.heap.dictList.size;
+      return py.heap.freeLists.dict.size;
     });
     // 40 items make three groups on 3.10+; the second is merged and freed before the third is
     // made from the free list, so one dict object is left on the list at the end.

@@ -28,7 +28,7 @@ describe("names and the evaluation stack", () => {
     const before = allocatedBlocks(py.pm);
     py.print(py.sys.getsizeof(py.list([py.float(1.5)])));
     // the list went to its free list, the float to its own: no block was given back or kept extra
-    expect(py.heap.listList.size).toBe(1);
+    expect(py.heap.freeLists.list.size).toBe(1);
     expect(py.heap.live.size).toBe(0);
     expect(allocatedBlocks(py.pm)).toBeGreaterThan(before);
     check(py);
@@ -147,7 +147,7 @@ describe("free lists", () => {
     for (let i = 0; i < cap + 5; i++) py.append("l", py.float(i + 0.5));
     const blocks = allocatedBlocks(py.pm);
     py.del("l");
-    expect(py.heap.floatList).toHaveProperty("size", cap);
+    expect(py.heap.freeLists.float).toHaveProperty("size", cap);
     // the 5 floats beyond the capacity, and the item array, went back; the list object was kept
     expect(allocatedBlocks(py.pm)).toBe(blocks - 5 - 1);
     check(py);
@@ -168,7 +168,7 @@ describe("free lists", () => {
       py.assign("n", py.int(1));
       py.assign("t", py.tuple(Array.from({ length: 20 }, () => "n")));
       py.del("t");
-      return py.heap.tupleLists[20]?.size ?? 0;
+      return py.heap.freeLists.tuple[20]?.size ?? 0;
     });
     expect(kept).toEqual([0, 1]);
   });

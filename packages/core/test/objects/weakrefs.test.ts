@@ -113,7 +113,7 @@ describe("a count reaching zero", () => {
         ),
       );
       py.del("o");
-      return py.heap.tupleLists[2]?.size ?? 0;
+      return py.heap.freeLists.tuple[2]?.size ?? 0;
     });
     expect(kept).toEqual([0, 1]);
   });

@@ -17,7 +17,22 @@ export interface Slot {
   readonly address: number;
 }
 
-export class FreeList {
+/** What others may read of a free list: its name, capacity and how many slots it keeps. */
+export interface FreeListView {
+  readonly name: string;
+  readonly capacity: number;
+  readonly size: number;
+  slots(): readonly Slot[];
+}
+
+/** What others may read of a block allocator. */
+export interface BlockAllocatorView {
+  readonly perBlock: number;
+  readonly objectSize: number;
+  readonly freeCount: number;
+}
+
+export class FreeList implements FreeListView {
   private readonly stack: Slot[] = [];
 
   constructor(
@@ -51,7 +66,7 @@ export class FreeList {
 }
 
 /** 2.7's PyIntObject / PyFloatObject allocator (Objects/intobject.c, floatobject.c @ 2.7.18). */
-export class BlockAllocator {
+export class BlockAllocator implements BlockAllocatorView {
   /** BLOCK_SIZE 1000 bytes, minus the block's `next` pointer, divided into objects. */
   readonly perBlock: number;
   private readonly blocks: number[] = [];

@@ -24,7 +24,8 @@
  */
 
 import type { PyObject } from "../layout/pyobject.js";
-import type { GcHooks, ObjectHeap } from "./heap.js";
+import type { ObjectHeap } from "./heap.js";
+import type { GcHooks } from "./heap-access.js";
 
 export class Collector implements GcHooks {
   readonly generations: [Set<PyObject>, Set<PyObject>, Set<PyObject>] = [new Set(), new Set(), new Set()];
@@ -41,7 +42,7 @@ export class Collector implements GcHooks {
 
   constructor(private readonly heap: ObjectHeap) {
     this.thresholds = [...heap.profile.collector.thresholds];
-    heap.gc = this;
+    heap.attachCollector(this);
   }
 
   allocated(_o: PyObject): void {
@@ -189,7 +190,7 @@ export class Collector implements GcHooks {
       o.finalized = true;
       ran = true;
       this.heap.incref(o);
-      this.heap.finalizer(o);
+      this.heap.runDel(o);
       this.heap.decref(o);
     }
     const alive = unreachable.filter((o) => !o.freed);

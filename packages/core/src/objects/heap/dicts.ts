@@ -20,6 +20,7 @@
  * 3.10+ literal's later items after its first dicts exist (the model evaluates every item first).
  */
 import { NotModelledError } from "../../errors.js";
+import { FreeList, type FreeListView } from "../allocators/free-lists.js";
 import {
   DICT_MINSIZE,
   estimateSlots,
@@ -34,7 +35,7 @@ import {
 } from "../layout/dict-sizes.js";
 import { mayBeTracked, type PyObject, type SharedKeys } from "../layout/pyobject.js";
 import { dictSizeWithTable, getsizeof } from "../layout/sizes.js";
-import type { ObjectHeap } from "./heap.js";
+import type { HeapAccess } from "./heap-access.js";
 
 const isStr = (o: PyObject) => o.kind === "str";
 
@@ -48,7 +49,22 @@ function sameKey(a: PyObject, b: PyObject): boolean {
 }
 
 export class DictTables {
-  constructor(private readonly heap: ObjectHeap) {}
+  /** keys_free_list (3.7+): minimum-size keys tables kept for reuse. */
+  private readonly keysList: FreeList;
+
+  constructor(private readonly heap: HeapAccess) {
+    this.keysList = new FreeList("dict keys", heap.profile.freeLists.dictKeys);
+  }
+
+  /** keys_free_list, read-only. */
+  get keysFreeList(): FreeListView {
+    return this.keysList;
+  }
+
+  /** PyDict_ClearFreeList (3.7+) frees the kept keys tables too; full collections call it. */
+  clearKeysFreeList(): void {
+    this.keysList.clear((s) => this.heap.pm.free(s.block));
+  }
 
   private get p() {
     return this.heap.profile;
@@ -125,7 +141,7 @@ export class DictTables {
       d.keysBlock = this.allocKeys(DICT_MINSIZE, true);
       d.tableSlots = DICT_MINSIZE;
     }
-    if (this.p.collector.dictTracking === "always") this.heap.gc.track(d);
+    if (this.p.collector.dictTracking === "always") this.heap.track(d);
     if (source?.kind === "dict") this.merge(d, source);
     for (const pair of pairs) {
       const [k, v] = pair.items as [PyObject, PyObject];
@@ -253,7 +269,7 @@ export class DictTables {
   /** new_keys_object: minimum tables come from keys_free_list (3.7+; 3.11+ only str-keyed ones). */
   private allocKeys(slots: number, unicode: boolean): number {
     if (slots === DICT_MINSIZE && (unicode || !this.p.dicts.keysFreeListUnicodeOnly)) {
-      const slot = this.heap.keysList.pop();
+      const slot = this.keysList.pop();
       if (slot) return slot.block;
     }
     return this.heap.pm.malloc(keysTableSize(this.p, slots, unicode));
@@ -262,18 +278,18 @@ export class DictTables {
   /** free_keys_object: a minimum table goes back on keys_free_list when it has room. */
   private freeKeys(block: number, slots: number, unicode: boolean): void {
     const listable = slots === DICT_MINSIZE && (unicode || !this.p.dicts.keysFreeListUnicodeOnly);
-    if (listable && this.heap.keysList.push({ block, address: block })) return;
+    if (listable && this.keysList.push({ block, address: block })) return;
     this.heap.pm.free(block);
   }
 
   /** new_dict: a dict object (free list first) around a table. */
   private wrap(slots: number, unicode: boolean, block: number): PyObject {
     const size = dictSizeWithTable(this.p, this.is27 ? DICT_MINSIZE : 0, true);
-    const d = this.heap.fromFreeList(this.heap.dictList, "dict", size, true);
+    const d = this.heap.allocateDict(size);
     d.tableSlots = slots;
     d.unicodeKeys = unicode;
     d.keysBlock = block;
-    if (this.p.collector.dictTracking === "always") this.heap.gc.track(d);
+    if (this.p.collector.dictTracking === "always") this.heap.track(d);
     return d;
   }
 
@@ -342,7 +358,7 @@ export class DictTables {
 
   /** MAINTAIN_TRACKING: a dict is tracked once it holds a key or value that may be tracked. */
   private maintainTracking(d: PyObject, key: PyObject, value: PyObject): void {
-    if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) this.heap.gc.track(d);
+    if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) this.heap.track(d);
   }
 
   // ------------------------------------------------------------------ split tables (3.6 – 3.10)

@@ -3,7 +3,6 @@
  * mimalloc's mi_heap_check: cheap enough to run after every statement of a property test.
  */
 import { InvariantViolation } from "../../pymalloc/invariants.js";
-import { BlockAllocator } from "../allocators/free-lists.js";
 import { table27Size, usableFraction } from "../layout/dict-sizes.js";
 import type { PyObject } from "../layout/pyobject.js";
 import type { Collector } from "./collector.js";
@@ -55,9 +54,9 @@ export function checkHeap(heap: ObjectHeap, roots: Iterable<PyObject>, collector
   for (const o of heap.live) if (o.kind === "dict") checkDictTable(heap, o, fail);
   // 4. memory
   const blocks = new Map<number, PyObject>();
+  const { float, int } = heap.profile.freeLists;
   const fromBlockAllocator = (o: PyObject) =>
-    (o.kind === "float" && heap.floatList instanceof BlockAllocator) ||
-    (o.kind === "int" && heap.intList instanceof BlockAllocator);
+    (o.kind === "float" && float === "block-allocator") || (o.kind === "int" && int === "block-allocator");
   for (const o of heap.live) {
     const other = blocks.get(o.block);
     if (other) fail(`${o} and ${other} share block 0x${o.block.toString(16)}`);

@@ -13,12 +13,20 @@
  *   5. a weakref's referent is alive and lists it; every listed weakref is alive and points back;
  *      at most one callback-less weakref per referent, at the head of its list.
  *
- * Dict tables live in dicts.ts, weak references in weakrefs.ts; both work on this heap.
+ * Dict tables live in dicts.ts, weak references in weakrefs.ts; both work on this heap through
+ * HeapAccess (heap-access.ts). The heap's own state (the live set, the interned strings, the free
+ * lists, the collector and session hooks) is private; others read it through read-only views.
  */
 import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../../errors.js";
 import type { ObjectProfile } from "../../profiles/object-profile.js";
 import type { Pymalloc } from "../../pymalloc/pymalloc.js";
-import { BlockAllocator, FreeList, type Slot } from "../allocators/free-lists.js";
+import {
+  BlockAllocator,
+  type BlockAllocatorView,
+  FreeList,
+  type FreeListView,
+  type Slot,
+} from "../allocators/free-lists.js";
 import { RuntimeObjects } from "../allocators/runtime-objects.js";
 import {
   type ClassSpec,
@@ -30,43 +38,54 @@ import {
 } from "../layout/pyobject.js";
 import * as L from "../layout/sizes.js";
 import { DictTables } from "./dicts.js";
+import type { GcHooks, HeapAccess } from "./heap-access.js";
 import { Weakrefs } from "./weakrefs.js";
 
-/** What the heap asks of the cycle collector (kept as an interface so the two files do not import each other). */
-export interface GcHooks {
-  /** A container was allocated fresh (not from a free list): gen-0 count + 1, maybe a collection. */
-  allocated(o: PyObject): void;
-  track(o: PyObject): void;
-  untrack(o: PyObject): void;
-  /** A container's memory went back to the allocator: gen-0 count - 1. */
-  released(): void;
+/** What the heap calls back into the session for: running Python code. */
+export interface SessionHooks {
+  /** Runs a class's __del__ for a dying (or collected) instance. */
+  readonly finalizer: (self: PyObject) => void;
+  /** Calls a function object with arguments (weakref callbacks). */
+  readonly caller: (fn: PyObject, args: PyObject[]) => void;
 }
 
-export class ObjectHeap {
-  readonly live = new Set<PyObject>();
-  /** sys.intern's table. Its references are not counted (SSTATE_INTERNED_MORTAL); a dying str leaves it. */
-  readonly interned = new Map<string, PyObject>();
+/** The type free lists, read-only: what tests and pictures may look at. */
+export interface TypeFreeLists {
+  /** 3.x: a free list; 2.7: the block allocator. */
+  readonly float: FreeListView | BlockAllocatorView;
+  /** 2.7: the block allocator; 3.14+: compact ints; else none. */
+  readonly int: FreeListView | BlockAllocatorView | undefined;
+  readonly list: FreeListView;
+  readonly dict: FreeListView;
+  /** tuple[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
+  readonly tuple: readonly FreeListView[];
+}
+
+const NO_HOOKS: SessionHooks = { finalizer: () => {}, caller: () => {} };
+
+export class ObjectHeap implements HeapAccess {
   readonly runtime: RuntimeObjects;
-  /** Runs a class's __del__ for a dying (or collected) instance; set by the session. */
-  finalizer: (self: PyObject) => void = () => {};
-  /** Calls a function object with arguments (weakref callbacks); set by the session. */
-  caller: (fn: PyObject, args: PyObject[]) => void = () => {};
   readonly dicts: DictTables;
   readonly weak: Weakrefs;
-  gc: GcHooks = { allocated() {}, track() {}, untrack() {}, released() {} };
+  /** The free lists, read-only (the same objects the heap uses: nothing is copied). */
+  readonly freeLists: TypeFreeLists;
 
-  readonly floatList: FreeList | BlockAllocator;
-  readonly intList: FreeList | BlockAllocator | undefined;
-  readonly listList: FreeList;
-  readonly dictList: FreeList;
-  readonly keysList: FreeList;
+  private readonly liveSet = new Set<PyObject>();
+  /** sys.intern's table. Its references are not counted (SSTATE_INTERNED_MORTAL); a dying str leaves it. */
+  private readonly internTable = new Map<string, PyObject>();
+  private gc: GcHooks = { allocated() {}, track() {}, untrack() {}, released() {} };
+  private readonly floatList: FreeList | BlockAllocator;
+  private readonly intList: FreeList | BlockAllocator | undefined;
+  private readonly listList: FreeList;
+  private readonly dictList: FreeList;
   /** tupleLists[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
-  readonly tupleLists: FreeList[];
+  private readonly tupleLists: FreeList[];
   private serial = 0;
 
   constructor(
     readonly profile: ObjectProfile,
     readonly pm: Pymalloc,
+    private readonly hooks: SessionHooks = NO_HOOKS,
   ) {
     const fl = profile.freeLists;
     const P = profile.pointerSize;
@@ -82,7 +101,6 @@ export class ObjectHeap {
           : undefined;
     this.listList = new FreeList("list", fl.list);
     this.dictList = new FreeList("dict", fl.dict);
-    this.keysList = new FreeList("dict keys", fl.dictKeys);
     this.tupleLists = Array.from(
       { length: fl.tupleMaxLength + 1 },
       (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength),
@@ -90,6 +108,33 @@ export class ObjectHeap {
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
     this.dicts = new DictTables(this);
     this.weak = new Weakrefs(this);
+    this.freeLists = {
+      float: this.floatList,
+      int: this.intList,
+      list: this.listList,
+      dict: this.dictList,
+      tuple: this.tupleLists,
+    };
+  }
+
+  /** Every heap object still alive (a view of the heap's own set). */
+  get live(): ReadonlySet<PyObject> {
+    return this.liveSet;
+  }
+
+  /** sys.intern's table (a view). */
+  get interned(): ReadonlyMap<string, PyObject> {
+    return this.internTable;
+  }
+
+  /** The cycle collector the heap reports containers to (the Collector attaches itself). */
+  attachCollector(gc: GcHooks): void {
+    this.gc = gc;
+  }
+
+  /** Hands a container to the cycle collector (generation 0). */
+  track(o: PyObject): void {
+    this.gc.track(o);
   }
 
   // ------------------------------------------------------------------ constructors (new references)
@@ -200,7 +245,12 @@ export class ObjectHeap {
 
   /** Calls a function object (its body runs in a frame of its own). */
   callFunction(fn: PyObject, args: PyObject[]): void {
-    this.caller(fn, args);
+    this.hooks.caller(fn, args);
+  }
+
+  /** Runs o's __del__ as the collector's finalize_garbage does (the caller holds a reference). */
+  runDel(o: PyObject): void {
+    this.hooks.finalizer(o);
   }
 
   // ------------------------------------------------------------------ reference counts
@@ -224,16 +274,16 @@ export class ObjectHeap {
   /** sys.intern(s) (steals s): the table's string for this value, which s becomes if it is the first. */
   intern(s: PyObject): PyObject {
     const value = s.value as string;
-    const existing = this.interned.get(value) ?? this.runtime.str(value);
+    const existing = this.internTable.get(value) ?? this.runtime.str(value);
     if (existing && existing !== s) {
       this.incref(existing);
       this.decref(s);
       return existing;
     }
-    this.interned.set(value, s);
+    this.internTable.set(value, s);
     if (this.profile.refcounts.internImmortal && s.lifetime === "heap") {
       s.lifetime = "immortal";
-      this.live.delete(s);
+      this.liveSet.delete(s);
     }
     return s;
   }
@@ -307,13 +357,13 @@ export class ObjectHeap {
    * Runs __del__ from dealloc; false when it resurrected the object. 3.4+ (PEP 442) runs it at most
    * once per object; 2.7's tp_del runs it every time the count reaches zero.
    */
-  finalize(o: PyObject): boolean {
+  private finalize(o: PyObject): boolean {
     if (this.profile.collector.finalizers === "pep442") {
       if (o.finalized) return true;
       o.finalized = true;
     }
     o.refcnt = 1; // the temporary resurrection of PyObject_CallFinalizerFromDealloc
-    this.finalizer(o);
+    this.hooks.finalizer(o);
     o.refcnt--;
     return o.refcnt === 0;
   }
@@ -357,9 +407,9 @@ export class ObjectHeap {
   /** Gives the object's memory back: to its free list when there is room, else to the allocator. */
   private release(o: PyObject): void {
     o.freed = true;
-    if (o.kind === "str" && this.interned.get(o.value as string) === o)
-      this.interned.delete(o.value as string);
-    this.live.delete(o);
+    if (o.kind === "str" && this.internTable.get(o.value as string) === o)
+      this.internTable.delete(o.value as string);
+    this.liveSet.delete(o);
     if (o.kind === "instance" && o.cls) this.decref(o.cls);
     const slot: Slot = { block: o.block, address: o.address };
     const list = this.freeListFor(o);
@@ -411,8 +461,7 @@ export class ObjectHeap {
         this.gc.released();
       });
     }
-    // PyDict_ClearFreeList (3.7+) frees the kept keys tables too.
-    this.keysList.clear(free);
+    this.dicts.clearKeysFreeList();
   }
 
   // ------------------------------------------------------------------ memory
@@ -426,9 +475,9 @@ export class ObjectHeap {
     return this.allocate(kind, size, container);
   }
 
-  /** An object from its type's free list, or fresh memory when the list is empty (for dicts.ts). */
-  fromFreeList(list: FreeList, kind: Kind, size: L.ObjectSize, container: boolean): PyObject {
-    return this.fromList(list, kind, size, container);
+  /** A dict object from the dict free list, or fresh memory when the list is empty (for dicts.ts). */
+  allocateDict(size: L.ObjectSize): PyObject {
+    return this.fromList(this.dictList, "dict", size, true);
   }
 
   /** PyObject_Malloc / PyObject_GC_New of the object itself. */
@@ -437,7 +486,7 @@ export class ObjectHeap {
     const o = this.make(kind, "heap", size);
     o.block = block;
     o.address = block + size.preHeader + size.gcHead;
-    this.live.add(o);
+    this.liveSet.add(o);
     if (container) this.gc.allocated(o);
     return o;
   }
@@ -451,7 +500,7 @@ export class ObjectHeap {
     if (list instanceof BlockAllocator) {
       const o = this.make(kind, "heap", size);
       o.address = o.block = list.alloc();
-      this.live.add(o);
+      this.liveSet.add(o);
       return o;
     }
     const slot = list?.pop();
@@ -459,7 +508,7 @@ export class ObjectHeap {
     const o = this.make(kind, "heap", size);
     o.block = slot.block;
     o.address = slot.address;
-    this.live.add(o);
+    this.liveSet.add(o);
     return o;
   }
 

@@ -15,7 +15,7 @@
 import { ModelError, NotModelledError } from "../../errors.js";
 import type { PyObject } from "../layout/pyobject.js";
 import { weakrefSize } from "../layout/sizes.js";
-import type { ObjectHeap } from "./heap.js";
+import type { HeapAccess } from "./heap-access.js";
 
 /** weakref.ref of an object whose type has no weakref slot (Python raises TypeError). */
 export class CannotWeakrefError extends ModelError {
@@ -23,7 +23,7 @@ export class CannotWeakrefError extends ModelError {
 }
 
 export class Weakrefs {
-  constructor(private readonly heap: ObjectHeap) {}
+  constructor(private readonly heap: HeapAccess) {}
 
   /** Does the object's type have a weakref slot? Instances do, unless __slots__ leaves out "__weakref__". */
   supports(o: PyObject): boolean {
@@ -47,7 +47,7 @@ export class Weakrefs {
     if (!callback && basic) return this.heap.incref(basic);
     // tp_alloc tracks the new ref and may run a collection, so the list is looked at again after it.
     const ref = this.heap.allocateObject("weakref", weakrefSize(this.heap.profile), true);
-    this.heap.gc.track(ref);
+    this.heap.track(ref);
     ref.referent = target;
     if (callback) ref.callback = this.heap.incref(callback);
     const list = target.weakrefs;

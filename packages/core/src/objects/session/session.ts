@@ -68,10 +68,11 @@ export class PythonSession {
     this.profile = objectProfile(version, pointerSize);
     const allocator = profileForVersion(version.split(".").slice(0, 3).join("."), pointerSize);
     this.pm = new Pymalloc(allocator, options.placement ? { placement: options.placement } : {});
-    this.heap = new ObjectHeap(this.profile, this.pm);
+    this.heap = new ObjectHeap(this.profile, this.pm, {
+      finalizer: (self) => this.runFinalizer(self),
+      caller: (fn, args) => this.runFunction(fn, args),
+    });
     this.collector = new Collector(this.heap);
-    this.heap.finalizer = (self) => this.runFinalizer(self);
-    this.heap.caller = (fn, args) => this.runFunction(fn, args);
     this.gc = new GcModule(this);
     this.sys = new SysModule(this);
     this.weakref = new WeakrefModule(this);
