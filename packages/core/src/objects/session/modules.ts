@@ -5,14 +5,14 @@ import { NotModelledError } from "../../errors.js";
 import { allocatedBlocks } from "../../pymalloc/stats.js";
 import type { PyObject } from "../layout/pyobject.js";
 import { getsizeof, listSize } from "../layout/sizes.js";
-import type { Expr, PythonSession } from "./session.js";
+import type { Expr, SessionAccess } from "./session-access.js";
 
 /** What getrefcount's value means for an object (see Lifetime in layout/pyobject.ts). */
 export type RefcountKind = "counted" | "runtime-held" | "static" | "immortal";
 
 /** The gc module. */
 export class GcModule {
-  constructor(private readonly py: PythonSession) {}
+  constructor(private readonly py: SessionAccess) {}
 
   /** gc.collect(generation=2): the number of unreachable objects found (a statement). */
   collect(generation = 2): number {
@@ -60,7 +60,7 @@ export class GcModule {
 
 /** The sys module's memory functions. */
 export class SysModule {
-  constructor(private readonly py: PythonSession) {}
+  constructor(private readonly py: SessionAccess) {}
 
   /**
    * sys.getrefcount(x): the count including the argument's own stack reference. Throws for objects
@@ -114,7 +114,7 @@ export class SysModule {
 
 /** The weakref module. Calling a weakref is the session's callRef. */
 export class WeakrefModule {
-  constructor(private readonly py: PythonSession) {}
+  constructor(private readonly py: SessionAccess) {}
 
   /**
    * weakref.ref(obj[, callback]): a new stack reference to a weakref. Without a callback an

@@ -21,12 +21,11 @@ import { profileForVersion } from "../../profiles/registry.js";
 import { Pymalloc } from "../../pymalloc/pymalloc.js";
 import { Collector } from "../heap/collector.js";
 import { ObjectHeap } from "../heap/heap.js";
-import { type ClassSpec, type FunctionBody, PyObject } from "../layout/pyobject.js";
+import type { ClassSpec, FunctionBody, PyObject } from "../layout/pyobject.js";
 import { GcModule, SysModule, WeakrefModule } from "./modules.js";
 import { formatValue } from "./repr.js";
+import type { Expr, SessionAccess } from "./session-access.js";
 
-/** An expression operand: an object on the stack (or a handle to one), or a variable's name. */
-export type Expr = PyObject | string;
 /** What print() accepts: objects are shown with str(); JS values the way Python shows its own. */
 export type PrintArg = PyObject | string | number | bigint | boolean | null;
 
@@ -46,7 +45,7 @@ export function python(version: string, options: PythonOptions = {}): PythonSess
   return new PythonSession(version, options);
 }
 
-export class PythonSession {
+export class PythonSession implements SessionAccess {
   readonly profile: ObjectProfile;
   readonly pm: Pymalloc;
   readonly heap: ObjectHeap;
@@ -450,6 +449,3 @@ export class PythonSession {
     }
   }
 }
-
-export type { RefcountKind } from "./modules.js";
-export { PyObject };
