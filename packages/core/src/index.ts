@@ -1,6 +1,7 @@
 // @pymem/core: an executable model of CPython's memory manager.
 // Layer by layer (see README.md): profiles (version constants) -> raw memory (layers -1, 0, +1) ->
-// pymalloc (layer +2) -> (next) object allocators and free lists, refcounts, the cycle collector.
+// pymalloc (layer +2) -> objects: allocators and free lists (layer +3), the refcount heap with dicts,
+// weakrefs and the cycle collector, and the python() session specs are written in.
 export * from "./errors.js";
 export {
   AddressSpace,
