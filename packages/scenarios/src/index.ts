@@ -16,4 +16,14 @@ export {
   verdictFor,
   type WitnessTarget,
 } from "./claim.js";
+export type { RecordedResult, Recording } from "./recording.js";
 export { isTag, TAGS, type Tag } from "./tags.js";
+export {
+  type InterpreterFacts,
+  judgeOutput,
+  type ModelJudgement,
+  notApplicableReason,
+  predictionsFor,
+  recordedInterpreter,
+  witnessTargets,
+} from "./witness-judging.js";

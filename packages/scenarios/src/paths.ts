@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLAIM_FOLDERS } from "../claims/index.js";
+import type { Recording } from "./recording.js";
 
 /** The package folder, whether this runs from src/ (tests) or dist/src/ (built). */
 const packageDir = (() => {
@@ -23,23 +24,8 @@ export function witnessSource(id: string): string {
   return readFileSync(join(CLAIMS_DIR, folder, "witness.py"), "utf8");
 }
 
-/** What one interpreter printed for a witness. */
-export interface RecordedResult {
-  readonly interpreter: string;
-  readonly kind: "native" | "pyodide";
-  readonly version: string;
-  readonly status: "ok" | "error" | "timeout" | "skipped";
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** recordings/<id>.json: a claim's witness results on every interpreter, as `pnpm oracle record` wrote them. */
-export interface Recording {
-  readonly claim: string;
-  /** sha256 of witness.py when recorded; a changed witness must be recorded again. */
-  readonly witnessSha256: string;
-  readonly results: readonly RecordedResult[];
-}
+// The recordings' shape is browser-safe (the site reads them too): recording.ts.
+export type { RecordedResult, Recording } from "./recording.js";
 
 export function recordingPath(id: string): string {
   return join(RECORDINGS_DIR, `${id}.json`);

@@ -1,7 +1,6 @@
 // The files of every claim as the pages show them, read at build time through Vite (so the site shows
 // the very files the test suite runs): the spec, the Python witness and the recorded witness results.
-import { CLAIM_FOLDERS } from "@pymem/scenarios";
-import type { Recording } from "./evidence.js";
+import { CLAIM_FOLDERS, type Recording } from "@pymem/scenarios";
 
 const specs = import.meta.glob<string>("../../../../packages/scenarios/claims/*/*.spec.ts", {
   query: "?raw",

@@ -2,7 +2,7 @@
 // cores), judged by the rules the scenarios tests use. Interpreters that were recorded but are not on
 // this machine are reported as skipped, with the reason.
 import { type Interpreter, interpreterName } from "@pymem/oracle";
-import type { Claim } from "@pymem/scenarios";
+import { type Claim, recordedInterpreter } from "@pymem/scenarios";
 import {
   judgeWitnessRun,
   notApplicableReason,
@@ -79,10 +79,9 @@ function addMissingInterpreters(
 ): void {
   if (!entry || !claim.predictWitness) return;
   const here = new Set(found.map(interpreterName));
-  const needsPymalloc = claim.tags.includes("needs-pymalloc");
   for (const row of readRecording(claim.id)?.results ?? []) {
     if (here.has(row.interpreter)) continue;
-    if (needsPymalloc && row.kind === "pyodide") continue;
+    if (notApplicableReason(claim, recordedInterpreter(row)) !== undefined) continue;
     entry.witnesses.push({
       interpreter: row.interpreter,
       kind: row.kind,

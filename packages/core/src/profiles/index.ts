@@ -1,3 +1,4 @@
+export { type BuildFacts, candidateProfiles, releaseNumber } from "./builds.js";
 export * from "./geometry.js";
 export type {
   CollectorProfile,

@@ -28,7 +28,19 @@ export function profileForVersion(version: string, pointerSize: 4 | 8 = 8): Allo
   if (!m) throw new UnknownProfileError(`${quote(version)} is neither a CPython version nor a profile id`);
   const [major, minor, micro] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
   checkRelease(major, minor, micro);
-  let id = `${major}.${minor}`;
-  if (id === "3.7" && micro !== undefined && micro <= 3) id = "3.7.3";
-  return profile(pointerSize === 4 ? `${id}-32bit` : id);
+  return profile(withPointerSize(releaseProfileId(major, minor, micro), pointerSize));
+}
+
+/**
+ * The 64-bit profile id of a release: its "major.minor", except 3.7.0–3.7.3 ("3.7.3"), which keep
+ * 8-byte alignment; 3.7.4 backported the 16-byte one. The one place this rule is written.
+ */
+export function releaseProfileId(major: number, minor: number, micro: number | undefined): string {
+  const id = `${major}.${minor}`;
+  return id === "3.7" && micro !== undefined && micro <= 3 ? "3.7.3" : id;
+}
+
+/** A 64-bit profile id as the build of that pointer size: "3.12" → "3.12-32bit" for 4. */
+export function withPointerSize(id: string, pointerSize: 4 | 8): string {
+  return pointerSize === 4 ? `${id}-32bit` : id;
 }

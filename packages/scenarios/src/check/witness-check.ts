@@ -2,50 +2,17 @@
  * Judging one witness run (node-only: it needs @pymem/oracle). Shared by the scenarios tests and by
  * `pnpm claims`, so both decide pass and fail the same way:
  *
- *   - a witness applies to an interpreter unless the claim needs pymalloc and the build has none
- *     (Pyodide, --without-pymalloc), or the build is free-threaded or a debug build (not profiled);
- *   - where it applies, its stdout must be one of the model's predictions for that build (a version
- *     can have several candidate builds, e.g. pyenv's and upstream's 3.6);
+ *   - where the witness applies, its stdout must be one of the model's predictions for that build:
+ *     both decided by ../witness-judging.ts (browser-safe; the site's agree/differ marks use it too);
  *   - everywhere, status and stdout must equal the committed recording (else the recording drifted).
  */
-import { profile, profileForVersion } from "@pymem/core";
-import {
-  candidateProfileIds,
-  type Interpreter,
-  interpreterName,
-  type RunResult,
-  runWitness,
-} from "@pymem/oracle";
-import type { Claim, WitnessTarget } from "../claim.js";
-import type { RecordedResult, Recording } from "../paths.js";
+import { type Interpreter, interpreterName, type RunResult, runWitness } from "@pymem/oracle";
+import type { Claim } from "../claim.js";
+import type { RecordedResult, Recording } from "../recording.js";
+import { judgeOutput } from "../witness-judging.js";
 
-/** Why a witness does not apply to an interpreter, or undefined when it does. */
-export function notApplicableReason(claim: Claim, i: Interpreter): string | undefined {
-  if (i.freeThreaded) return "free-threaded builds are not profiled";
-  if (i.debugBuild) return "debug builds are not profiled";
-  if (claim.tags.includes("needs-pymalloc") && candidateProfileIds(i).length === 0) {
-    return i.kind === "pyodide"
-      ? "Pyodide (wasm32) is built --without-pymalloc"
-      : "this build has no pymalloc";
-  }
-  return undefined;
-}
-
-/** The builds an interpreter may be: each candidate profile for pymalloc builds, else its version's. */
-export function witnessTargets(i: Interpreter): WitnessTarget[] {
-  const ids = candidateProfileIds(i);
-  const profiles =
-    ids.length > 0 ? ids.map((id) => profile(id)) : [profileForVersion(i.version, i.pointerSize)];
-  const hasPymalloc = ids.length > 0;
-  return profiles.map((p) => ({ profile: p, version: i.version, pointerSize: i.pointerSize, hasPymalloc }));
-}
-
-/** The model's distinct predictions of the witness output on an interpreter. */
-export function predictionsFor(claim: Claim, i: Interpreter): string[] {
-  const predict = claim.predictWitness;
-  if (!predict) return [];
-  return [...new Set(witnessTargets(i).map((t) => predict(t)))];
-}
+// Applicability and predictions are decided in ../witness-judging.ts (browser-safe, shared with the site).
+export { notApplicableReason, predictionsFor, witnessTargets } from "../witness-judging.js";
 
 export type WitnessStatus = "pass" | "fail" | "skipped";
 
@@ -81,22 +48,20 @@ export function judgeWitnessRun(
   run: RunResult,
   recorded: RecordedResult | undefined | "no-drift-check",
 ): WitnessCheck {
-  const predictions = predictionsFor(claim, i);
-  const matched = predictions.find((p) => p === run.stdout);
+  const judged = judgeOutput(claim, i, run);
   const base = {
     interpreter: interpreterName(i),
     kind: i.kind,
     version: i.version,
-    predicted: matched ?? predictions[0] ?? null,
-    ...(predictions.length > 1
-      ? { alternatives: predictions.filter((p) => p !== (matched ?? predictions[0])) }
-      : {}),
+    predicted: judged.predicted,
+    ...(judged.alternatives.length > 0 ? { alternatives: judged.alternatives } : {}),
     actual: run.stdout,
     ...(run.stderr ? { stderr: run.stderr } : {}),
   };
   if (run.status !== "ok") return { ...base, status: "fail", reason: `the witness ended with ${run.status}` };
-  if (matched === undefined)
+  if (judged.agreement === "differs")
     return { ...base, status: "fail", reason: "output differs from the model's prediction" };
+  if (judged.agreement === "n/a") return { ...base, status: "fail", reason: judged.reason };
   if (recorded !== "no-drift-check") {
     if (!recorded)
       return { ...base, status: "fail", reason: "no committed recording: run pnpm oracle record" };
