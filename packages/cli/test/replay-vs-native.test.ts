@@ -3,6 +3,7 @@
 // linked against the interpreter's libpython). The command is run in-process (replayCommand is what
 // `pnpm pymem replay` calls); packages/oracle compares the model on every version, with many traces.
 import { formatTrace } from "@pymem/core";
+import { sampleTraces } from "@pymem/core/trace-arbitrary";
 import {
   buildHarness,
   discoverNative,
@@ -12,7 +13,6 @@ import {
   runHarness,
 } from "@pymem/oracle";
 import { requireOrSkip } from "@pymem/testkit";
-import { sampleTraces } from "@pymem/testkit/traces";
 import { expect, it } from "vitest";
 import { runReplay } from "./support/run-replay.js";
 

@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatTrace } from "@pymem/core";
+import { traceArbitrary } from "@pymem/core/trace-arbitrary";
 import { requireOrSkip } from "@pymem/testkit";
-import { traceArbitrary } from "@pymem/testkit/traces";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,6 +1,6 @@
 // Random traces (fills, drains, reallocs, every size class, raw sizes) on every profile, with the
 // invariant checker after every operation. PYMEM_LONG=1 runs ten times as many.
-import { traceArbitrary } from "@pymem/testkit/traces";
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,6 +14,7 @@ import {
   replay,
   type TraceOp,
 } from "../../src/index.js";
+import { traceArbitrary } from "../../src/trace/arbitrary.js";
 
 const LONG = process.env.PYMEM_LONG === "1";
 /** Operations per profile: at least 100k in the normal suite. */

@@ -1,4 +1,3 @@
-import { traceArbitrary } from "@pymem/testkit/traces";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -19,6 +18,7 @@ import {
   TraceStateError,
   TraceSyntaxError,
 } from "../../src/index.js";
+import { traceArbitrary } from "../../src/trace/arbitrary.js";
 
 describe("parseTrace", () => {
   it("reads every operation, skipping comments and blank lines", () => {

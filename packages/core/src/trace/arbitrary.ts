@@ -1,6 +1,7 @@
 /*
- * fast-check generators of allocator traces (the trace language of @pymem/core's replay and of the
- * native harness). They are built from "instructions" that a small interpreter turns into valid
+ * fast-check generators of allocator traces (the trace language of trace.ts, which the replay and the
+ * native harness read), for property tests here and in the packages that judge the model. Exported as
+ * `@pymem/core/trace-arbitrary`, apart from the main entry, so that the model's bundle carries no fast-check. They are built from "instructions" that a small interpreter turns into valid
  * operations, so every generated trace is valid and shrinking keeps it valid:
  *   alloc / calloc      a new ID; sizes weighted around 0, 1..512, the size-class edges and > 512
  *   realloc / free      a live ID, picked by index
@@ -14,15 +15,7 @@
  *   blocks              sys.getallocatedblocks()
  */
 import fc from "fast-check";
-
-/** Structurally the same as @pymem/core's TraceOp. */
-export type GeneratedOp =
-  | { readonly op: "a"; readonly id: number; readonly size: number }
-  | { readonly op: "c"; readonly id: number; readonly count: number; readonly size: number }
-  | { readonly op: "r"; readonly id: number; readonly size: number }
-  | { readonly op: "f"; readonly id: number }
-  | { readonly op: "s" }
-  | { readonly op: "n" };
+import type { TraceOp } from "./trace.js";
 
 type Instruction =
   | { k: "alloc"; size: number }
@@ -65,7 +58,7 @@ export function sizeArbitrary(maxLargeSize = 4096): fc.Arbitrary<number> {
   );
 }
 
-export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<GeneratedOp[]> {
+export function traceArbitrary(options: TraceOptions = {}): fc.Arbitrary<TraceOp[]> {
   const size = sizeArbitrary(options.maxLargeSize);
   const pick = fc.nat({ max: 1 << 20 });
   const instruction: fc.Arbitrary<Instruction> = fc.oneof(
@@ -130,8 +123,8 @@ function reshape(size: number, variant: number): number {
   return all[variant % all.length] as number;
 }
 
-function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] {
-  const ops: GeneratedOp[] = [];
+function expand(program: readonly Instruction[], maxOps: number): TraceOp[] {
+  const ops: TraceOp[] = [];
   const live: number[] = [];
   /** the size each live ID was last requested with */
   const sizes = new Map<number, number>();
@@ -203,6 +196,6 @@ function expand(program: readonly Instruction[], maxOps: number): GeneratedOp[] 
 }
 
 /** `count` traces drawn from traceArbitrary with a fixed seed: the same traces on every run. */
-export function sampleTraces(seed: number, count: number, options: TraceOptions = {}): GeneratedOp[][] {
+export function sampleTraces(seed: number, count: number, options: TraceOptions = {}): TraceOp[][] {
   return fc.sample(traceArbitrary(options), { seed, numRuns: count });
 }
