@@ -1,19 +1,15 @@
 // Issue 6's promise, checked: every claim's spec file, unchanged, passes through the in-page runner
 // (sucrase + the vitest shim + the bundled claim modules) exactly as the site's worker runs it. And
 // the runner really judges: with each claim's stated verdicts swapped, its spec fails.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { CLAIM_FOLDERS, CLAIMS, type Claim, type VerdictKind } from "@pymem/scenarios";
+import { CLAIMS, type Claim, claimPaths, type VerdictKind } from "@pymem/scenarios";
+import { readScenarioFile } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
 import { SPEC_MODULES } from "../src/lib/shim/spec-modules.js";
 import { type ModuleTable, runSpec } from "../src/lib/shim/spec-runner.js";
 
-const scenariosDir = join(import.meta.dirname, "..", "..", "..", "packages", "scenarios");
-
 function specOf(claim: Claim) {
-  const folder = CLAIM_FOLDERS[claim.id] as string;
-  const path = `claims/${folder}/${claim.id}.spec.ts`;
-  return { folder, path, source: readFileSync(join(scenariosDir, path), "utf8") };
+  const path = claimPaths(claim.folder).spec;
+  return { folder: claim.folder, path, source: readScenarioFile(path) };
 }
 
 const swapped: Record<VerdictKind, VerdictKind> = {

@@ -7,20 +7,23 @@ import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
 import { REPLAY_SYNOPSIS, REPLAY_USAGE, replayCommand } from "./replay.js";
+import { WITNESS_SYNOPSIS, witnessCommand } from "./witness.js";
 
 const USAGE = `${CLAIMS_USAGE}
        pymem oracle run FILE.py [--json] [--timeout MS]
        pymem oracle record [CLAIM_ID ...]
        ${NEW_CLAIM_SYNOPSIS}
        ${REPLAY_SYNOPSIS}
+       ${WITNESS_SYNOPSIS}
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
   prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
 oracle run: runs a Python file on every interpreter found and prints a version x output table
   (exit 1 when none ran it to its end: pymem oracle run --help).
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
-new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates and lists it in claims/index.ts.
-${REPLAY_USAGE}`;
+new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates; the folder is the whole change.
+${REPLAY_USAGE}
+witness: prints a claim's witness as it runs (shared helpers spliced in), to run by hand: pymem witness C14 | python3 -`;
 
 // Before any of the model's code is hot enough to be optimized: V8 reads these when it compiles.
 for (const flag of V8_INLINING_FLAGS) setFlagsFromString(flag);
@@ -30,6 +33,8 @@ if (command === "claims") {
   process.exitCode = await claimsCommand(rest);
 } else if (command === "replay") {
   process.exitCode = await replayCommand(rest);
+} else if (command === "witness") {
+  process.exitCode = witnessCommand(rest);
 } else if (command === "new-claim") {
   process.exitCode = newClaimCommand(rest);
 } else if (command === "oracle" && rest[0] === "run") {

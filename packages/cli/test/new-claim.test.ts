@@ -1,6 +1,6 @@
-// `pymem new-claim` on temporary scenarios folders (never the real claims/): where the claim is listed
-// in index.ts, what is refused with nothing written, and that a fresh scaffold typechecks and is
-// Biome-clean, as the scenarios package and the lint would see it.
+// `pymem new-claim` on temporary scenarios folders (never the real claims/): the folder is the whole
+// change, what is refused with nothing written, and that a fresh scaffold is listed by the generated
+// index, typechecks and is Biome-clean, as the scenarios package and the lint would see it.
 import { spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -14,54 +14,20 @@ import {
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { CLAIMS_DIR } from "@pymem/scenarios/node";
+import { SCENARIOS_DIR } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
 import { newClaimCommand } from "../src/new-claim.js";
 
-const scenariosDir = dirname(CLAIMS_DIR);
+const scenariosDir = SCENARIOS_DIR;
 const repoRoot = join(scenariosDir, "..", "..");
 
-/** index.ts in the real file's format, small enough to spell out the expected results by hand. */
-const INDEX = `// Every claim, in id order.
-import type { Claim } from "../src/claim.js";
-// claims §1–§2 (imports)
-import c01 from "./C01-one/claim.js";
-import c04 from "./C04-four/claim.js";
-// claims §3 (imports)
-import c10 from "./C10-ten/claim.js";
-import c11 from "./C11-eleven/claim.js";
-// scenarios beyond the article (imports)
-import x01 from "./X01-first/claim.js";
-
-export const CLAIMS: readonly Claim[] = [
-  // claims §1–§2 (list)
-  c01,
-  c04,
-  // claims §3 (list)
-  c10,
-  c11,
-  // scenarios beyond the article (list)
-  x01,
-].sort((a, b) => a.id.localeCompare(b.id));
-
-/** Folder name of each claim. */
-export const CLAIM_FOLDERS: Readonly<Record<string, string>> = {
-  // claims §1–§2 (folders)
-  C01: "C01-one",
-  C04: "C04-four",
-  // claims §3 (folders)
-  C10: "C10-ten",
-  C11: "C11-eleven",
-  // scenarios beyond the article (folders)
-  X01: "X01-first",
-};
-`;
-
-/** A scenarios root holding only claims/index.ts. */
-function tempScenarios(index: string): string {
+/** A scenarios root with two claim folders (their contents do not matter here). */
+function tempScenarios(): string {
   const root = mkdtempSync(join(tmpdir(), "pymem-new-claim-"));
-  mkdirSync(join(root, "claims"));
-  writeFileSync(join(root, "claims", "index.ts"), index);
+  for (const folder of ["C01-one", "X01-first"]) {
+    mkdirSync(join(root, "claims", folder), { recursive: true });
+    writeFileSync(join(root, "claims", folder, "claim.ts"), "// another claim\n");
+  }
   return root;
 }
 
@@ -87,11 +53,10 @@ function run(root: string, ...args: string[]) {
   return { code, out, err };
 }
 
-const indexOf = (root: string) => readFileSync(join(root, "claims", "index.ts"), "utf8");
-
 describe("pymem new-claim", () => {
-  it("writes the four files and lists a new C id after the last C id, in the §3 group", () => {
-    const root = tempScenarios(INDEX);
+  it("writes the four files of the claim's folder, and nothing else", () => {
+    const root = tempScenarios();
+    const before = snapshot(root);
     const r = run(root, "C12", "pool-size", "--section", "§3");
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(join(root, "claims", "C12-pool-size")).sort()).toEqual([
@@ -100,14 +65,10 @@ describe("pymem new-claim", () => {
       "model.ts",
       "witness.py",
     ]);
-    expect(indexOf(root)).toBe(
-      INDEX.replace(
-        'import c11 from "./C11-eleven/claim.js";\n',
-        'import c11 from "./C11-eleven/claim.js";\nimport c12 from "./C12-pool-size/claim.js";\n',
-      )
-        .replace("  c11,\n", "  c11,\n  c12,\n")
-        .replace('  C11: "C11-eleven",\n', '  C11: "C11-eleven",\n  C12: "C12-pool-size",\n'),
-    );
+    const after = snapshot(root);
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(changed.every((f) => f.startsWith(join(root, "claims", "C12-pool-size")))).toBe(true);
+    expect(Object.keys(before).every((f) => after[f] === before[f])).toBe(true);
     expect(readFileSync(join(root, "claims", "C12-pool-size", "claim.ts"), "utf8")).toContain(
       'section: "§3"',
     );
@@ -115,39 +76,16 @@ describe("pymem new-claim", () => {
     expect(r.out).toContain("pnpm claims --claim C12");
   });
 
-  it("puts a C id into a gap by number, and an X id after the last X id", () => {
-    const root = tempScenarios(INDEX);
-    expect(run(root, "C02", "two", "--section", "§1").code).toBe(0);
-    expect(run(root, "X02", "second", "--section", "§2").code).toBe(0);
-    const lines = indexOf(root).split("\n");
-    const follows = (line: string, previous: string) => expect(lines[lines.indexOf(line) - 1]).toBe(previous);
-    follows('import c02 from "./C02-two/claim.js";', 'import c01 from "./C01-one/claim.js";');
-    follows("  c02,", "  c01,");
-    follows('  C02: "C02-two",', '  C01: "C01-one",');
-    follows('import x02 from "./X02-second/claim.js";', 'import x01 from "./X01-first/claim.js";');
-    follows("  x02,", "  x01,");
-    follows('  X02: "X02-second",', '  X01: "X01-first",');
-  });
-
-  it("starts the scenarios-beyond-the-article group when index.ts has none", () => {
-    const withoutX = INDEX.split("\n")
-      .filter((l) => !/X01|x01|scenarios beyond/.test(l))
-      .join("\n");
-    const root = tempScenarios(withoutX);
-    expect(run(root, "X01", "first", "--section", "§2").code).toBe(0);
-    expect(indexOf(root)).toBe(INDEX);
-  });
-
-  it("refuses an id that is listed or on disk, and changes nothing", () => {
-    const root = tempScenarios(INDEX);
+  it("refuses an id that has a folder already, and changes nothing", () => {
+    const root = tempScenarios();
     expect(run(root, "X05", "again", "--section", "§2").code).toBe(0);
     const before = snapshot(root);
     const twice = run(root, "X05", "again", "--section", "§2");
     expect(twice.code).toBe(2);
     expect(twice.err).toContain("claims/X05-again already exists");
-    const listed = run(root, "X01", "other-slug", "--section", "§2");
-    expect(listed.code).toBe(2);
-    expect(listed.err).toContain("X01 is already listed in claims/index.ts");
+    const taken = run(root, "X01", "other-slug", "--section", "§2");
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain("claims/X01-first already exists");
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -163,7 +101,7 @@ describe("pymem new-claim", () => {
     [["X03", "slug", "extra", "--section", "§2"], /expected ID and SLUG/],
     [["X03", "slug", "--section", "§2", "--force"], /--force/],
   ])("refuses %j with usage, exit code 2 and nothing written", (args, message) => {
-    const root = tempScenarios(INDEX);
+    const root = tempScenarios();
     const before = snapshot(root);
     const r = run(root, ...args);
     expect(r.code).toBe(2);
@@ -172,11 +110,18 @@ describe("pymem new-claim", () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it("scaffolds, against the real index.ts, files that typecheck and pass Biome", { timeout: 30_000 }, () => {
-    // A copy of the package's src/ and index.ts; node_modules and compiler options are the package's own.
-    const root = tempScenarios(readFileSync(join(CLAIMS_DIR, "index.ts"), "utf8"));
+  it("scaffolds files that the generated index lists, that typecheck and pass Biome", {
+    timeout: 30_000,
+  }, () => {
+    // A copy of the package's src/ (without what is generated) and its generator; node_modules and
+    // compiler options are the package's own.
+    const root = tempScenarios();
     writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
-    cpSync(join(scenariosDir, "src"), join(root, "src"), { recursive: true });
+    cpSync(join(scenariosDir, "src"), join(root, "src"), {
+      recursive: true,
+      filter: (path) => !path.includes(join("src", "generated")),
+    });
+    cpSync(join(scenariosDir, "scripts"), join(root, "scripts"), { recursive: true });
     symlinkSync(join(scenariosDir, "node_modules"), join(root, "node_modules"), "dir");
     const folder = join("claims", "X99-scaffold-check");
     writeFileSync(
@@ -189,6 +134,10 @@ describe("pymem new-claim", () => {
     );
     const r = run(root, "X99", "scaffold-check", "--section", "§2");
     expect(r.code, r.err).toBe(0);
+    // The generator ran: the index lists the new claim with its folder.
+    expect(readFileSync(join(root, "src", "generated", "claims.ts"), "utf8")).toContain(
+      'claimInFolder(x99, "X99-scaffold-check")',
+    );
 
     const tsc = join(
       dirname(createRequire(import.meta.url).resolve("typescript/package.json")),
@@ -203,10 +152,7 @@ describe("pymem new-claim", () => {
 
     // Biome reads the text on stdin as if it were at that path in the repository, with its config.
     const biome = join(repoRoot, "node_modules", "@biomejs", "biome", "bin", "biome");
-    const files = ["claim.ts", "X99.spec.ts", "model.ts"]
-      .map((f) => join(folder, f))
-      .concat("claims/index.ts");
-    for (const file of files) {
+    for (const file of ["claim.ts", "X99.spec.ts", "model.ts"].map((f) => join(folder, f))) {
       const text = readFileSync(join(root, file), "utf8");
       const check = spawnSync(
         process.execPath,

@@ -1,14 +1,11 @@
 /*
- * The claim file format. Each claim of the article is one folder under claims/:
- *
- *   claims/C13-small-request-threshold/
- *     claim.ts      metadata (this type) and the model's prediction of the witness output
- *     C13.spec.ts   the spec: vitest describe/it/expect over @pymem/core, deciding the verdict per profile
- *     witness.py    a Python program whose output real interpreters produce, 2.7-compatible
- *
- * docs/contributing.md has the checklist for adding one.
+ * What a claim is. Each claim of the article is one folder under claims/ (src/layout.ts has the
+ * layout); its claim.ts default-exports `defineClaim({...})`, and the generated index (src/generated/,
+ * from the folders) adds the folder it was found in. docs/contributing.md has the checklist for adding one.
  */
 import { type AllocatorProfile, PROFILES, profileForVersion } from "@pymem/core";
+import { claimIdOfFolder } from "./layout.js";
+import type { Section } from "./sections.js";
 import type { Tag } from "./tags.js";
 
 /** One sentence in both of the site's languages. */
@@ -46,7 +43,9 @@ export interface Claim {
   /** "C01" … "C17" for the article's claims; "X01" … for scenarios beyond the article. */
   readonly id: string;
   /** The article's section, e.g. "§3"; for X scenarios, the section they extend (it picks the site's page). */
-  readonly section: string;
+  readonly section: Section;
+  /** The folder under claims/ the claim lives in, e.g. "C08-list-refcount" (added by the generated index). */
+  readonly folder: string;
   readonly title: Bilingual;
   /** The claim restated in our own words (never the article's sentences). */
   readonly claim: Bilingual;
@@ -76,13 +75,24 @@ export function isBeyondArticle(claim: Pick<Claim, "id">): boolean {
   return claim.id.startsWith("X");
 }
 
+/** What a claim.ts states: everything but the folder, which the folder itself says. */
+export type ClaimDefinition = Omit<Claim, "folder">;
+
 /** Identity function that gives claim files their type. */
-export function defineClaim(claim: Claim): Claim {
+export function defineClaim(claim: ClaimDefinition): ClaimDefinition {
   return claim;
 }
 
+/** The claim defined in claims/`folder`/claim.ts; throws when the folder's name is another claim's id. */
+export function claimInFolder(claim: ClaimDefinition, folder: string): Claim {
+  const id = claimIdOfFolder(folder);
+  if (id !== claim.id)
+    throw new Error(`claims/${folder}/claim.ts defines ${claim.id}; the folder says ${id}`);
+  return { ...claim, folder };
+}
+
 /** The verdict a claim states for one profile, or undefined when no verdict covers it. */
-export function verdictFor(claim: Claim, profileId: string): Verdict | undefined {
+export function verdictFor(claim: Pick<Claim, "verdicts">, profileId: string): Verdict | undefined {
   return claim.verdicts.find((v) => v.profiles.includes(profileId));
 }
 
@@ -91,19 +101,44 @@ export function minorVersion(p: Pick<AllocatorProfile, "python">): string {
   return `${p.python[0]}.${p.python[1]}`;
 }
 
-/** The ids of the profiles (64- and 32-bit builds) whose "major.minor" version is one of `versions`. */
-export function profileIdsOf(...versions: string[]): string[] {
-  return PROFILES.filter((p) => versions.includes(minorVersion(p))).map((p) => p.id);
+/**
+ * Which builds a verdict covers, said by what they are rather than by spelling profile ids: a version
+ * range, a pointer size, a property of the build. Every field narrows; an empty query is every profile.
+ */
+export interface ProfileQuery {
+  /** The first "major.minor" covered, e.g. "3.9". */
+  readonly from?: string;
+  /** The first "major.minor" not covered, e.g. "3.14" (so `before: "3.0"` is 2.7). */
+  readonly before?: string;
+  /** Exactly these "major.minor" versions, each one the profiles cover. */
+  readonly versions?: readonly string[];
+  readonly pointerSize?: 4 | 8;
+  /** A property of the build, e.g. `(p) => p.arenaSize === 1048576` (64-bit 3.10+, USE_LARGE_ARENAS). */
+  readonly where?: (p: AllocatorProfile) => boolean;
 }
 
-/** The ids of the profiles for major.minor and later (`from`), or for the versions before it (`before`). */
-export function profileIdsSplitAt(major: number, minor: number): { before: string[]; from: string[] } {
-  const isFrom = (p: AllocatorProfile) =>
-    p.python[0] > major || (p.python[0] === major && p.python[1] >= minor);
-  return {
-    before: PROFILES.filter((p) => !isFrom(p)).map((p) => p.id),
-    from: PROFILES.filter(isFrom).map((p) => p.id),
-  };
+const versionKey = (version: string, field: string): number => {
+  const m = /^(\d+)\.(\d+)$/.exec(version);
+  if (!m) throw new Error(`ProfileQuery.${field}: "${version}" is not a "major.minor" version`);
+  return Number(m[1]) * 100 + Number(m[2]);
+};
+
+/** The ids of the profiles (64- and 32-bit builds) that `query` describes, in table order. */
+export function profilesWhere(query: ProfileQuery = {}): string[] {
+  const unknown = (query.versions ?? []).filter((v) => !PROFILED_VERSIONS.includes(v));
+  if (unknown.length > 0) throw new Error(`ProfileQuery.versions: no profile for ${unknown.join(", ")}`);
+  const from = query.from === undefined ? undefined : versionKey(query.from, "from");
+  const before = query.before === undefined ? undefined : versionKey(query.before, "before");
+  return PROFILES.filter((p) => {
+    const key = p.python[0] * 100 + p.python[1];
+    return (
+      (from === undefined || key >= from) &&
+      (before === undefined || key < before) &&
+      (query.versions === undefined || query.versions.includes(minorVersion(p))) &&
+      (query.pointerSize === undefined || p.pointerSize === query.pointerSize) &&
+      (query.where === undefined || query.where(p))
+    );
+  }).map((p) => p.id);
 }
 
 /** The CPython versions ("2.7", "3.6", … "3.15") the profiles cover, oldest first. */
@@ -119,7 +154,7 @@ export const PROFILED_VERSIONS: readonly string[] = [...new Set(PROFILES.map(min
  * per-profile verdicts.
  */
 export function verdictByVersion(
-  claim: Claim,
+  claim: Pick<Claim, "verdicts">,
   pointerSize: 4 | 8 = 8,
 ): Record<string, VerdictKind | undefined> {
   return Object.fromEntries(

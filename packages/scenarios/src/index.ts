@@ -1,22 +1,38 @@
 // @pymem/scenarios: the article's claims as executable specs with verdicts per CPython version.
-export { CLAIM_FOLDERS, CLAIMS } from "../claims/index.js";
+
 export {
   type Bilingual,
   type Claim,
+  type ClaimDefinition,
   type CpythonRef,
+  claimInFolder,
   defineClaim,
   isBeyondArticle,
   minorVersion,
   PROFILED_VERSIONS,
-  profileIdsOf,
-  profileIdsSplitAt,
+  type ProfileQuery,
+  profilesWhere,
   type Verdict,
   type VerdictKind,
   verdictByVersion,
   verdictFor,
   type WitnessTarget,
 } from "./claim.js";
+export { CLAIMS } from "./generated/claims.js";
+export {
+  CLAIM_FOLDER_PATTERN,
+  CLAIM_ID_PATTERN,
+  type ClaimPaths,
+  claimIdOfFolder,
+  claimPaths,
+  INCLUDES_FOLDER,
+  isBrowserSafeSource,
+  NODE_ONLY_SOURCES,
+  SLUG_PATTERN,
+} from "./layout.js";
 export type { RecordedResult, Recording } from "./recording.js";
+export { claimById } from "./registry.js";
+export { isSection, SECTION_IDS, SECTIONS, type Section } from "./sections.js";
 export { isTag, TAGS, type Tag } from "./tags.js";
 export {
   type InterpreterFacts,
@@ -27,3 +43,4 @@ export {
   recordedInterpreter,
   witnessTargets,
 } from "./witness-judging.js";
+export { assembleWitness, INCLUDE_LINE, includesOf } from "./witness-source.js";

@@ -16,7 +16,10 @@ export {
   type RecordedResult,
   type Recording,
   readRecording,
+  readScenarioFile,
   recordingPath,
+  SCENARIOS_DIR,
+  witnessInclude,
   witnessSha256,
   witnessSource,
 } from "./paths.js";

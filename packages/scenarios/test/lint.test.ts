@@ -3,26 +3,37 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { CLAIM_FOLDERS, CLAIMS, isTag } from "../src/index.js";
+import { CLAIMS, claimPaths, INCLUDES_FOLDER, includesOf, isSection, isTag } from "../src/index.js";
 
 const claimsDir = join(import.meta.dirname, "..", "claims");
 const folders = readdirSync(claimsDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && d.name !== INCLUDES_FOLDER)
   .map((d) => d.name);
 const han = /\p{Script=Han}/u;
 
 describe("claims/ layout", () => {
-  it("lists every claim folder in claims/index.ts, and nothing else", () => {
-    expect(Object.values(CLAIM_FOLDERS).sort()).toEqual([...folders].sort());
-    expect(CLAIMS.map((c) => c.id).sort()).toEqual(Object.keys(CLAIM_FOLDERS).sort());
+  it("has one claim for every folder, in id order (the generated index)", () => {
+    expect(CLAIMS.map((c) => c.folder)).toEqual([...folders].sort());
   });
 
   it.each(folders)("%s: is named <id>-<slug> and has claim.ts, a spec and a witness", (folder) => {
-    const id = folder.split("-")[0] as string;
-    expect(folder).toMatch(/^(C|X)\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/);
-    for (const file of ["claim.ts", `${id}.spec.ts`, "witness.py"]) {
-      expect(existsSync(join(claimsDir, folder, file)), `${folder}/${file}`).toBe(true);
+    const paths = claimPaths(folder);
+    for (const file of [paths.claim, paths.spec, paths.witness]) {
+      expect(existsSync(join(claimsDir, "..", file)), file).toBe(true);
     }
+  });
+
+  const helpers = readdirSync(join(claimsDir, INCLUDES_FOLDER)).filter((f) => f.endsWith(".py"));
+  const included = (folder: string) =>
+    includesOf(readFileSync(join(claimsDir, folder, "witness.py"), "utf8"));
+
+  it.each(folders)("%s: includes only helpers that claims/_includes/ has", (folder) => {
+    expect(included(folder).filter((name) => !helpers.includes(name))).toEqual([]);
+  });
+
+  it("has no helper in claims/_includes/ that no witness includes", () => {
+    const used = new Set(folders.flatMap(included));
+    expect(helpers.filter((h) => !used.has(h))).toEqual([]);
   });
 
   // `pnpm new:claim` scaffolds with these placeholders; a claim is done when none is left.
@@ -50,6 +61,10 @@ describe.each(CLAIMS.map((c) => [c.id, c] as const))("claim %s metadata", (_id, 
 
   it("uses registered tags only", () => {
     expect(c.tags.filter((t) => !isTag(t))).toEqual([]);
+  });
+
+  it("belongs to a registered section (src/sections.ts)", () => {
+    expect(isSection(c.section), `unknown section "${c.section}"`).toBe(true);
   });
 
   it("gives exactly one verdict for every modelled profile", () => {

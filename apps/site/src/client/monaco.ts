@@ -26,17 +26,6 @@ const coreTypes = import.meta.glob<string>("../../../../packages/core/dist/**/*.
   query: "?raw",
   import: "default",
 });
-const scenarioSources = import.meta.glob<string>(
-  [
-    "../../../../packages/scenarios/claims/**/*.ts",
-    "../../../../packages/scenarios/src/*.ts",
-    "!../../../../packages/scenarios/claims/**/*.spec.ts",
-    "!../../../../packages/scenarios/src/node.ts",
-    "!../../../../packages/scenarios/src/paths.ts",
-  ],
-  { query: "?raw", import: "default" },
-);
-
 let setUp: Promise<void> | undefined;
 
 async function setUpOnce(): Promise<void> {
@@ -64,13 +53,10 @@ async function setUpOnce(): Promise<void> {
       return [`file:///node_modules/@pymem/core/${rel}`, await load()] as const;
     }),
   );
-  // The claims' own modules (claim.ts, model.ts, src/claim.ts) at the paths the specs import them from.
-  const sources = await Promise.all(
-    Object.entries(scenarioSources).map(async ([path, load]) => {
-      const rel = path.replace(/^.*\/packages\/scenarios\//, "");
-      return [`file:///${rel}`, await load()] as const;
-    }),
-  );
+  // The claims' own modules (claim.ts, model.ts, src/claim.ts) at the paths the specs import them from,
+  // as @pymem/scenarios lists its browser-safe sources.
+  const { SCENARIO_SOURCES } = await import("@pymem/scenarios/sources");
+  const sources = Object.entries(SCENARIO_SOURCES).map(([rel, text]) => [`file:///${rel}`, text] as const);
   for (const [uri, text] of [...libs, ...sources]) typescriptDefaults.addExtraLib(text, uri);
 }
 

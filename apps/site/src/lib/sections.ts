@@ -23,7 +23,7 @@ export const PAGE_SLUGS: Readonly<Record<PageId, string>> = {
  * arenas, the small-request threshold) and what sits above it (free lists, object caches); a §3 claim
  * about the allocator layers goes to the memory-pools page, any other §3 claim to the object page.
  */
-export function pageOf(claim: Pick<Claim, "section" | "tags">): PageId | undefined {
+export function pageOf(claim: Pick<Claim, "section" | "tags">): PageId {
   switch (claim.section) {
     case "intro":
       return "intro";
@@ -33,8 +33,11 @@ export function pageOf(claim: Pick<Claim, "section" | "tags">): PageId | undefin
       return "refcount";
     case "§3":
       return claim.tags.some((t) => t === "allocator" || t === "raw-allocator") ? "pools" : "objects";
-    default:
-      return undefined;
+    default: {
+      // A section added to @pymem/scenarios' registry needs a page here: this fails the typecheck until then.
+      const unplaced: never = claim.section;
+      throw new Error(`no page for section ${unplaced}`);
+    }
   }
 }
 

@@ -3,10 +3,10 @@
 // of its own (the oracle's runProcess), so a stopped `pymem claims` stops it and its workers too.
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { runProcess } from "@pymem/oracle";
-import { CLAIM_FOLDERS } from "@pymem/scenarios";
-import { CLAIMS_DIR } from "@pymem/scenarios/node";
+import { claimById, claimPaths } from "@pymem/scenarios";
+import { SCENARIOS_DIR } from "@pymem/scenarios/node";
 import type { SpecFailure, SpecSummary } from "./report.js";
 
 interface VitestJson {
@@ -31,11 +31,11 @@ export async function runSpecs(
   ids: readonly string[],
   timeoutMs = 300_000,
 ): Promise<Map<string, SpecSummary>> {
-  const scenariosDir = dirname(CLAIMS_DIR);
+  const scenariosDir = SCENARIOS_DIR;
   const vitest = join(realpathSync(join(scenariosDir, "node_modules", "vitest")), "vitest.mjs");
   const out = mkdtempSync(join(tmpdir(), "pymem-claims-"));
   const jsonFile = join(out, "specs.json");
-  const files = ids.map((id) => `claims/${CLAIM_FOLDERS[id]}/${id}.spec.ts`);
+  const files = ids.map((id) => claimPaths(claimById(id).folder).spec);
   try {
     const run = await runProcess(process.execPath, [vitest, "run", ...files], "", {
       timeoutMs,
@@ -51,7 +51,8 @@ export async function runSpecs(
     }
     const byClaim = new Map<string, SpecSummary>();
     for (const id of ids) {
-      const file = parsed?.testResults.find((r) => basename(r.name) === `${id}.spec.ts`);
+      const spec = basename(claimPaths(claimById(id).folder).spec);
+      const file = parsed?.testResults.find((r) => basename(r.name) === spec);
       byClaim.set(id, file ? summarize(file) : missing(run.stderr || run.stdout));
     }
     return byClaim;

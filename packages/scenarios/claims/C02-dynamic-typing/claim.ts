@@ -1,5 +1,4 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c02Output } from "./model.js";
 
 export default defineClaim({
@@ -20,7 +19,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: PROFILES.map((p) => p.id),
+      profiles: profilesWhere(),
       verdict: "partly",
       reason: {
         en:

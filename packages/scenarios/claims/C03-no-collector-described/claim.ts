@@ -1,7 +1,5 @@
-import { defineClaim, profileIdsOf } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c03Output } from "./model.js";
-
-const of = profileIdsOf;
 
 const section = {
   en: "The section headed 'garbage collection' only says that types need no declaration and that type and memory are settled at run time: it describes no collector. ",
@@ -28,7 +26,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: of("2.7"),
+      profiles: profilesWhere({ versions: ["2.7"] }),
       verdict: "wrong",
       reason: {
         en:
@@ -45,7 +43,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12"),
+      profiles: profilesWhere({ from: "3.6", before: "3.13" }),
       verdict: "wrong",
       reason: {
         en:
@@ -63,7 +61,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.13"),
+      profiles: profilesWhere({ versions: ["3.13"] }),
       verdict: "wrong",
       reason: {
         en:
@@ -80,7 +78,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.14"),
+      profiles: profilesWhere({ versions: ["3.14"] }),
       verdict: "wrong",
       reason: {
         en:
@@ -99,7 +97,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.15"),
+      profiles: profilesWhere({ versions: ["3.15"] }),
       verdict: "wrong",
       reason: {
         en:

@@ -1,7 +1,5 @@
-import { defineClaim, profileIdsOf } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c04Output } from "./model.js";
-
-const of = profileIdsOf;
 
 const objects = {
   en: "Every value is an object: a C struct that starts with a reference count and a pointer to its type, ints and None included. ",
@@ -25,7 +23,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: of("2.7", "3.6", "3.7", "3.8", "3.9", "3.10"),
+      profiles: profilesWhere({ before: "3.11" }),
       verdict: "partly",
       reason: {
         en:
@@ -40,7 +38,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.11"),
+      profiles: profilesWhere({ versions: ["3.11"] }),
       verdict: "partly",
       reason: {
         en:
@@ -56,7 +54,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.12", "3.13", "3.14", "3.15"),
+      profiles: profilesWhere({ from: "3.12" }),
       verdict: "partly",
       reason: {
         en:

@@ -1,7 +1,5 @@
-import { defineClaim, profileIdsOf } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c05Output } from "./model.js";
-
-const of = profileIdsOf;
 
 const fresh = {
   en:
@@ -25,7 +23,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: of("2.7", "3.6", "3.7", "3.8", "3.9", "3.10"),
+      profiles: profilesWhere({ before: "3.11" }),
       verdict: "partly",
       reason: {
         en:
@@ -41,7 +39,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.11"),
+      profiles: profilesWhere({ versions: ["3.11"] }),
       verdict: "partly",
       reason: {
         en:
@@ -54,7 +52,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.12"),
+      profiles: profilesWhere({ versions: ["3.12"] }),
       verdict: "partly",
       reason: {
         en:
@@ -69,7 +67,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.13"),
+      profiles: profilesWhere({ versions: ["3.13"] }),
       verdict: "partly",
       reason: {
         en:
@@ -82,7 +80,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.14", "3.15"),
+      profiles: profilesWhere({ from: "3.14" }),
       verdict: "partly",
       reason: {
         en:

@@ -1,9 +1,5 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c06Output } from "./model.js";
-
-const py2 = PROFILES.filter((p) => p.python[0] === 2).map((p) => p.id);
-const py3 = PROFILES.filter((p) => p.python[0] === 3).map((p) => p.id);
 
 const common = {
   en:
@@ -33,7 +29,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: py2,
+      profiles: profilesWhere({ before: "3.0" }),
       verdict: "partly",
       reason: {
         en:
@@ -48,7 +44,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: py3,
+      profiles: profilesWhere({ from: "3.0" }),
       verdict: "partly",
       reason: {
         en:

@@ -1,7 +1,5 @@
-import { defineClaim, profileIdsOf } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c07Output } from "./model.js";
-
-const of = profileIdsOf;
 
 const sharing = {
   en:
@@ -27,7 +25,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: of("2.7", "3.6", "3.7", "3.8", "3.9", "3.10"),
+      profiles: profilesWhere({ before: "3.11" }),
       verdict: "partly",
       reason: {
         en:
@@ -42,7 +40,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.11"),
+      profiles: profilesWhere({ versions: ["3.11"] }),
       verdict: "partly",
       reason: {
         en:
@@ -55,7 +53,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.12", "3.13"),
+      profiles: profilesWhere({ from: "3.12", before: "3.14" }),
       verdict: "partly",
       reason: {
         en:
@@ -69,7 +67,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: of("3.14", "3.15"),
+      profiles: profilesWhere({ from: "3.14" }),
       verdict: "partly",
       reason: {
         en:

@@ -1,8 +1,7 @@
-import { defineClaim, profileIdsSplitAt } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c08Output } from "./model.js";
 
 /** 3.14+ loads locals as borrowed references. */
-const { before: strongLocals, from: borrowedLocals } = profileIdsSplitAt(3, 14);
 
 export default defineClaim({
   id: "C08",
@@ -17,7 +16,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: strongLocals,
+      profiles: profilesWhere({ before: "3.14" }),
       verdict: "holds",
       reason: {
         en:
@@ -27,7 +26,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: borrowedLocals,
+      profiles: profilesWhere({ from: "3.14" }),
       verdict: "partly",
       reason: {
         en:

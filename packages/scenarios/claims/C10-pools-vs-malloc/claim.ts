@@ -1,10 +1,9 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import type { AllocatorProfile } from "@pymem/core";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c10Output } from "./model.js";
 
-const ids = PROFILES.map((p) => p.id);
 /** 3.9+ (bpo-37257) keeps one empty arena, so a churn of about one arena no longer maps it each round. */
-const keepsAnEmptyArena = (id: string) => /^3\.(9|1\d)/.test(id);
+const keepsAnEmptyArena = (p: AllocatorProfile) => p.arenaRelease === "keep-last-empty";
 
 export default defineClaim({
   id: "C10",
@@ -24,7 +23,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: ids.filter((id) => !keepsAnEmptyArena(id)),
+      profiles: profilesWhere({ where: (p) => !keepsAnEmptyArena(p) }),
       verdict: "partly",
       reason: {
         en:
@@ -54,7 +53,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter(keepsAnEmptyArena),
+      profiles: profilesWhere({ where: keepsAnEmptyArena }),
       verdict: "partly",
       reason: {
         en:

@@ -3,10 +3,10 @@
 # PYTHONMALLOC=pymalloc and PYTHONMALLOC=malloc (3.6+). Stdout carries only results that come out
 # the same on every run, loaded machine included; the figures (CPU times, memory) go to stderr.
 from __future__ import print_function
-import os
 import subprocess
 import sys
-import tempfile
+
+# pymem-include: debugmallocstats.py
 
 OBJECTS = 200000
 
@@ -61,17 +61,7 @@ print(one_size, after, sys.getallocatedblocks(), " ".join("%.6f" % t for t in ti
 
 def mallocstats():
     """(pools in use, arenas allocated in total) from sys._debugmallocstats()."""
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as capture:
-        saved = os.dup(2)
-        os.dup2(capture.fileno(), 2)
-        try:
-            sys._debugmallocstats()
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        capture.seek(0)
-        lines = capture.read().decode("ascii", "replace").splitlines()
+    lines = debugmallocstats_text().splitlines()
     rows = [line.split() for line in lines]
     pools = sum(int(f[2]) for f in rows if len(f) == 5 and all(x.isdigit() for x in f))
     total = [line for line in lines if line.startswith("# arenas allocated total")][0]

@@ -1,9 +1,5 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c12Output } from "./model.js";
-
-const ids = PROFILES.map((p) => p.id);
-const python2 = (id: string) => id.startsWith("2.");
 
 export default defineClaim({
   id: "C12",
@@ -20,7 +16,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: ids.filter(python2),
+      profiles: profilesWhere({ before: "3.0" }),
       verdict: "wrong",
       reason: {
         en:
@@ -35,7 +31,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter((id) => !python2(id)),
+      profiles: profilesWhere({ from: "3.0" }),
       verdict: "wrong",
       reason: {
         en:

@@ -6,24 +6,10 @@
 from __future__ import print_function
 import ctypes
 
+# pymem-include: mallinfo.py
+
 COPIES = 100
 SIZES = (64, 512, 513, 4096, 262143)
-
-
-class MallInfo(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_int) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
-
-
-def malloc_in_use():
-    """Bytes C malloc has handed out (heap and mmapped chunks), or None without glibc's mallinfo."""
-    try:
-        mallinfo = ctypes.CDLL(None).mallinfo
-    except (AttributeError, OSError):
-        return None
-    mallinfo.restype = MallInfo
-    info = mallinfo()
-    return info.uordblks + info.hblkhd
 
 
 def c_function(name, restype, argtype):

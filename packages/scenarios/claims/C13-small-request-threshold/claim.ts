@@ -1,5 +1,5 @@
-import { PROFILES, sizeClassOf } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { sizeClassOf } from "@pymem/core";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 
 /** The request sizes witness.py probes (bytes): both sides of 256 and of 512. */
 export const PROBED_REQUESTS = [256, 257, 512, 513] as const;
@@ -17,7 +17,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: PROFILES.map((p) => p.id),
+      profiles: profilesWhere(),
       verdict: "outdated",
       since: "2.7.7 / 3.3",
       reason: {

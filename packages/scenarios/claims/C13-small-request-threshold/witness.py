@@ -4,9 +4,9 @@
 # that many bytes (sys.getsizeof(b"") is the fixed part, so bytes(n - empty) requests n bytes), and
 # count how many more blocks pymalloc's pools hold afterwards (the "blocks in use" column of
 # sys._debugmallocstats). About 1000 more: pymalloc served them. About none: they went to malloc.
-import os
 import sys
-import tempfile
+
+# pymem-include: debugmallocstats.py
 
 REQUESTS = (256, 257, 512, 513)
 COPIES = 1000
@@ -14,20 +14,8 @@ COPIES = 1000
 
 def pymalloc_blocks_in_use():
     """Sum of the 'blocks in use' column, or None without pymalloc statistics."""
-    if not hasattr(sys, "_debugmallocstats"):
-        return None
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as capture:
-        saved = os.dup(2)
-        os.dup2(capture.fileno(), 2)
-        try:
-            sys._debugmallocstats()
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        capture.seek(0)
-        text = capture.read().decode("ascii", "replace")
-    if "Small block threshold" not in text:
+    text = debugmallocstats_text()
+    if text is None or "Small block threshold" not in text:
         return None
     total = 0
     for line in text.splitlines():

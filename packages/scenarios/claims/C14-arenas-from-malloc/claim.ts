@@ -1,10 +1,9 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import type { AllocatorProfile } from "@pymem/core";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c14Output } from "./model.js";
 
 /** 64-bit 3.10+: 1 MiB arenas (USE_LARGE_ARENAS). */
-const largeArenas = (id: string) => !id.endsWith("-32bit") && /^3\.(1\d)/.test(id);
-const ids = PROFILES.map((p) => p.id);
+const largeArenas = (p: AllocatorProfile) => p.arenaSize === 1048576;
 
 export default defineClaim({
   id: "C14",
@@ -19,7 +18,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: ids.filter((id) => !largeArenas(id)),
+      profiles: profilesWhere({ where: (p) => !largeArenas(p) }),
       verdict: "partly",
       reason: {
         en:
@@ -38,7 +37,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter(largeArenas),
+      profiles: profilesWhere({ where: largeArenas }),
       verdict: "outdated",
       since: "2.7.7 / 3.3 (mmap); 3.10 (1 MiB)",
       reason: {

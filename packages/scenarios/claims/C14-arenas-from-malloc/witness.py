@@ -3,50 +3,24 @@
 # is measured: 50000 small objects are made, and C malloc's own count of bytes in use (glibc's
 # mallinfo) is compared with the bytes the objects take.
 from __future__ import print_function
-import ctypes
-import os
 import sys
-import tempfile
 from itertools import repeat
+
+# pymem-include: debugmallocstats.py
+# pymem-include: mallinfo.py
 
 OBJECTS = 50000
 
 
 def arena_size():
     """ARENA_SIZE as the statistics print it, or None without pymalloc statistics."""
-    if not hasattr(sys, "_debugmallocstats"):
+    text = debugmallocstats_text()
+    if text is None:
         return None
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as capture:
-        saved = os.dup(2)
-        os.dup2(capture.fileno(), 2)
-        try:
-            sys._debugmallocstats()
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        capture.seek(0)
-        text = capture.read().decode("ascii", "replace")
     for line in text.splitlines():
         if "bytes/arena" in line:
             return int(line.split("*")[1].split()[0])
     return None
-
-
-class MallInfo(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_int) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
-
-
-def malloc_in_use():
-    """Bytes C malloc has handed out (heap and mmapped chunks), or None without glibc's mallinfo."""
-    try:
-        mallinfo = ctypes.CDLL(None).mallinfo
-    except (AttributeError, OSError):
-        return None
-    mallinfo.restype = MallInfo
-    info = mallinfo()
-    return info.uordblks + info.hblkhd
 
 
 size = arena_size()

@@ -1,10 +1,9 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import type { AllocatorProfile } from "@pymem/core";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c15Output } from "./model.js";
 
-const ids = PROFILES.map((p) => p.id);
 /** 3.9+ (bpo-37257): one wholly empty arena is kept instead of unmapped. */
-const keepsOneEmptyArena = (id: string) => /^3\.(9|1\d)/.test(id);
+const keepsOneEmptyArena = (p: AllocatorProfile) => p.arenaRelease === "keep-last-empty";
 
 export default defineClaim({
   id: "C15",
@@ -21,7 +20,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: ids.filter((id) => !keepsOneEmptyArena(id)),
+      profiles: profilesWhere({ where: (p) => !keepsOneEmptyArena(p) }),
       verdict: "outdated",
       since: "2.5",
       reason: {
@@ -40,7 +39,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter(keepsOneEmptyArena),
+      profiles: profilesWhere({ where: keepsOneEmptyArena }),
       verdict: "outdated",
       since: "2.5",
       reason: {

@@ -1,11 +1,5 @@
-import { PROFILES } from "@pymem/core";
-import { defineClaim } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { c17Output } from "./model.js";
-
-const ids = PROFILES.map((p) => p.id);
-const python2 = (id: string) => id.startsWith("2.");
-/** 3.14+: exact compact ints get a free list of their own (Py_ints_MAXFREELIST 100). */
-const intFreeList = (id: string) => /^3\.(1[4-9])/.test(id);
 
 export default defineClaim({
   id: "C17",
@@ -22,7 +16,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: ids.filter(python2),
+      profiles: profilesWhere({ before: "3.0" }),
       verdict: "partly",
       reason: {
         en:
@@ -40,7 +34,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter((id) => !python2(id) && !intFreeList(id)),
+      profiles: profilesWhere({ from: "3.0", before: "3.14" }),
       verdict: "partly",
       reason: {
         en:
@@ -57,7 +51,8 @@ export default defineClaim({
       },
     },
     {
-      profiles: ids.filter(intFreeList),
+      // 3.14+: exact compact ints get a free list of their own (Py_ints_MAXFREELIST 100).
+      profiles: profilesWhere({ from: "3.14" }),
       verdict: "partly",
       reason: {
         en:

@@ -1,8 +1,7 @@
-import { defineClaim, profileIdsSplitAt } from "../../src/claim.js";
+import { defineClaim, profilesWhere } from "../../src/claim.js";
 import { x02Output } from "./model.js";
 
 /** 3.14+ loads locals and parameters as borrowed references. */
-const { before: before314, from: since314 } = profileIdsSplitAt(3, 14);
 
 const parameter = {
   en:
@@ -26,7 +25,7 @@ export default defineClaim({
   },
   verdicts: [
     {
-      profiles: before314,
+      profiles: profilesWhere({ before: "3.14" }),
       verdict: "holds",
       reason: {
         en:
@@ -37,7 +36,7 @@ export default defineClaim({
       },
     },
     {
-      profiles: since314,
+      profiles: profilesWhere({ from: "3.14" }),
       verdict: "partly",
       reason: {
         en:
