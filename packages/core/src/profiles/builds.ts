@@ -2,7 +2,7 @@
  * Which profiles may describe a real CPython build, from what can be asked of the build itself: its
  * version, pointer size and object allocator. The one place this is decided: @pymem/oracle's checks,
  * @pymem/scenarios' witness judging (tests and `pnpm claims`) and the site's agree/differ marks all
- * come here (through @pymem/scenarios' witness-targets.ts for the witnesses).
+ * come here (through @pymem/scenarios' witness-judging.ts for the witnesses).
  */
 import { quote, UnknownProfileError } from "../errors.js";
 import type { AllocatorProfile, PointerSize } from "./profile.js";
