@@ -1,0 +1,117 @@
+// The results of one run, written into the results element: a stopped, refused or crashed run says
+// so; a finished one gets a summary, its failures (with a line to jump to), the other tests, the
+// console and the heap pictures. The element's data-state (and data-reason, data-worker-ms) tell tests
+// and the site benchmark what happened.
+import type { SpecRunResult } from "../../lib/shim/spec-runner.js";
+import type { TestOutcome } from "../../lib/shim/vitest-shim.js";
+import type { RunOutcome } from "../runner-client.js";
+import { el } from "./dom.js";
+import { type FailureContext, renderFailure } from "./render-failure.js";
+import { renderHeapPictures } from "./render-heaps.js";
+import type { SpecUi } from "./ui-text.js";
+
+export interface ResultsContext extends Omit<FailureContext, "lineWord"> {
+  readonly ui: SpecUi;
+  /** The claim's id: names the heap pictures. */
+  readonly claim: string;
+}
+
+export function renderOutcome(results: HTMLElement, outcome: RunOutcome, context: ResultsContext): void {
+  const { ui } = context;
+  const alert = (textContent: string) => el("p", { className: "spec-stopped", role: "alert", textContent });
+  if (outcome.kind === "stopped") {
+    results.dataset.state = "stopped";
+    results.dataset.reason = outcome.reason;
+    const step = outcome.testPath ? outcome.testPath.join(" › ") : ui.stoppedLoading;
+    results.replaceChildren(
+      alert(ui.stopped[outcome.reason]),
+      el("p", { className: "spec-stopped-step", textContent: `${ui.stoppedIn} ${step}` }),
+    );
+    return;
+  }
+  if (outcome.kind === "refused") {
+    results.dataset.state = "refused";
+    results.replaceChildren(alert(ui.refused));
+    return;
+  }
+  if (outcome.kind === "crashed") {
+    results.dataset.state = "crashed";
+    results.replaceChildren(alert(`${ui.crashed} ${outcome.message}`));
+    return;
+  }
+  const { result, elapsedMs } = outcome;
+  // For the site benchmark: the spec's own run time inside the worker, apart from the round trip.
+  results.dataset.workerMs = String(Math.round(result.durationMs));
+  const failureContext: FailureContext = { ...context, lineWord: ui.line };
+  const parts: Node[] = [];
+  if (result.loadError) {
+    results.dataset.state = "fail";
+    parts.push(
+      el("p", { className: "spec-summary", textContent: ui.loadError }),
+      renderFailure(result.loadError, failureContext),
+    );
+  } else {
+    const failed = result.tests.filter((t) => t.status === "fail");
+    results.dataset.state = failed.length > 0 ? "fail" : "pass";
+    parts.push(...renderTests(result, elapsedMs, ui, failureContext));
+  }
+  if (result.console.length > 0) {
+    parts.push(
+      el("p", { className: "spec-console-label", textContent: ui.consoleOutput }),
+      el("pre", {
+        className: "pymem-output spec-console",
+        textContent: result.console.map((l) => l.text).join("\n"),
+      }),
+    );
+  }
+  if (outcome.heaps.length > 0) parts.push(renderHeapPictures(outcome.heaps, ui, context.claim));
+  results.replaceChildren(...parts);
+}
+
+/** The summary line, the failed tests with their errors, then the others (folded when many). */
+function renderTests(
+  result: SpecRunResult,
+  elapsedMs: number,
+  ui: SpecUi,
+  failureContext: FailureContext,
+): HTMLElement[] {
+  const count = (s: TestOutcome["status"]) => result.tests.filter((t) => t.status === s).length;
+  const failed = result.tests.filter((t) => t.status === "fail");
+  const passed = result.tests.filter((t) => t.status === "pass");
+  const skipped = count("skip") + count("todo");
+  const summary = `${passed.length} ${ui.passed}, ${failed.length} ${ui.failed}${skipped ? `, ${skipped} ${ui.skipped}` : ""} · ${Math.round(elapsedMs)} ms`;
+  const parts: HTMLElement[] = [el("p", { className: "spec-summary", textContent: summary })];
+  if (failed.length > 0) {
+    parts.push(
+      el(
+        "ul",
+        { className: "spec-tests spec-failed" },
+        ...failed.map((t) =>
+          el(
+            "li",
+            { className: "test-fail" },
+            el("span", { textContent: `✗ ${t.path.join(" › ")}` }),
+            ...(t.error ? [renderFailure(t.error, failureContext)] : []),
+          ),
+        ),
+      ),
+    );
+  }
+  const rest = result.tests.filter((t) => t.status !== "fail");
+  if (rest.length > 0) {
+    const list = el(
+      "ul",
+      { className: "spec-tests" },
+      ...rest.map((t) =>
+        el("li", {
+          className: `test-${t.status}`,
+          textContent: `${t.status === "pass" ? "✓" : "–"} ${t.path.join(" › ")}`,
+        }),
+      ),
+    );
+    const details = el("details", {}, el("summary", { textContent: `${ui.results} (${rest.length})` }), list);
+    details.open = failed.length === 0 && rest.length <= 6;
+    parts.push(details);
+  }
+  return parts;
+}
