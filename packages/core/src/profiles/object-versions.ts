@@ -236,23 +236,23 @@ function history(P: PointerSize): readonly Step[] {
       "str drops wstr (PEP 623), so the ASCII header is one word shorter; the weakref slot joins the pre-header; " +
       "functions gain func_typeparams (18 words, PEP 695).",
   );
-  const v3_12_6 = evolve(
+  const v3_12_7 = evolve(
     v3_12,
-    [3, 12, 6],
+    [3, 12, 7],
     { refcounts: { ...v3_12.refcounts, internImmortal: false } },
-    "3.12.6 (gh-113993, backport PR #123065, merged 2024-08-16): sys.intern makes strings mortal again. " +
-      "Measured: immortal on 3.12.1, a count of 2 on Pyodide's 3.12.7.",
+    "3.12.7 (gh-113993, listed in Misc/NEWS.d/3.12.7.rst; 3.12.6's notes do not have it): sys.intern " +
+      "makes strings mortal again. Measured: immortal on 3.12.1, a count of 2 on Pyodide's 3.12.7.",
   );
   const v3_13 = evolve(
-    v3_12_6,
+    v3_12_7,
     [3, 13],
     {
-      collector: { ...v3_12_6.collector, thresholds: [2000, 10, 10] },
-      refcounts: { ...v3_12_6.refcounts, internImmortal: false },
+      collector: { ...v3_12_7.collector, thresholds: [2000, 10, 10] },
+      refcounts: { ...v3_12_7.refcounts, internImmortal: false },
       // weakrefobject.c @ 3.13 PyObject_ClearWeakRefs drops every callback-less ref first, then always
       // builds the (ref, callback) tuple (measured with sys.getallocatedblocks: one block kept for one
       // callback on 3.13.0, none on 3.12.1).
-      weakrefs: { ...v3_12_6.weakrefs, callbackTuple: "one-or-more" },
+      weakrefs: { ...v3_12_7.weakrefs, callbackTuple: "one-or-more" },
     },
     "3.13.0: generational collector with threshold 2000 (the incremental one was reverted in 3.13.0rc3, " +
       "gh-124567); strings interned with sys.intern are mortal again (gh-113993).",
@@ -320,7 +320,7 @@ function history(P: PointerSize): readonly Step[] {
     v3_10,
     v3_11,
     v3_12,
-    v3_12_6,
+    v3_12_7,
     v3_13,
     v3_14,
     v3_14_5,

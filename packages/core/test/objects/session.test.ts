@@ -123,14 +123,15 @@ describe("runtime-shared objects", () => {
 });
 
 describe("interning", () => {
-  it("sys.intern makes strings immortal on 3.12.0 - 3.12.5 only; the table drops a string that dies", () => {
-    const kinds = ["3.11", "3.12", "3.12.6", "3.13"].map((v) => {
+  it("sys.intern makes strings immortal on 3.12.0 - 3.12.6 only; the table drops a string that dies", () => {
+    // gh-113993 is listed in Misc/NEWS.d/3.12.7.rst; 3.12.6's notes do not have it.
+    const kinds = ["3.11", "3.12", "3.12.6", "3.12.7", "3.13"].map((v) => {
       const py = python(v);
       py.assign("s", py.sys.intern(py.str("interned")));
       expect(py.is(py.sys.intern(py.str("interned")), "s")).toBe(true);
       return py.sys.refcountKind("s");
     });
-    expect(kinds).toEqual(["counted", "immortal", "counted", "counted"]);
+    expect(kinds).toEqual(["counted", "immortal", "immortal", "counted", "counted"]);
     const py = python("3.13");
     py.assign("s", py.sys.intern(py.str("gone")));
     py.del("s");

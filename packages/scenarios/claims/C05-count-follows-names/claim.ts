@@ -58,12 +58,12 @@ export default defineClaim({
         en:
           fresh.en +
           "Shared objects are immortal (PEP 683), new in 3.12: the int 10's count is a fixed value that no name " +
-          "changes. In 3.12.0 – 3.12.5 sys.intern also makes a string immortal (measured on 3.12.1); from 3.12.6 " +
+          "changes. In 3.12.0 – 3.12.6 sys.intern also makes a string immortal (measured on 3.12.1); from 3.12.7 " +
           "interned strings are mortal again and count 1 (measured on Pyodide 3.12.7).",
         zh:
           fresh.zh +
-          "3.12 起共享对象是永生的（PEP 683）：int 10 的计数是固定值，增减名字都不改变它。3.12.0 – 3.12.5 中 sys.intern 也会让字符串" +
-          "永生（在 3.12.1 上实测）；从 3.12.6 起驻留字符串重新变为普通对象，计数为 1（在 Pyodide 3.12.7 上实测）。",
+          "3.12 起共享对象是永生的（PEP 683）：int 10 的计数是固定值，增减名字都不改变它。3.12.0 – 3.12.6 中 sys.intern 也会让字符串" +
+          "永生（在 3.12.1 上实测）；从 3.12.7 起驻留字符串重新变为普通对象，计数为 1（在 Pyodide 3.12.7 上实测）。",
       },
     },
     {
