@@ -59,6 +59,14 @@ describe.each(CLAIMS.map((c) => [c.id, c] as const))("claim %s metadata", (_id, 
     }
   });
 
+  // "快 1.2 倍" reads as "1.2 times faster" to some and "2.2 times as fast" to others: a ratio in Chinese
+  // says what it is a multiple of ("是……的 1.2 倍").
+  it("states ratios in Chinese without 快/慢 N 倍", () => {
+    for (const text of [c.title, c.claim, ...c.verdicts.map((v) => v.reason)]) {
+      expect(text.zh).not.toMatch(/[快慢]\s*[\d.]+(\s*[–-]\s*[\d.]+)?\s*倍/);
+    }
+  });
+
   it("uses registered tags only", () => {
     expect(c.tags.filter((t) => !isTag(t))).toEqual([]);
   });

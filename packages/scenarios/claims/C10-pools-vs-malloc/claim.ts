@@ -70,8 +70,8 @@ export default defineClaim({
           "fragment memory too, and an arena is kept as long as one of its blocks lives.",
         zh:
           "机制说得对：512 字节以内的请求来自等大小块组成的池，不会为每个对象调用 pymalloc 之下的分配器。速度：在 3.9–3.13 上与 " +
-          "PYTHONMALLOC=malloc（glibc）比较 CPU 时间：短命的 tuple 和 bytes 上 pymalloc 快 1.1–1.6 倍，每轮创建并释放约 0.5 MB " +
-          "元组的反复分配上快 1.1–1.4 倍（3.9 起保留最后一个空 arena 而不是解除映射，bpo-37257；64 位 3.10+ 的 arena 为 1 MiB），" +
+          "PYTHONMALLOC=malloc（glibc）比较 CPU 时间：短命的 tuple 和 bytes 上 pymalloc 的速度是 malloc 的 1.1–1.6 倍，每轮创建并释放约 0.5 MB " +
+          "元组的反复分配上是 1.1–1.4 倍（3.9 起保留最后一个空 arena 而不是解除映射，bpo-37257；64 位 3.10+ 的 arena 为 1 MiB），" +
           "最初记录时和 2026 年 12 月 5 日都是如此；bytes.split 则从当时的 0.9–1.4 倍变成那天的 0.2–0.5 倍。在我们的构建机器上随运行、" +
           "随日期变化这么大的比值算不上结论：见证程序把它们打印出来供参考，只对内存结果作判断。内存方面：200000 个 41 字节的对象用 pymalloc " +
           "占 11.1 MB，用 malloc 占 14.0 MB；但释放十分之九后没有一个池变空（模型结果相同），再创建 200000 个另一尺寸的对象需要 " +
