@@ -24,6 +24,13 @@ describe("C05: the counting rule", () => {
     expect(reason.includes("immortal (PEP 683)")).toBe(!f.smallIntAddsOne);
   });
 
+  // 2.7 has no sys.intern: there it is the builtin intern.
+  it("2.7's reason names the builtin intern, the function 2.7 has", () => {
+    const reason = verdictFor(claim, "2.7")?.reason;
+    expect(reason?.en).toContain("builtin intern");
+    expect(reason?.zh).toContain("内置函数 intern");
+  });
+
   // gh-113993 is in Misc/NEWS.d/3.12.7.rst, not in 3.12.6's notes: 3.12.6 still makes them immortal.
   it("3.12's reason tells 3.12.0 – 3.12.6 from 3.12.7+ for interned strings", () => {
     const early = c05Run(python("3.12.6")).internedCountsOne;

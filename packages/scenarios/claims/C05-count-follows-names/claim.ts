@@ -30,12 +30,12 @@ export default defineClaim({
           fresh.en +
           "It does not hold for objects the interpreter shares with every program: the int 10 is taken from the " +
           "small-int cache (-5 to 256), made at start-up and referenced from all over the runtime, so with one name " +
-          "its count is far above 1 (though it still moves by one per name). Strings interned with sys.intern do " +
-          "count 1: the interned table's references are not counted.",
+          "its count is far above 1 (though it still moves by one per name). Strings interned with sys.intern (the " +
+          "builtin intern on 2.7) do count 1: the interned table's references are not counted.",
         zh:
           fresh.zh +
           "但对解释器与所有程序共享的对象不成立：int 10 取自小整数缓存（-5 到 256），在启动时创建，整个运行时都在引用它，所以只有一个" +
-          "名字时计数也远大于 1（不过每个名字仍使它变化 1）。用 sys.intern 驻留的字符串计数是 1：驻留表的引用不计入。",
+          "名字时计数也远大于 1（不过每个名字仍使它变化 1）。用 sys.intern（2.7 上是内置函数 intern）驻留的字符串计数是 1：驻留表的引用不计入。",
       },
     },
     {
