@@ -38,7 +38,7 @@ export function x01Run(py: PythonSession, hasPymalloc: boolean): IdReuseFacts {
   py.del("t");
   py.assign("d", py.dict([]));
   const otherTypeReuse = BigInt(py.id("d")) === idOf("address");
-  py.print("a new dict does not take the id of a freed tuple:", otherTypeReuse);
+  py.print("a new dict takes the id of a freed tuple:", otherTypeReuse);
 
   if (!hasPymalloc) {
     py.print("(object() lines skipped: Pyodide is built without pymalloc)");

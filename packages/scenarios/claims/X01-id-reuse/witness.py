@@ -18,7 +18,7 @@ t = (int("1"), int("2"), int("3"))
 address = id(t)
 del t
 d = {}
-print("a new dict does not take the id of a freed tuple:", id(d) == address)
+print("a new dict takes the id of a freed tuple:", id(d) == address)
 
 # The rest depends on the allocator: pymalloc hands out the block freed last first.
 if sys.platform == "emscripten":
