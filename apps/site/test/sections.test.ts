@@ -62,6 +62,21 @@ describe("section pages", () => {
     for (const c of CLAIMS) expect(html).toContain(`#${c.id.toLowerCase()}"`);
   });
 
+  // A line break of the Chinese source must not show as a space between two characters ("参数 持有").
+  it.each([...STORY_PAGES, "verdicts" as const])(
+    "%s (zh-CN) has no space between Chinese characters",
+    (page) => {
+      const html = htmlOf(pageHref(page, "zh-CN"));
+      const blocks = html.match(/<(p|li)[ >][\s\S]*?<\/\1>/g) ?? [];
+      const cjk = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
+      const gap = new RegExp(`[${cjk}]\\s+[${cjk}]`, "gu");
+      // Screen-reader labels sit next to their chips, not inside a sentence.
+      const shown = (block: string) => block.replace(/<span class="sr-only">[^<]*<\/span>/g, "");
+      const gaps = blocks.flatMap((b) => textOf(shown(b)).match(gap) ?? []);
+      expect(gaps).toEqual([]);
+    },
+  );
+
   it("shows a claim once, on one page", () => {
     const counts = CLAIMS.map((c) => STORY_PAGES.filter((p) => claimsOn(p, CLAIMS).includes(c)).length);
     expect(counts.every((n) => n === 1)).toBe(true);
