@@ -77,6 +77,21 @@ describe("section pages", () => {
     },
   );
 
+  // Claims mark code with backticks, as Markdown does; the page shows it as code, never the backticks.
+  it.each(langs)("claim statements and reasons (%s) show no literal backticks", (lang) => {
+    const left = STORY_PAGES.flatMap((page) => {
+      const html = htmlOf(pageHref(page, lang));
+      const prose = [
+        ...(html.match(/<blockquote class="claim-statement"[\s\S]*?<\/blockquote>/g) ?? []),
+        ...(html.match(/<ul class="verdict-reasons"[\s\S]*?<\/ul>/g) ?? []),
+      ];
+      return prose
+        .map((p) => textOf(p.replace(/<code[^>]*>[\s\S]*?<\/code>/g, "")))
+        .filter((t) => t.includes("`"));
+    });
+    expect(left.map((t) => t.slice(Math.max(0, t.indexOf("`") - 30), t.indexOf("`") + 30))).toEqual([]);
+  });
+
   it("shows a claim once, on one page", () => {
     const counts = CLAIMS.map((c) => STORY_PAGES.filter((p) => claimsOn(p, CLAIMS).includes(c)).length);
     expect(counts.every((n) => n === 1)).toBe(true);
