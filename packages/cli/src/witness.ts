@@ -1,6 +1,6 @@
 // pymem witness ID: prints a claim's witness as it runs, its `# pymem-include:` helpers spliced in, so
 // it can be run by hand on any interpreter: `pnpm -s pymem witness C14 | python2.7 -`.
-import { CLAIM_ID_PATTERN, CLAIMS } from "@pymem/scenarios";
+import { CLAIM_ID_PATTERN, claimById } from "@pymem/scenarios";
 import { witnessSource } from "@pymem/scenarios/node";
 
 export const WITNESS_SYNOPSIS = "pymem witness CLAIM_ID";
@@ -23,8 +23,10 @@ export function witnessCommand(
     err(`pymem witness: expected one claim id, e.g. C14; got: ${args.join(" ") || "nothing"}\n${HELP}`);
     return 2;
   }
-  if (!CLAIMS.some((c) => c.id === id)) {
-    err(`pymem witness: no claim ${id}; known: ${CLAIMS.map((c) => c.id).join(", ")}\n`);
+  try {
+    claimById(id);
+  } catch (e) {
+    err(`pymem witness: ${(e as Error).message}\n`);
     return 2;
   }
   out(witnessSource(id));
