@@ -17,6 +17,9 @@ export interface Bilingual {
 /**
  * holds: true as stated. partly: true with a caveat that matters. wrong: never true.
  * outdated: true for older CPython releases than the ones this verdict covers.
+ * Applied to the claim as a whole, its stated cause included: a wrong cause (C06, C07, C16) or a "never"
+ * an ordinary program breaks (X01) is wrong; partly is true of the case stated but not of others a reader
+ * meets (a function scope, a cached object). The site's home page says the same to readers.
  */
 export type VerdictKind = "holds" | "partly" | "wrong" | "outdated";
 
@@ -54,6 +57,18 @@ export interface Claim {
   readonly tags: readonly Tag[];
   /** The output witness.py prints on the interpreter `target` describes, as predicted by the model. */
   readonly predictWitness?: (target: WitnessTarget) => string;
+  /**
+   * Figures a reason quotes that no model can predict (they depend on what start-up left behind), each
+   * with the script that prints them; test/quoted-runs.test.ts runs every script on the interpreters named.
+   */
+  readonly quotedRuns?: readonly QuotedRun[];
+}
+
+/** A short script and what it printed on real interpreters, as a reason quotes it. */
+export interface QuotedRun {
+  readonly script: string;
+  /** The script's stdout, trimmed, by interpreter name as recordings name them ("2.7.18", "3.10.2-pyodide"). */
+  readonly prints: { readonly [interpreter: string]: string };
 }
 
 /** The interpreter a witness prediction is for. */

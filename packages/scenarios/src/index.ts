@@ -12,6 +12,7 @@ export {
   PROFILED_VERSIONS,
   type ProfileQuery,
   profilesWhere,
+  type QuotedRun,
   type Verdict,
   type VerdictKind,
   verdictByVersion,

@@ -12,7 +12,9 @@ describe("C06: __del__ and freeing memory", () => {
     const f = c06Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     // "__del__ frees the memory" fails when memory is freed without it, or kept despite it.
     const delFreesMemory = !f.freedWithoutDel && f.resurrected === 0;
-    const verdict = !f.delRanAtOnce ? "wrong" : delFreesMemory ? "holds" : "partly";
+    // The claim's point is the cause ("that is what releases the memory"): when memory is freed without
+    // __del__, or kept despite it, the cause is wrong, though __del__ does run at zero.
+    const verdict = !delFreesMemory ? "wrong" : f.delRanAtOnce ? "holds" : "partly";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);
   });
 

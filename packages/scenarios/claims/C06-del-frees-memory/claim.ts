@@ -3,6 +3,7 @@ import { c06Output } from "./model.js";
 
 const common = {
   en:
+    "__del__ does run when the count reaches zero, but it is never what frees the memory, on any version. " +
     "When a count reaches zero, CPython calls the type's deallocator (tp_dealloc) at once. For an instance of a " +
     "class with __del__, the deallocator first runs __del__ as a finalizer, which is why the witness prints " +
     "__del__'s line before the next statement. But __del__ does not free anything: a list, which has no __del__, " +
@@ -10,6 +11,7 @@ const common = {
     "object of that size reuses it (an arena is returned to the OS only when all of its pools are empty). And " +
     "__del__ can keep the object alive by storing self somewhere, so no memory is freed at all. ",
   zh:
+    "计数归零时 __del__ 确实会运行，但在任何版本上释放内存的都不是它。" +
     "计数归零时，CPython 立即调用类型的释放函数（tp_dealloc）。对定义了 __del__ 的类的实例，释放函数先把 __del__ 当作终结器运行，" +
     "所以见证程序中 __del__ 的输出出现在下一条语句之前。但 __del__ 并不释放任何东西：没有 __del__ 的列表照样被释放，内存进入列表" +
     "的空闲链表或回到 pymalloc 的内存池，由下一个同样大小的对象复用（只有当一个 arena 的所有 pool 都空了，它才还给操作系统）。" +
@@ -30,7 +32,7 @@ export default defineClaim({
   verdicts: [
     {
       profiles: profilesWhere({ before: "3.0" }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           common.en +
@@ -45,7 +47,7 @@ export default defineClaim({
     },
     {
       profiles: profilesWhere({ from: "3.0" }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           common.en +

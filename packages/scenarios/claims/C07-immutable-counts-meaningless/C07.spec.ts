@@ -11,7 +11,9 @@ describe("C07: counts of immutable objects", () => {
   it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
     const f = c07Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
     const ordinary = Object.values(f.immutable).map((r) => r.ordinary);
-    const verdict = ordinary.every((o) => !o) ? "holds" : ordinary.every((o) => o) ? "wrong" : "partly";
+    // A claim about every immutable value fails if plain ones (made at run time, shared by nothing) are
+    // counted like any object: then the example's shared int is the exception, not the rule.
+    const verdict = ordinary.some((o) => o) ? "wrong" : "holds";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);
     // Immutability is not the dividing line: a mutable class is no more ordinary than the int 10.
     expect(f.mutableClass.ordinary).toBe(false);

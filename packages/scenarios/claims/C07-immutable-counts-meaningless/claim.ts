@@ -1,16 +1,31 @@
-import { defineClaim, profilesWhere } from "../../src/claim.js";
+import { defineClaim, profilesWhere, type QuotedRun } from "../../src/claim.js";
 import { c07Output } from "./model.js";
 
 const sharing = {
   en:
-    "What makes the article's example uninformative is sharing, not immutability. A float, a tuple and the int " +
-    "1000 made at run time are just as immutable, and their counts are ordinary: getrefcount shows 2 with one " +
-    "name and 3 with two, and the count is what frees them. A class is mutable, yet its count includes the " +
-    "interpreter's own references to it. ",
+    "Immutability is not what makes the article's example uninformative; sharing is. A float, a tuple and the " +
+    "int 1000 made at run time are just as immutable, and their counts are ordinary on every version: " +
+    "getrefcount shows 2 with one name and 3 with two, and the count is what frees them. A class is mutable, " +
+    "yet its count includes the interpreter's own references to it. So the claim fails for plain immutable " +
+    "objects everywhere; what the example shows is a shared object. ",
   zh:
-    "让文章的例子失去意义的是共享，而不是不可变。运行时创建的 float、tuple 和 int 1000 同样不可变，它们的计数却完全正常：" +
-    "一个名字时 getrefcount 为 2，两个名字时为 3，而且正是计数让它们被释放。类是可变的，它的计数却包含解释器自己对它的引用。",
+    "让文章的例子说明不了问题的是共享，而不是不可变。运行时创建的 float、tuple 和 int 1000 同样不可变，它们的计数在每个版本上" +
+    "都完全正常：一个名字时 getrefcount 为 2，两个名字时为 3，而且正是计数让它们被释放。类是可变的，它的计数却包含解释器自己" +
+    "对它的引用。所以这条说法对普通的不可变对象在所有版本上都不成立；例子显示的是一个共享对象。",
 };
+
+/** The article's lines as a script: what it prints depends on what start-up left holding the int 10. */
+const articleLines: QuotedRun = {
+  script: "import sys\na = 10\nprint(sys.getrefcount(a))\n",
+  prints: {
+    "2.7.18": "21",
+    "3.6.15": "18",
+    "3.10.13": "16",
+    "3.10.2-pyodide": "57",
+    "3.11.7": "1000000030",
+  },
+};
+const printed = (interpreter: string): string => articleLines.prints[interpreter] ?? "?";
 
 export default defineClaim({
   id: "C07",
@@ -26,35 +41,38 @@ export default defineClaim({
   verdicts: [
     {
       profiles: profilesWhere({ before: "3.11" }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           sharing.en +
           "10 is a small int (-5 to 256), one object shared by the whole interpreter, so getrefcount(10) counts " +
-          "references from everywhere (e.g. 24 on 2.7.18 and 20 on 3.10.13 in a short script, 89 on Pyodide 3.10) " +
-          "and it still moves by one per name.",
+          "references from everywhere: the article's three lines, run as a script, print " +
+          `${printed("2.7.18")} on 2.7.18, ${printed("3.6.15")} on 3.6.15, ${printed("3.10.13")} on 3.10.13 and ` +
+          `${printed("3.10.2-pyodide")} on Pyodide 3.10; it still moves by one per name.`,
         zh:
           sharing.zh +
-          "10 是小整数（-5 到 256），整个解释器共用一个对象，所以 getrefcount(10) 计入的是各处的引用（短脚本中例如 2.7.18 为 24，" +
-          "3.10.13 为 20，Pyodide 3.10 为 89），但每个名字仍使它变化 1。",
+          "10 是小整数（-5 到 256），整个解释器共用一个对象，所以 getrefcount(10) 计入的是各处的引用：把文章的三行代码作为脚本运行，" +
+          `2.7.18 打印 ${printed("2.7.18")}，3.6.15 打印 ${printed("3.6.15")}，3.10.13 打印 ${printed("3.10.13")}，` +
+          `Pyodide 3.10 打印 ${printed("3.10.2-pyodide")}。但每个名字仍使它变化 1。`,
       },
     },
     {
       profiles: profilesWhere({ versions: ["3.11"] }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           sharing.en +
-          "10 is a statically allocated small int whose count starts at 999,999,999 (1000000034 on 3.11.7 in a " +
-          "short script); it still moves by one per name.",
+          "10 is a statically allocated small int whose count starts at 999,999,999 (the article's three lines, " +
+          `run as a script, print ${printed("3.11.7")} on 3.11.7); it still moves by one per name.`,
         zh:
           sharing.zh +
-          "10 是静态分配的小整数，计数从 999,999,999 起算（3.11.7 上短脚本中为 1000000034），每个名字仍使它变化 1。",
+          `10 是静态分配的小整数，计数从 999,999,999 起算（把文章的三行代码作为脚本运行，3.11.7 打印 ${printed("3.11.7")}），` +
+          "每个名字仍使它变化 1。",
       },
     },
     {
       profiles: profilesWhere({ from: "3.12", before: "3.14" }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           sharing.en +
@@ -68,7 +86,7 @@ export default defineClaim({
     },
     {
       profiles: profilesWhere({ from: "3.14" }),
-      verdict: "partly",
+      verdict: "wrong",
       reason: {
         en:
           sharing.en +
@@ -98,4 +116,5 @@ export default defineClaim({
   ],
   tags: ["refcount", "shared-objects", "version-dependent", "pointer-size"],
   predictWitness: ({ version, pointerSize }) => c07Output(version, pointerSize),
+  quotedRuns: [articleLines],
 });

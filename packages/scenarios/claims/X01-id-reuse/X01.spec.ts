@@ -9,7 +9,8 @@ describe("X01: is an id unique for good?", () => {
   it.each(PROFILES.map((p) => [p.id, p] as const))("%s: the stated verdict is the model's", (id, p) => {
     const facts = x01Run(python(minorVersion(p), { pointerSize: p.pointerSize }), true);
     const reused = facts.temporariesShare || facts.freeListReuse || facts.pymalloc?.temporariesShare === true;
-    const expected = !facts.liveObjectsDiffer ? "wrong" : reused ? "partly" : "holds";
+    // "Never" is broken by one ordinary program: a reused id makes the claim wrong, not partly.
+    const expected = facts.liveObjectsDiffer && !reused ? "holds" : "wrong";
     expect(verdictFor(claim, id)?.verdict).toBe(expected);
   });
 
