@@ -7,6 +7,7 @@ import csp from "./src/integrations/csp.ts";
 import offline from "./src/integrations/offline.ts";
 import pyodide from "./src/integrations/pyodide.ts";
 import cjkLineBreaks from "./src/markdown/cjk-line-breaks.ts";
+import dunderNames from "./src/markdown/dunder-names.ts";
 
 // The project never runs its tools on the end-of-life system Node.
 assertNodeRuntime();
@@ -19,8 +20,9 @@ const page = (slug, en, zh) => ({ slug, label: en, translations: { "zh-CN": zh }
 
 export default defineConfig({
   site: "http://127.0.0.1:4321",
-  // Line breaks in the Chinese sources must not show as spaces between characters.
-  markdown: { remarkPlugins: [cjkLineBreaks] },
+  // Line breaks in the Chinese sources must not show as spaces between characters, and a bare
+  // __del__ (in the API's TSDoc text) must not turn into a bold "del".
+  markdown: { remarkPlugins: [cjkLineBreaks, dunderNames] },
   // No image processing: the site ships no raster images, and this keeps sharp out of the build.
   image: { service: passthroughImageService() },
   integrations: [

@@ -58,6 +58,17 @@ describe("built site", () => {
     },
   );
 
+  // A bare __del__ in Markdown (the API reference's TSDoc text) is strong emphasis around "del".
+  it.each(pages)("%s shows dunder names as code, not as bold words", (page) => {
+    const html = read(page);
+    // (A method heading such as PythonSession's "del(...names)" is bold on purpose.)
+    expect(html.match(/<strong>(del|init|new|finalize)<\/strong>(?!\()/g) ?? []).toEqual([]);
+  });
+
+  it("shows __del__ in the API reference as code", () => {
+    expect(read("api/core/classes/objectheap/index.html")).toMatch(/<code[^>]*>__del__<\/code>/);
+  });
+
   it("ships a search index that covers both languages", () => {
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
     const indexes = readdirSync(join(dist, "pagefind")).filter((f) => f.startsWith("pagefind-entry"));
