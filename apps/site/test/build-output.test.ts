@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PROFILES } from "@pymem/core";
+import { ARTICLE, CLAIMS, isBeyondArticle, SECTION_IDS } from "@pymem/scenarios";
 import { describe, expect, it } from "vitest";
 
 const dist = join(import.meta.dirname, "..", "dist");
@@ -68,6 +69,32 @@ describe("built site", () => {
   it("shows __del__ in the API reference as code", () => {
     expect(read("api/core/classes/objectheap/index.html")).toMatch(/<code[^>]*>__del__<\/code>/);
   });
+
+  it.each(["index.html", "zh-cn/index.html"])("%s names the article by its title", (page) => {
+    expect(read(page)).toContain(ARTICLE.title);
+  });
+
+  // A reader holding the article finds each claim's place in it (section, paragraph).
+  const statements = (lang: "en" | "zh") =>
+    (lang === "zh" ? zhPages : enPages)
+      .filter((p) => !p.includes("api/"))
+      .flatMap((p) => [...read(p).matchAll(/<h3 id="([a-z]\d\d)"[\s\S]*?<\/blockquote>/g)]);
+  const where = { en: statements("en"), zh: statements("zh") };
+  it.each(CLAIMS.filter((c) => !isBeyondArticle(c)).map((c) => [c.id, c] as const))(
+    "%s says where the article makes it, in both languages",
+    (id, claim) => {
+      const section = SECTION_IDS.indexOf(claim.section);
+      const expected = {
+        en: section === 0 ? "in its opening" : `(section ${section}, paragraph ${claim.paragraph})`,
+        zh: section === 0 ? "原文开头" : `第 ${claim.paragraph} 段`,
+      };
+      for (const lang of ["en", "zh"] as const) {
+        const cards = where[lang].filter((m) => m[1] === id.toLowerCase()).map((m) => m[0]);
+        expect(cards.length, `${id}: no claim card in ${lang}`).toBeGreaterThan(0);
+        for (const card of cards) expect(card).toContain(expected[lang]);
+      }
+    },
+  );
 
   it("ships a search index that covers both languages", () => {
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);

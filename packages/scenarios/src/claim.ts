@@ -47,6 +47,11 @@ export interface Claim {
   readonly id: string;
   /** The article's section, e.g. "§3"; for X scenarios, the section they extend (it picks the site's page). */
   readonly section: Section;
+  /**
+   * The paragraph of the section where the article makes the claim, from 1 (src/article.ts says how
+   * paragraphs are counted). X scenarios are not in the article and have none.
+   */
+  readonly paragraph?: number;
   /** The folder under claims/ the claim lives in, e.g. "C08-list-refcount" (added by the generated index). */
   readonly folder: string;
   readonly title: Bilingual;

@@ -19,6 +19,7 @@ export {
   verdictFor,
   type WitnessTarget,
 } from "./claim.js";
+export { ARTICLE, PARAGRAPHS_PER_SECTION } from "./article.js";
 export { CLAIMS } from "./generated/claims.js";
 export {
   CLAIM_FOLDER_PATTERN,

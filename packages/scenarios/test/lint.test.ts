@@ -3,7 +3,16 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { CLAIMS, claimPaths, INCLUDES_FOLDER, includesOf, isSection, isTag } from "../src/index.js";
+import {
+  CLAIMS,
+  claimPaths,
+  INCLUDES_FOLDER,
+  includesOf,
+  isBeyondArticle,
+  isSection,
+  isTag,
+  PARAGRAPHS_PER_SECTION,
+} from "../src/index.js";
 
 const claimsDir = join(import.meta.dirname, "..", "claims");
 const folders = readdirSync(claimsDir, { withFileTypes: true })
@@ -75,6 +84,15 @@ describe.each(CLAIMS.map((c) => [c.id, c] as const))("claim %s metadata", (_id, 
     expect(isSection(c.section), `unknown section "${c.section}"`).toBe(true);
   });
 
+  it("points to its paragraph of the article (src/article.ts), unless it goes beyond the article", () => {
+    if (isBeyondArticle(c)) expect(c.paragraph, "an X scenario has no paragraph").toBeUndefined();
+    else {
+      expect(c.paragraph, "paragraph: the paragraph of its section where the article says it").toBeDefined();
+      expect(c.paragraph).toBeGreaterThanOrEqual(1);
+      expect(c.paragraph).toBeLessThanOrEqual(PARAGRAPHS_PER_SECTION[c.section]);
+    }
+  });
+
   it("gives exactly one verdict for every modelled profile", () => {
     for (const p of PROFILES) {
       expect(
@@ -92,6 +110,6 @@ describe.each(CLAIMS.map((c) => [c.id, c] as const))("claim %s metadata", (_id, 
 
   it("cites CPython sources by file and symbol", () => {
     expect(c.refs.length).toBeGreaterThan(0);
-    for (const r of c.refs) expect(r.file).toMatch(/^(Objects|Include|Python|Modules|Lib)\//);
+    for (const r of c.refs) expect(r.file).toMatch(/^(Objects|Include|Python|Modules|Lib|Parser)\//);
   });
 });

@@ -22,7 +22,11 @@ const sharedKb = SHARED_EDIT_MAX_BYTES / 1024;
 const en = {
   claimsHeading: "Claims checked in this section",
   noClaims: "No claim of this section has been checked yet.",
-  articleSays: "What the article says, in our words",
+  /** Where the article says it: `section` is 0 for the opening, else 1–3; paragraphs count from 1. */
+  articleSays: (section: number, paragraph: number) =>
+    section === 0
+      ? "What the article says in its opening, in our words"
+      : `What the article says (section ${section}, paragraph ${paragraph}), in our words`,
   beliefSays: "Beyond the article: a common belief, in our words",
   verdictsHeading: "Verdict by CPython build",
   why: "Why",
@@ -133,7 +137,10 @@ type Strings = typeof en;
 const zh: Strings = {
   claimsHeading: "本节核查的说法",
   noClaims: "本节的说法还没有核查。",
-  articleSays: "原文的说法（用我们的话转述）",
+  articleSays: (section: number, paragraph: number) =>
+    section === 0
+      ? "原文开头的说法（用我们的话转述）"
+      : `原文第${"一二三四五六七八九"[section - 1]}节第 ${paragraph} 段的说法（用我们的话转述）`,
   beliefSays: "原文之外：一个常见的说法（用我们的话转述）",
   verdictsHeading: "各 CPython 构建上的结论",
   why: "理由",

@@ -4,6 +4,7 @@ import { c01Output } from "./model.js";
 export default defineClaim({
   id: "C01",
   section: "intro",
+  paragraph: 1,
   title: {
     en: "Three parts: garbage collection, reference counting, memory pools",
     zh: "三个部分：垃圾回收、引用计数、内存池",

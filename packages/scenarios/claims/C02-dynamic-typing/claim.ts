@@ -4,6 +4,7 @@ import { c02Output } from "./model.js";
 export default defineClaim({
   id: "C02",
   section: "§1",
+  paragraph: 1,
   title: {
     en: "No declarations: type and memory are settled at run time",
     zh: "无需声明：类型和内存在运行时确定",

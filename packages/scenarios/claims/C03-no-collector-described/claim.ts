@@ -14,6 +14,7 @@ const pep442 = {
 export default defineClaim({
   id: "C03",
   section: "§1",
+  paragraph: 1,
   title: {
     en: "The 'garbage collection' section describes no collector",
     zh: "“垃圾回收”一节没有描述任何回收器",

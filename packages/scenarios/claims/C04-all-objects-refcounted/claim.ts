@@ -13,6 +13,7 @@ const cycles = {
 export default defineClaim({
   id: "C04",
   section: "§2",
+  paragraph: 1,
   title: {
     en: "All data are objects, managed by reference counts",
     zh: "所有数据都是对象，由引用计数管理",

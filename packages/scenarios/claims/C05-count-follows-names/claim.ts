@@ -11,6 +11,7 @@ const fresh = {
 export default defineClaim({
   id: "C05",
   section: "§2",
+  paragraph: 2,
   title: {
     en: "A new object bound to a name counts 1; each name adds or removes 1",
     zh: "新对象绑定到名字时计数为 1，名字每增减一个计数就加减 1",

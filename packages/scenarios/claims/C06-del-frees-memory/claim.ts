@@ -21,6 +21,7 @@ const common = {
 export default defineClaim({
   id: "C06",
   section: "§2",
+  paragraph: 2,
   title: {
     en: "At zero, __del__ is called to free the memory",
     zh: "计数为零时调用 __del__ 释放内存",

@@ -30,6 +30,7 @@ const printed = (interpreter: string): string => articleLines.prints[interpreter
 export default defineClaim({
   id: "C07",
   section: "§2",
+  paragraph: 3,
   title: {
     en: "Reference counts of immutable objects mean nothing",
     zh: "不可变对象的引用计数没有意义",

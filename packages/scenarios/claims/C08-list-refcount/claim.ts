@@ -6,6 +6,7 @@ import { c08Output } from "./model.js";
 export default defineClaim({
   id: "C08",
   section: "§2",
+  paragraph: 4,
   title: {
     en: "Two names on one list: getrefcount says 3, then 2",
     zh: "一个列表绑定两个名字：getrefcount 先是 3，再是 2",

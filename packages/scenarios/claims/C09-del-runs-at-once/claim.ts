@@ -16,6 +16,7 @@ const notPromised = {
 export default defineClaim({
   id: "C09",
   section: "§2",
+  paragraph: 5,
   title: {
     en: "__del__ runs at the del, before the next line",
     zh: "__del__ 在 del 那一刻运行，先于下一行",

@@ -8,6 +8,7 @@ const keepsAnEmptyArena = (p: AllocatorProfile) => p.arenaRelease === "keep-last
 export default defineClaim({
   id: "C10",
   section: "§3",
+  paragraph: 1,
   title: {
     en: "Pools of equal blocks: less fragmentation, more speed than malloc",
     zh: "等大小内存块的内存池：比 malloc 碎片更少、速度更快",

@@ -4,6 +4,7 @@ import { c11Output } from "./model.js";
 export default defineClaim({
   id: "C11",
   section: "§3",
+  paragraph: 2,
   title: {
     en: "The allocator pyramid, layer by layer",
     zh: "分配器金字塔，一层一层看",

@@ -4,6 +4,7 @@ import { c12Output } from "./model.js";
 export default defineClaim({
   id: "C12",
   section: "§3",
+  paragraph: 5,
   title: {
     en: "PyMem_Malloc and the pool: objects under 256K",
     zh: "PyMem_Malloc 与内存池：256K 以下的对象",

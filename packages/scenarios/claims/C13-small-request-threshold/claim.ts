@@ -7,6 +7,7 @@ export const PROBED_REQUESTS = [256, 257, 512, 513] as const;
 export default defineClaim({
   id: "C13",
   section: "§3",
+  paragraph: 8,
   title: {
     en: "Which requests go to Python's own allocator",
     zh: "哪些内存请求交给 Python 自己的分配器",

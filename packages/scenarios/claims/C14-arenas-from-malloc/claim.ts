@@ -8,6 +8,7 @@ const largeArenas = (p: AllocatorProfile) => p.arenaSize === 1048576;
 export default defineClaim({
   id: "C14",
   section: "§3",
+  paragraph: 9,
   title: {
     en: "pymalloc takes its memory from malloc, 256K at a time",
     zh: "pymalloc 向 malloc 要内存，每次 256K",

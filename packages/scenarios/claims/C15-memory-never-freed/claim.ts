@@ -8,6 +8,7 @@ const keepsOneEmptyArena = (p: AllocatorProfile) => p.arenaRelease === "keep-las
 export default defineClaim({
   id: "C15",
   section: "§3",
+  paragraph: 10,
   title: {
     en: "Memory the pool took is never given back with free",
     zh: "进了内存池的内存永远不会用 free 释放",

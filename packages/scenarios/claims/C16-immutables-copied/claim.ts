@@ -4,6 +4,7 @@ import { c16Output } from "./model.js";
 export default defineClaim({
   id: "C16",
   section: "§3",
+  paragraph: 10,
   title: {
     en: "Numbers, strings and tuples are copied on assignment",
     zh: "数值、字符串和元组在赋值时被复制",

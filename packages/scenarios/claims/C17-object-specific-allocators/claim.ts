@@ -4,6 +4,7 @@ import { c17Output } from "./model.js";
 export default defineClaim({
   id: "C17",
   section: "§3",
+  paragraph: 2,
   title: {
     en: "int, dict, list and str have allocators of their own",
     zh: "int、dict、list、str 有各自的分配器",
