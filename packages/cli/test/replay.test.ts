@@ -40,7 +40,7 @@ describe("pymem replay", () => {
     [
       ["--python", "3.11.99"],
       "a 1 1\n",
-      /^pymem replay: CPython 3.11.99 is not a known release: the latest known 3.11 is 3.11.14\n$/,
+      /^pymem replay: CPython 3.11.99 is not a known release: the latest known 3.11 is 3.11.17\n$/,
     ],
     [["--python", "2.7.19"], "a 1 1\n", /the latest known 2.7 is 2.7.18/],
   ])("rejects %j with a clear message and exit code 2", async (args, input, message) => {
@@ -57,7 +57,7 @@ describe("pymem replay", () => {
     expect(await at(["--arena-misalign", String(2 ** 46), "--arena-base", "0x100000000000"])).toEqual(
       await at(["--arena-misalign", "0"]),
     );
-    expect((await at(["--python", "3.11.14"])).code).toBe(0);
+    expect((await at(["--python", "3.11.17"])).code).toBe(0);
   });
 
   it("answers --help with its usage, on stdout, exit code 0", async () => {

@@ -131,9 +131,13 @@ describe("profileForVersion", () => {
       expect(() => python(`${minor}.${latest + 1}`)).toThrow(UnknownProfileError);
     }
     expect(() => profileForVersion("3.11.99", 4)).toThrow(
-      /^CPython 3\.11\.99 is not a known release: the latest known 3\.11 is 3\.11\.14$/,
+      /^CPython 3\.11\.99 is not a known release: the latest known 3\.11 is 3\.11\.17$/,
     );
     expect(new UnknownProfileError("")).toBeInstanceOf(ModelError);
+    // Releases out before 2026-12-05 (CPython's NEWS.d; Debian sid's python3.13/3.14/3.15) are known.
+    for (const v of ["3.10.22", "3.11.17", "3.12.15", "3.13.18", "3.14.10", "3.15.0", "3.15.2"])
+      expect(profileForVersion(v).id).toBe(v.split(".").slice(0, 2).join("."));
+    expect(profile("3.15").releases).toBe("3.15.0 – 3.15.2");
     // The profiles' release ranges end at the same releases (they are written from LATEST_PATCH).
     expect(profile("3.11").releases).toBe(`3.11.0 – ${latestRelease("3.11")}`);
     expect(profile("2.7-32bit").releases).toBe("2.7.17 – 2.7.18");

@@ -168,8 +168,8 @@ export const cpython3_14: AllocatorProfile = evolve(
 export const cpython3_15: AllocatorProfile = evolve(
   cpython3_14,
   "3.15",
-  { releases: "3.15.0 pre-releases", python: [3, 15] },
-  "3.15 (pre-release, 2026): taken to be 3.14's allocator. Unverified: the only 3.15 here is Pyodide's, built without pymalloc.",
+  { releases: `3.15.0 – ${latestRelease("3.15")}`, python: [3, 15] },
+  "3.15 (2026): taken to be 3.14's allocator. Unverified: the only 3.15 here is Pyodide's, built without pymalloc.",
 );
 
 /**
