@@ -68,11 +68,11 @@ describe.each(CLAIMS.map((c) => [c.id, c] as const))("claim %s metadata", (_id, 
     }
   });
 
-  // "快 1.2 倍" reads as "1.2 times faster" to some and "2.2 times as fast" to others: a ratio in Chinese
-  // says what it is a multiple of ("是……的 1.2 倍").
-  it("states ratios in Chinese without 快/慢 N 倍", () => {
+  // "快 1.2 倍" reads as "1.2 times faster" to some and "2.2 times as fast" to others, and "小 512 倍" as
+  // badly: a ratio in Chinese says what it is a multiple of ("是……的 1.2 倍").
+  it("states ratios in Chinese without 快/慢/大/小/多/少 N 倍", () => {
     for (const text of [c.title, c.claim, ...c.verdicts.map((v) => v.reason)]) {
-      expect(text.zh).not.toMatch(/[快慢]\s*[\d.]+(\s*[–-]\s*[\d.]+)?\s*倍/);
+      expect(text.zh).not.toMatch(/[快慢大小多少高低]\s*[\d.]+(\s*[–-]\s*[\d.]+)?\s*倍/);
     }
   });
 

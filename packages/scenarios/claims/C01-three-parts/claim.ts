@@ -40,7 +40,11 @@ export default defineClaim({
     { file: "Include/object.h", symbol: "Py_DECREF / _Py_Dealloc", versions: "2.7+" },
     { file: "Modules/gcmodule.c", symbol: "collect / gc_collect_main", versions: "2.7 – 3.12" },
     { file: "Python/gc.c", symbol: "gc_collect_main", versions: "3.13+" },
-    { file: "Objects/obmalloc.c", symbol: "pymalloc_alloc / _PyObject_Malloc", versions: "2.7+" },
+    {
+      file: "Objects/obmalloc.c",
+      symbol: "PyObject_Malloc (2.7), _PyObject_Alloc (3.6), pymalloc_alloc (3.7+)",
+      versions: "2.7+",
+    },
     {
       file: "Objects/floatobject.c",
       symbol: "PyFloat_FromDouble / float_dealloc (free list)",

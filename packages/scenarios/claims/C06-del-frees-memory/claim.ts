@@ -66,7 +66,7 @@ export default defineClaim({
     { file: "Objects/typeobject.c", symbol: "subtype_dealloc", versions: "2.7+" },
     { file: "Objects/object.c", symbol: "PyObject_CallFinalizerFromDealloc", versions: "3.4+" },
     { file: "Objects/listobject.c", symbol: "list_dealloc (free list)", versions: "2.7+" },
-    { file: "Objects/obmalloc.c", symbol: "pymalloc_free / insert_to_freepool", versions: "3.x" },
+    { file: "Objects/obmalloc.c", symbol: "_PyObject_Free (3.6), pymalloc_free (3.7+)", versions: "3.6+" },
   ],
   tags: ["finalization", "refcount", "free-lists", "version-dependent"],
   predictWitness: ({ version, pointerSize }) => c06Output(version, pointerSize),

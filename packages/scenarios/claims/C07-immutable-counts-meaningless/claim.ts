@@ -4,13 +4,14 @@ import { c07Output } from "./model.js";
 const sharing = {
   en:
     "Immutability is not what makes the article's example uninformative; sharing is. A float, a tuple and the " +
-    "int 1000 made at run time are just as immutable, and their counts are ordinary on every version: " +
+    "int 1000 made at run time are just as immutable, and their counts are ordinary (the int 1000 up to 3.14; " +
+    "3.15 caches ints up to 1024): " +
     "getrefcount shows 2 with one name and 3 with two, and the count is what frees them. A class is mutable, " +
     "yet its count includes the interpreter's own references to it. So the claim fails for plain immutable " +
     "objects everywhere; what the example shows is a shared object. ",
   zh:
-    "让文章的例子说明不了问题的是共享，而不是不可变。运行时创建的 float、tuple 和 int 1000 同样不可变，它们的计数在每个版本上" +
-    "都完全正常：一个名字时 getrefcount 为 2，两个名字时为 3，而且正是计数让它们被释放。类是可变的，它的计数却包含解释器自己" +
+    "让文章的例子说明不了问题的是共享，而不是不可变。运行时创建的 float、tuple 和 int 1000 同样不可变，它们的计数" +
+    "完全正常（int 1000 到 3.14 为止；3.15 把整数缓存扩大到 1024）：一个名字时 getrefcount 为 2，两个名字时为 3，而且正是计数让它们被释放。类是可变的，它的计数却包含解释器自己" +
     "对它的引用。所以这条说法对普通的不可变对象在所有版本上都不成立；例子显示的是一个共享对象。",
 };
 

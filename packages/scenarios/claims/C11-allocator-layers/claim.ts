@@ -68,7 +68,7 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "PyMem_RawMalloc (PYMEM_DOMAIN_RAW, PEP 445)", versions: "3.4+" },
     {
       file: "Objects/obmalloc.c",
-      symbol: "new_arena / _PyObject_ArenaMmap (arenas from mmap)",
+      symbol: "new_arena (arenas from mmap; _PyObject_ArenaMmap from 3.4)",
       versions: "2.7.7+, 3.3+",
     },
   ],

@@ -45,7 +45,7 @@ export default defineClaim({
           "从 3.6 起 PyMem_Malloc 确实使用 pymalloc（第 +2 层；第 +1 层是 PyMem_RawMalloc，即 malloc），但内存池只接受 " +
           "1–512 字节的请求：在 3.6–3.13 上用 ctypes 实测，PyMem_Malloc(512) 不改变 C malloc 的已用字节，513、4096 和 " +
           "262143 字节则让它增长。文中的 256K 是 arena 的大小（3.9 及以前和 32 位构建为 256 KiB，64 位 3.10+ 为 1 MiB），" +
-          "被误当成了请求上限，而真正的上限小 512 倍。",
+          "被误当成了请求上限，而 256K 是真正上限的 512 倍。",
       },
     },
   ],

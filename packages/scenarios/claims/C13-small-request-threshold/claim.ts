@@ -34,7 +34,7 @@ export default defineClaim({
   refs: [
     { file: "Objects/obmalloc.c", symbol: "SMALL_REQUEST_THRESHOLD", versions: "2.7.7+, 3.3 – 3.11" },
     { file: "Include/internal/pycore_obmalloc.h", symbol: "SMALL_REQUEST_THRESHOLD", versions: "3.12+" },
-    { file: "Objects/obmalloc.c", symbol: "pymalloc_alloc / _PyObject_Malloc", versions: "3.6+" },
+    { file: "Objects/obmalloc.c", symbol: "_PyObject_Alloc (3.6), pymalloc_alloc (3.7+)", versions: "3.6+" },
   ],
   tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc"],
   predictWitness: ({ profile: p }) => {

@@ -11,7 +11,9 @@ describe("C14: arenas of 256K from malloc", () => {
   it.each(PROFILES.map((p) => [p.id, p] as const))("%s: the stated verdict is the model's", (id, p) => {
     const sizeHolds = arenaSizeFromStats(new Pymalloc(p)) === STATED_PIECE;
     const fromMalloc = mallocShare(p, minorVersion(p)) > 0.75;
-    const verdict = sizeHolds && fromMalloc ? "holds" : sizeHolds || fromMalloc ? "partly" : "outdated";
+    // Both halves held before 2.7.7 / 3.3 (256 KiB arenas from malloc), older than any profile: a half
+    // that fails now makes the claim outdated, as C13 and C15 are, not partly.
+    const verdict = sizeHolds && fromMalloc ? "holds" : "outdated";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);
   });
 

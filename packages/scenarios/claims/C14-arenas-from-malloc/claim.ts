@@ -20,17 +20,18 @@ export default defineClaim({
   verdicts: [
     {
       profiles: profilesWhere({ where: (p) => !largeArenas(p) }),
-      verdict: "partly",
+      verdict: "outdated",
+      since: "2.7.7 / 3.3 (mmap)",
       reason: {
         en:
-          "The pieces (arenas) are 256 KiB in these builds: sys._debugmallocstats prints 262144 bytes/arena on " +
+          "True as a whole only before 2.7.7 and 3.3. The pieces (arenas) are still 256 KiB in these builds: sys._debugmallocstats prints 262144 bytes/arena on " +
           "3.6–3.9. But they do not come from malloc since 2.7.7 and 3.3 (issue #20494, #11849): new_arena maps " +
           "them with mmap (VirtualAlloc on Windows), malloc being only the fallback without anonymous mappings. " +
           "Measured through glibc's mallinfo on 2.7.18 and 3.6–3.13: making 50000 small objects grows C malloc's " +
           "bytes in use by 3–4% of their size (the list holding them), not by their size; on Pyodide, built " +
           "without pymalloc, the same objects grow it by 105%.",
         zh:
-          "在这些构建中这一大块（arena）确实是 256 KiB：3.6–3.9 的 sys._debugmallocstats 打印 262144 bytes/arena。" +
+          "整体而言只在 2.7.7 和 3.3 之前成立。在这些构建中这一大块（arena）仍是 256 KiB：3.6–3.9 的 sys._debugmallocstats 打印 262144 bytes/arena。" +
           "但从 2.7.7 和 3.3 起（issue #20494、#11849）它不再来自 malloc：new_arena 用 mmap（Windows 上用 VirtualAlloc）" +
           "映射，只有在没有匿名映射时才退回 malloc。在 2.7.18 和 3.6–3.13 上用 glibc 的 mallinfo 实测：创建 50000 个小对象，" +
           "C malloc 的已用字节只增长了它们大小的 3–4%（装它们的列表），而不是它们的大小；在不带 pymalloc 的 Pyodide 上，" +

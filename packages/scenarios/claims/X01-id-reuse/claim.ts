@@ -20,14 +20,15 @@ export default defineClaim({
         en:
           'Not as stated: two objects alive at the same time never share an id, but "never" and "once and ' +
           "for all\" fail in the shortest programs. In CPython id() is the object's address, and the memory of a " +
-          "dead object is reused at once: lists, dicts, tuples and floats (and, from 3.14, ints outside the small-int cache) wait on their " +
-          "type's free list for the next object of that type, everything else goes back to pymalloc's pool, which " +
+          "dead object is reused at once: lists, dicts, tuples and floats wait on their type's free list for the next " +
+          "object of that type, and so do ints on 2.7 and, from 3.14, ints of one digit outside the small-int cache; " +
+          "everything else up to 512 bytes goes back to pymalloc's pool, which " +
           "hands out the block freed last first. So id([]) == id([]) is True while [] is [] is False: the first " +
           "list died before the second was made. Reuse follows the type (free lists) or the size class (pymalloc), " +
           "so a freed tuple's address does not go to a dict. An id kept after its object died proves nothing.",
         zh:
-          "按原话不成立：同时存活的两个对象不会有相同的 id，但“永远”和“一劳永逸”在最短的程序里就不成立。CPython 中 id() 就是对象的地址，死去对象的内存会被立即复用：列表、字典、元组和浮点数（以及 3.14 起小整数缓存之外的整数）" +
-          "进入各自类型的空闲链表，等待下一个同类型对象；其他对象的内存回到 pymalloc 的内存池，池中最后释放的块最先被分配出去。" +
+          "按原话不成立：同时存活的两个对象不会有相同的 id，但“永远”和“一劳永逸”在最短的程序里就不成立。CPython 中 id() 就是对象的地址，死去对象的内存会被立即复用：列表、字典、元组和浮点数（还有 2.7 的整数，以及 3.14 起小整数缓存之外的一位数整数）" +
+          "进入各自类型的空闲链表，等待下一个同类型对象；其他 512 字节以内的对象的内存回到 pymalloc 的内存池，池中最后释放的块最先被分配出去。" +
           "所以 id([]) == id([]) 为 True，而 [] is [] 为 False：第一个列表在第二个创建之前就已经死了。复用按类型（空闲链表）或按大小级别" +
           "（pymalloc）进行，因此被释放的元组的地址不会给字典。对象死后留下的 id 不能说明任何事情。",
       },
@@ -37,7 +38,11 @@ export default defineClaim({
     { file: "Python/bltinmodule.c", symbol: "builtin_id", versions: "2.7+" },
     { file: "Objects/listobject.c", symbol: "list_dealloc", versions: "2.7+" },
     { file: "Objects/tupleobject.c", symbol: "tupledealloc", versions: "2.7+" },
-    { file: "Objects/obmalloc.c", symbol: "pymalloc_free", versions: "3.8+ (_PyObject_Free before)" },
+    {
+      file: "Objects/obmalloc.c",
+      symbol: "_PyObject_Free (2.7–3.6: PyObject_Free on 2.7), pymalloc_free (3.7+)",
+      versions: "2.7+",
+    },
   ],
   tags: ["identity", "free-lists"],
   predictWitness: ({ version, pointerSize, hasPymalloc }) => x01Output(version, pointerSize, hasPymalloc),
