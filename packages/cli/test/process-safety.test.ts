@@ -2,7 +2,7 @@
 // time-out, at the output limit, when it exits, and when the command running it gets SIGINT or SIGTERM.
 // Each test asks the OS (/proc) what is left running.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discoverNative, runProcess } from "@pymem/oracle";
@@ -33,9 +33,33 @@ describe("a run's process group", () => {
     expect(await stillRunning([...groupMembers(leader), child])).toEqual([]);
   });
 
+  it("dies with a child that left the group with setpgid but not the session", async () => {
+    // The child moves to a group of its own, closes its pipes and sleeps; its pid goes to a file.
+    const dir = mkdtempSync(join(tmpdir(), "pymem-setpgid-"));
+    const pidFile = join(dir, "child");
+    const program = [
+      "import os, sys, time",
+      "pid = os.fork()",
+      "if pid == 0:",
+      "    os.setpgid(0, 0)",
+      "    os.close(1); os.close(2)",
+      "    time.sleep(60)",
+      "    os._exit(0)",
+      `open(${JSON.stringify(pidFile)}, "w").write(str(pid))`,
+      "time.sleep(0.2)",
+      "print('parent done')",
+    ].join("\n");
+    const r = await runProcess("python3", ["-c", program], "", { timeoutMs: 20_000 });
+    expect(r.status).toBe("ok");
+    const child = Number(readFileSync(pidFile, "utf8"));
+    expect(child).toBeGreaterThan(0);
+    expect(await stillRunning([child])).toEqual([]);
+  });
+
   it("ends soon after the program even when a child left the group and holds its pipes", async (ctx) => {
     requireOrSkip(ctx, spawnSync("setsid", ["--version"]).status === 0, "no setsid (util-linux)");
-    // The one escape: setsid(2) leaves the group, so nothing kills that child; the run still ends.
+    // The one escape: setsid(2) leaves the group and the session, so nothing kills that child; the run
+    // still ends.
     const r = await runProcess("/bin/sh", ["-c", "setsid sleep 30 & echo $$ $!"], "", { timeoutMs: 20_000 });
     const [, escaped] = pids(r.stdout) as [number, number];
     process.kill(escaped, "SIGKILL");
