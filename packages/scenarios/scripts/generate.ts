@@ -5,6 +5,7 @@
 //   claims.ts   CLAIMS: every claim, with the folder it lives in
 //   modules.ts  the browser-safe modules by path, for the site's in-page spec runner
 //   sources.ts  the same modules' source text, for the site's editor (types for the specs it shows)
+//   includes.ts WITNESS_INCLUDES: the text of claims/_includes/*.py, for models that read a witness's data
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,9 +59,29 @@ export function generate(root: string): Record<string, string> {
     "",
   ].join("\n");
 
+  // The witnesses' shared helpers, for a model that needs what a witness holds (C18: the article's code).
+  const helpers = readdirSync(join(root, "claims", INCLUDES_FOLDER))
+    .filter((f) => f.endsWith(".py"))
+    .sort();
+  const includes = [
+    HEADER,
+    "/** The text of each witness helper in claims/_includes/, by file name, as `# pymem-include:` splices it. */",
+    "export const WITNESS_INCLUDES: Readonly<Record<string, string>> = {",
+    ...helpers.map(
+      (f) =>
+        `  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(join(root, "claims", INCLUDES_FOLDER, f), "utf8"))},`,
+    ),
+    "};",
+    "",
+  ].join("\n");
+  const generated: Record<string, string> = {
+    "src/generated/claims.ts": claims,
+    "src/generated/includes.ts": includes,
+  };
+
   const modules = browserSafeModules(root);
-  // The generated index is a browser-safe module too (src/index.ts imports it).
-  const all = [...modules, "src/generated/claims.ts"].sort();
+  // The generated modules are browser-safe too (src/index.ts imports the index; models, the includes).
+  const all = [...modules, ...Object.keys(generated)].sort();
   const table = [
     HEADER,
     ...all.map((m, i) => `import * as m${i} from "../../${noExtension(m)}.js";`),
@@ -72,8 +93,7 @@ export function generate(root: string): Record<string, string> {
     "",
   ].join("\n");
 
-  const sourceText = (m: string) =>
-    m === "src/generated/claims.ts" ? claims : readFileSync(join(root, m), "utf8");
+  const sourceText = (m: string) => generated[m] ?? readFileSync(join(root, m), "utf8");
   const sources = [
     HEADER,
     '/** The source text of each browser-safe module, by path, e.g. "claims/C08-list-refcount/claim.ts". */',
@@ -84,7 +104,7 @@ export function generate(root: string): Record<string, string> {
   ].join("\n");
 
   return {
-    "src/generated/claims.ts": claims,
+    ...generated,
     "src/generated/modules.ts": table,
     "src/generated/sources.ts": sources,
   };
@@ -115,7 +135,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(
-      "usage: node scripts/generate.ts\n  writes src/generated/ (CLAIMS, the browser-safe module and source tables) from claims/*/\n",
+      "usage: node scripts/generate.ts\n  writes src/generated/ (CLAIMS, the browser-safe module and source tables, the witness helpers) from claims/\n",
     );
   } else if (args.length > 0) {
     process.stderr.write(`generate: unknown argument ${args[0]} (try --help)\n`);

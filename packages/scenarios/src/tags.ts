@@ -18,6 +18,8 @@ export const TAGS = {
   overview: "about how the article divides memory management as a whole, not one mechanism",
   "object-model":
     "about names, objects and types: names are untyped references, objects carry type and memory",
+  "source-text":
+    "about the program as text: whether CPython accepts a source file at all (its encoding, PEP 263 and 3120, and its indentation)",
   "shared-objects":
     "about objects the interpreter shares with every program (small ints, None, interned strings, immortals)",
 } as const;
