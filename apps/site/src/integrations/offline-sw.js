@@ -10,6 +10,12 @@
  *   URL; a Pyodide file is kept the first time a worker fetches it); anything else, pages first, network
  *   first with the cache as fallback, so an online reader always sees the latest build.
  * - activate: caches of other builds are deleted; the Pyodide cache is kept while the builds are the same.
+ *
+ * Entries are keyed by URL without its query, and lookups ignore Vary and the query. Servers such as
+ * `astro preview` (what `npm start` runs) answer with `Vary: Origin`, and Chromium sends module-script
+ * requests with an Origin header while the precache fetched without one, so a lookup honouring Vary
+ * missed every script offline; Pagefind asks for its entry file with a cache-busting `?ts=`. The worker
+ * answers only same-origin requests for a static site, whose bytes depend on neither.
  */
 /* global VERSION, PYODIDE_CACHE, PRECACHE */
 
@@ -17,6 +23,9 @@ const CACHE = `pymem-${VERSION}`;
 const scope = new URL(self.registration.scope);
 const ASSETS = `${scope.pathname}_astro/`;
 const PYODIDE = `${scope.pathname}pyodide/`;
+/** Cache lookups and keys: one entry per path, whatever the request's headers and query (see above). */
+const LOOKUP = { ignoreVary: true, ignoreSearch: true };
+const keyOf = (request) => request.url.replace(/[?#].*$/, "");
 /** Parallel downloads while precaching: gentle on the reader's connection and the page's first paint. */
 const PARALLEL = 6;
 
@@ -27,8 +36,8 @@ async function fillCache() {
   const worker = async () => {
     while (next < urls.length) {
       const url = urls[next++];
-      if (await cache.match(url)) continue;
-      const held = new URL(url).pathname.startsWith(ASSETS) ? await caches.match(url) : undefined;
+      if (await cache.match(url, LOOKUP)) continue;
+      const held = new URL(url).pathname.startsWith(ASSETS) ? await caches.match(url, LOOKUP) : undefined;
       if (held) {
         await cache.put(url, held);
         continue;
@@ -57,12 +66,12 @@ self.addEventListener("activate", (event) =>
 /** Cache-first: the cached copy, else the network's, kept for next time. */
 async function cacheFirst(event, cacheName) {
   const { request } = event;
-  const cached = await caches.match(request);
+  const cached = await caches.match(request, LOOKUP);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && response.type === "basic") {
     const copy = response.clone();
-    event.waitUntil(caches.open(cacheName).then((c) => c.put(request, copy)));
+    event.waitUntil(caches.open(cacheName).then((c) => c.put(keyOf(request), copy)));
   }
   return response;
 }
@@ -74,11 +83,11 @@ async function networkFirst(event) {
     const response = await fetch(request);
     if (response.ok && response.type === "basic") {
       const copy = response.clone();
-      event.waitUntil(caches.open(CACHE).then((c) => c.put(request, copy)));
+      event.waitUntil(caches.open(CACHE).then((c) => c.put(keyOf(request), copy)));
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });
+    const cached = await caches.match(request, LOOKUP);
     if (cached) return cached;
     throw error;
   }
