@@ -6,6 +6,7 @@ import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 import csp from "./src/integrations/csp.ts";
 import offline from "./src/integrations/offline.ts";
 import pyodide from "./src/integrations/pyodide.ts";
+import { API_OUTPUT } from "./src/lib/api-pages.ts";
 import cjkLineBreaks from "./src/markdown/cjk-line-breaks.ts";
 import dunderNames from "./src/markdown/dunder-names.ts";
 
@@ -35,13 +36,20 @@ export default defineConfig({
         "zh-cn": { label: "简体中文", lang: "zh-CN" },
       },
       customCss: ["./src/styles/pymem.css"],
-      components: { Search: "./src/components/overrides/Search.astro" },
+      components: {
+        Search: "./src/components/overrides/Search.astro",
+        // The API reference's Chinese URLs: a page saying it is English only, not a "not translated" copy.
+        MarkdownContent: "./src/components/overrides/MarkdownContent.astro",
+        FallbackContentNotice: "./src/components/overrides/FallbackContentNotice.astro",
+      },
+      // Keeps the API reference out of search (src/lib/api-pages.ts).
+      routeMiddleware: "./src/route-data.ts",
       // API reference of @pymem/core, generated from its source and doc comments at build time.
       plugins: [
         starlightTypeDoc({
           entryPoints: ["../../packages/core/src/index.ts"],
           tsconfig: "../../packages/core/tsconfig.build.json",
-          output: "api/core",
+          output: API_OUTPUT,
           sidebar: { label: "API: @pymem/core", collapsed: true },
           typeDoc: { excludePrivate: true, excludeInternal: true },
         }),

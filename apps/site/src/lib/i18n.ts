@@ -122,6 +122,11 @@ const en = {
   stepNothing: "nothing yet",
   stepHint:
     "Step with Previous and Next, the slider or the arrow keys; Home and End go to the first and last step.",
+  /** Search found nothing in this language; the list of the other language's pages follows. */
+  searchOtherLanguage: "No English page matches. These Chinese pages do:",
+  apiEnglishOnly:
+    "The API reference is generated from the source code and doc comments of @pymem/core, and is written in English only.",
+  apiReadInEnglish: "This page in English:",
   pageNames: {
     intro: "Introduction",
     gc: "Garbage collection",
@@ -233,6 +238,9 @@ const zh: Strings = {
   stepNumber: (k: number) => `第 ${k} 步`,
   stepNothing: "暂无",
   stepHint: "用“上一步”“下一步”、滑块或方向键切换；Home 和 End 跳到第一步和最后一步。",
+  searchOtherLanguage: "没有中文页面包含这些词。以下英文页面包含：",
+  apiEnglishOnly: "API 参考由 @pymem/core 的源代码和文档注释生成，只有英文版。",
+  apiReadInEnglish: "这一页的英文版：",
   pageNames: {
     intro: "引言",
     gc: "垃圾回收",
