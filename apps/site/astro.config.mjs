@@ -42,8 +42,9 @@ export default defineConfig({
         MarkdownContent: "./src/components/overrides/MarkdownContent.astro",
         FallbackContentNotice: "./src/components/overrides/FallbackContentNotice.astro",
       },
-      // Keeps the API reference out of search (src/lib/api-pages.ts).
-      routeMiddleware: "./src/route-data.ts",
+      // Keeps the API reference out of search (src/lib/api-pages.ts); lists each page's claims under
+      // "On this page" (src/route-toc.ts).
+      routeMiddleware: ["./src/route-data.ts", "./src/route-toc.ts"],
       // API reference of @pymem/core, generated from its source and doc comments at build time.
       plugins: [
         starlightTypeDoc({

@@ -91,6 +91,8 @@ export async function monacoEditor(
     lineHeight: 19,
     tabSize: 2,
     renderLineHighlight: "none",
+    // Not "dimmed" (Linux's default): a dimmed last line number is 1.75:1 on white, below WCAG's 4.5:1.
+    renderFinalNewline: "on",
     accessibilitySupport: "auto",
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, keys.run);

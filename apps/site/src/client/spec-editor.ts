@@ -11,6 +11,7 @@ import { renderSharedEditChoice, renderSpecLayout } from "./spec-editor/render-l
 import { specRunner } from "./spec-editor/run-spec.js";
 import type { SpecSession } from "./spec-editor/session.js";
 import { wireResetButton, wireShareButton, wireSharedEditChoice } from "./spec-editor/toolbar-actions.js";
+import { isTouchScreen } from "./spec-editor/touch.js";
 import type { SpecUi } from "./spec-editor/ui-text.js";
 
 const readJson = <T>(root: Element, selector: string): T =>
@@ -38,7 +39,12 @@ export async function openSpecEditor(host: HTMLElement, options: { focus: boolea
     path,
     original,
     ui,
-    editor: textareaEditor(layout.editorHost, opening.text, ui.editorLabel, keys),
+    editor: textareaEditor(
+      layout.editorHost,
+      opening.text,
+      isTouchScreen() ? ui.touchEditorLabel : ui.editorLabel,
+      keys,
+    ),
     guardingStored: opening.guardingStored,
   };
   const autosave = startAutosave(session);

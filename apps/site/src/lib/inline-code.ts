@@ -7,6 +7,12 @@ export interface TextRun {
   readonly text: string;
 }
 
+/** The text without the backticks that mark code, where only plain text can go (a table of contents). */
+export const plainText = (text: string): string =>
+  codeRuns(text)
+    .map((r) => r.text)
+    .join("");
+
 /** The runs of `text`; an unpaired backtick stays as it is. */
 export function codeRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];

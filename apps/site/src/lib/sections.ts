@@ -46,6 +46,13 @@ export function claimsOn(page: PageId, claims: readonly Claim[]): Claim[] {
   return claims.filter((c) => pageOf(c) === page).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** The page with this slug ("" for the introduction), if it is one of the story's pages. */
+export const pageWithSlug = (slug: string): PageId | undefined =>
+  (Object.keys(PAGE_SLUGS) as PageId[]).find((p) => PAGE_SLUGS[p] === slug);
+
+/** The id of the heading over a page's claims (SectionClaims.astro), linked from "On this page". */
+export const CLAIMS_HEADING_ID = "claims";
+
 /** The site's two languages: English at the root, Chinese under /zh-cn/. */
 export type Lang = "en" | "zh-CN";
 

@@ -6,20 +6,34 @@ import { type Claim, type Verdict, type VerdictKind, verdictFor } from "@pymem/s
 export interface GridColumn {
   /** Short heading: "3.11", "3.7.0–3.7.3", "3.6 pyenv". */
   readonly heading: string;
+  /** What a column not named after its release line stands for, shown under the tables (GridNotes). */
+  readonly note?: { readonly en: string; readonly zh: string };
   /** The releases the column stands for, e.g. "3.11.0 – 3.11.14". */
   readonly releases: string;
   readonly sixtyFour: AllocatorProfile;
   readonly thirtyTwo: AllocatorProfile | undefined;
 }
 
-const heading = (p: AllocatorProfile) => {
-  if (p.id === "3.7.3") return "3.7.0–3.7.3";
-  if (p.id === "3.6-pyenv") return "3.6 pyenv";
-  return p.id;
+/** The columns not named after their release line: the profile's id says too little to a reader. */
+const UNUSUAL: Readonly<Record<string, Pick<GridColumn, "heading" | "note">>> = {
+  "3.6-pyenv": {
+    heading: "3.6 pyenv",
+    note: {
+      en: "3.6.15 as pyenv builds it: pyenv patches in bpo-27987, so blocks are aligned to 16 bytes (as from 3.7.4 on) instead of upstream 3.6's 8.",
+      zh: "pyenv 编译的 3.6.15。pyenv 打上了 bpo-27987 补丁，所以内存块按 16 字节对齐（与 3.7.4 起的版本相同），而官方 3.6 按 8 字节对齐。",
+    },
+  },
+  "3.7.3": {
+    heading: "3.7.0–3.7.3",
+    note: {
+      en: "The first four 3.7 releases, which still align blocks to 8 bytes; from 3.7.4 on (the column 3.7) they are aligned to 16.",
+      zh: "3.7 最早的四个版本，内存块仍按 8 字节对齐；从 3.7.4 起（“3.7”一列）改为 16 字节。",
+    },
+  },
 };
 
 export const GRID_COLUMNS: readonly GridColumn[] = PROFILES.filter((p) => p.pointerSize === 8).map((p) => ({
-  heading: heading(p),
+  ...(UNUSUAL[p.id] ?? { heading: p.id }),
   releases: p.releases,
   sixtyFour: p,
   thirtyTwo: PROFILES.find((q) => q.id === `${p.id}-32bit`),

@@ -4,8 +4,7 @@ import type { EditorKeys } from "../editor-handle.js";
 import type { Autosave } from "./autosave.js";
 import type { SpecLayout } from "./render-layout.js";
 import type { SpecSession } from "./session.js";
-
-const wantsMonaco = () => !window.matchMedia("(pointer: coarse)").matches;
+import { isTouchScreen } from "./touch.js";
 
 export async function upgradeToMonaco(
   session: SpecSession,
@@ -13,7 +12,7 @@ export async function upgradeToMonaco(
   keys: EditorKeys,
   autosave: Autosave,
 ): Promise<void> {
-  if (!wantsMonaco()) return;
+  if (isTouchScreen()) return;
   const { ui } = session;
   const { status, editorHost, live } = layout;
   status.textContent = ui.loadingEditor;

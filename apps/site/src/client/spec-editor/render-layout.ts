@@ -1,6 +1,7 @@
 // The live block that replaces the static spec: toolbar, notice, editor, key hint and results.
 import { actionButton, el } from "./dom.js";
 import { renderToolbar, type Toolbar } from "./render-toolbar.js";
+import { isTouchScreen } from "./touch.js";
 import type { SpecUi } from "./ui-text.js";
 
 export interface SpecLayout extends Toolbar {
@@ -16,7 +17,7 @@ export interface SpecLayout extends Toolbar {
 export function renderSpecLayout(ui: SpecUi, notice: string): SpecLayout {
   const bar = renderToolbar(ui);
   const noticeLine = el("p", { className: "spec-notice", textContent: notice, hidden: notice === "" });
-  const hint = el("p", { className: "spec-hint", textContent: ui.keysHint });
+  const hint = el("p", { className: "spec-hint", textContent: isTouchScreen() ? ui.touchHint : ui.keysHint });
   const editorHost = el("div", { className: "spec-editor-host" });
   const results = el("div", { className: "spec-results", dataset: { state: "idle" } });
   results.setAttribute("aria-live", "polite");

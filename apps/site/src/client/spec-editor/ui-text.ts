@@ -10,9 +10,11 @@ export interface SpecUi {
   shareDone: string;
   shareFallback: string;
   editorLabel: string;
+  touchEditorLabel: string;
   loadingEditor: string;
   running: string;
   keysHint: string;
+  touchHint: string;
   results: string;
   consoleOutput: string;
   heaps: string;
