@@ -8,6 +8,7 @@ import {
   PYODIDE_LOAD_LIMIT_MS,
   PYODIDE_RUN_LIMIT_MS,
   SPEC_MESSAGE_LIMIT,
+  SPEC_OUTPUT_LIMIT_CHARS,
   SPEC_RUN_LIMIT_MS,
   SPEC_STEP_LIMIT_MS,
   seconds,
@@ -19,6 +20,7 @@ describe("messages that name a limit", () => {
     expect(t.stopped.step).toContain(`${seconds(SPEC_STEP_LIMIT_MS)} `);
     expect(t.stopped.run).toContain(`${seconds(SPEC_RUN_LIMIT_MS)} `);
     expect(t.stopped.messages).toContain(SPEC_MESSAGE_LIMIT.toLocaleString("en"));
+    expect(t.stopped.output).toContain(SPEC_OUTPUT_LIMIT_CHARS.toLocaleString("en"));
     expect(t.pyodideStopped).toContain(`${seconds(PYODIDE_RUN_LIMIT_MS)} `);
     expect(t.pyodideStopped).toContain(`${seconds(PYODIDE_LOAD_LIMIT_MS)} `);
     expect(t.pyodideStopped).not.toContain(`${seconds(SPEC_STEP_LIMIT_MS)} `);

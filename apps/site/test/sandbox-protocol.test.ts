@@ -1,7 +1,7 @@
 // The page's check of what the spec runner's worker sends: the worker runs a reader's code, which can
 // post anything. Only the known shapes, within the limits, rebuilt from known fields, pass.
 import { describe, expect, it } from "vitest";
-import { fitRunResult, LIMITS, readRunnerMessage } from "../src/lib/sandbox/protocol.js";
+import { fitOutput, fitRunResult, LIMITS, readRunnerMessage } from "../src/lib/sandbox/protocol.js";
 
 const done = (patch: Record<string, unknown> = {}) => ({
   kind: "done",
@@ -93,5 +93,31 @@ describe("messages from the spec runner", () => {
       result: fitted,
       heaps: [],
     });
+  });
+
+  it("a run's text in all is cut to the budget: failures first, every test still counted", () => {
+    const tests = Array.from({ length: 5000 }, (_, k) => ({
+      path: ["flood", `test ${k}`],
+      status: k % 2 ? ("fail" as const) : ("pass" as const),
+      durationMs: 1,
+      ...(k % 2 ? { error: { name: "Error", message: "x".repeat(10_000) } } : {}),
+    }));
+    const result = { tests, console: [{ level: "log" as const, text: "y".repeat(1000) }], durationMs: 5 };
+    const { result: fitted, cut } = fitOutput(result, 100_000);
+    expect(cut).toBe(true);
+    expect(fitted.tests).toHaveLength(5000);
+    expect(fitted.tests.filter((t) => t.status === "fail")).toHaveLength(2500);
+    const chars = fitted.tests.reduce(
+      (n, t) => n + t.path.join("").length + (t.error ? t.error.name.length + t.error.message.length : 0),
+      0,
+    );
+    expect(chars).toBeLessThanOrEqual(100_000);
+    expect(fitted.tests[1]?.error?.message).toHaveLength(10_000); // the first failures are whole
+    expect(fitted.tests[0]?.path).toEqual([]); // the passing ones come after the failures, out of budget
+    expect(fitted.console).toEqual([]);
+    expect(readRunnerMessage({ kind: "done", result: fitted, heaps: [], cut })).toMatchObject({ cut: true });
+    // A small result passes unchanged.
+    const small = { tests: tests.slice(0, 2), console: [], durationMs: 1 };
+    expect(fitOutput(small, 100_000)).toEqual({ result: small, cut: false });
   });
 });

@@ -7,13 +7,18 @@
 //   on a slow or busy machine, while a loop that never ends is stopped just as soon;
 // - the whole run takes longer than SPEC_RUN_LIMIT_MS, however often the spec says a test started;
 // - the spec sends more than SPEC_MESSAGE_LIMIT messages, or one the page does not accept.
+// The per-test clock cannot be restarted by the spec: only the runner can post on the port (it binds
+// postMessage before any spec code runs, client/runner.worker.ts), so every "test started" is a test
+// the runner's own loop started. A finished run's text is cut to SPEC_OUTPUT_LIMIT_CHARS (fitOutput).
 import {
   SANDBOX_START_LIMIT_MS,
   SPEC_MESSAGE_LIMIT,
+  SPEC_OUTPUT_LIMIT_CHARS,
   SPEC_RUN_LIMIT_MS,
   SPEC_STEP_LIMIT_MS,
 } from "../lib/limits.js";
 import {
+  fitOutput,
   type HeapPicture,
   type PrepareRequest,
   type RunRequest,
@@ -22,8 +27,12 @@ import {
 import type { SpecRunResult } from "../lib/shim/spec-runner.js";
 import { openSandbox, type Sandbox } from "./sandbox.js";
 
-/** Why a run was stopped: one step ran over, the whole run did, or it sent too many messages. */
-export type StopReason = "step" | "run" | "messages";
+/**
+ * Why a run was stopped: one step ran over, the whole run did, or it sent too many messages. "output"
+ * is the note of a run that finished but put more text out than the page shows (not a stop): its
+ * wording sits with the others, the limits the reader is told about (lib/i18n.ts `stopped`).
+ */
+export type StopReason = "step" | "run" | "messages" | "output";
 
 export type RunOutcome =
   | {
@@ -32,10 +41,12 @@ export type RunOutcome =
       readonly elapsedMs: number;
       /** The heaps the tests left (see lib/pictures/spec-heaps.ts). */
       readonly heaps: readonly HeapPicture[];
+      /** Text was left out to stay within SPEC_OUTPUT_LIMIT_CHARS (tests past it have an empty path). */
+      readonly cut: boolean;
     }
   | {
       readonly kind: "stopped";
-      readonly reason: StopReason;
+      readonly reason: Exclude<StopReason, "output">;
       readonly elapsedMs: number;
       /** The test that was running (describe names, then its own), or undefined while loading the spec. */
       readonly testPath?: readonly string[];
@@ -108,7 +119,7 @@ export async function runInWorker(path: string, source: string, warm: WarmUpSpec
       sandbox.port.onmessage = null;
       resolve(o);
     };
-    const stop = (reason: StopReason) => {
+    const stop = (reason: Exclude<StopReason, "output">) => {
       const elapsedMs = performance.now() - started;
       finish(
         testPath ? { kind: "stopped", reason, elapsedMs, testPath } : { kind: "stopped", reason, elapsedMs },
@@ -127,13 +138,16 @@ export async function runInWorker(path: string, source: string, warm: WarmUpSpec
       if (message.kind === "test-started") {
         testPath = message.path;
         restartStepClock();
-      } else
+      } else {
+        const fitted = fitOutput(message.result, SPEC_OUTPUT_LIMIT_CHARS);
         finish({
           kind: "done",
-          result: message.result,
+          result: fitted.result,
           heaps: message.heaps,
+          cut: fitted.cut || message.cut === true,
           elapsedMs: performance.now() - started,
         });
+      }
     };
     restartStepClock();
     sandbox.port.postMessage({ kind: "run", path, source } satisfies RunRequest);

@@ -1,11 +1,13 @@
 // The Web Worker that runs a spec, inside a sandbox (client/sandbox.ts). Its first message carries the
 // MessagePort to the page; on it the page asks it to prepare (the worker answers "ready" once its
 // modules are loaded and warmed up), then sends one run request, and the worker answers "test-started"
-// as each test starts (the page gives loading the spec, and then
-// each test, a limited time), and "done" with every test's result, the console output and the heaps the
-// tests left, as data the page checks and draws itself (lib/sandbox/protocol.ts).
+// as each test starts (the page gives loading the spec, and then each test, a limited time; only this
+// runner can post on the port, see below), and "done" with every test's result, the console output and
+// the heaps the tests left, as data the page checks and draws itself (lib/sandbox/protocol.ts).
+import { SPEC_OUTPUT_LIMIT_CHARS } from "../lib/limits.js";
 import { watchSpecHeaps } from "../lib/pictures/spec-heaps.js";
 import {
+  fitOutput,
   fitPath,
   fitRunResult,
   type PrepareRequest,
@@ -57,10 +59,14 @@ async function run(request: RunRequest, post: (m: RunnerMessage) => void): Promi
   } finally {
     heaps = watch.finish();
   }
+  // Cut to the page's text budget here too, so that a large honest result is not sent whole only for
+  // the page to leave most of it out (the page cuts again: this side runs the reader's code).
+  const fitted = fitOutput(fitRunResult(result), SPEC_OUTPUT_LIMIT_CHARS);
   post({
     kind: "done",
-    result: fitRunResult(result),
+    result: fitted.result,
     heaps: heaps.map((h) => ({ ...h, testPath: fitPath(h.testPath) })),
+    ...(fitted.cut ? { cut: true } : {}),
   });
 }
 
@@ -92,7 +98,13 @@ self.addEventListener(
   (event: MessageEvent) => {
     const port = event.ports[0];
     if (port === undefined) return;
-    const post = (m: RunnerMessage) => port.postMessage(m);
+    // The port's postMessage, bound now, before any spec code runs: the spec runs in this realm and can
+    // replace MessagePort.prototype.postMessage, which is how it once caught the port (as `this`) and
+    // posted "test started" itself to restart the page's per-test clock. A bound function calls the
+    // original whatever the prototype holds later, and the port is reachable from nowhere else (this
+    // closure), so only the runner speaks on it: a "test started" is one the runner's own loop sent.
+    const send = MessagePort.prototype.postMessage.bind(port) as (m: RunnerMessage) => void;
+    const post = (m: RunnerMessage) => send(m);
     let step: "prepare" | "run" | "done" = "prepare";
     port.addEventListener("message", (e: MessageEvent<PrepareRequest | RunRequest>) => {
       const request = e.data;

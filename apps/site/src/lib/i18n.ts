@@ -6,6 +6,7 @@ import {
   PYODIDE_RUN_LIMIT_MS,
   SHARED_EDIT_MAX_BYTES,
   SPEC_MESSAGE_LIMIT,
+  SPEC_OUTPUT_LIMIT_CHARS,
   SPEC_RUN_LIMIT_MS,
   SPEC_STEP_LIMIT_MS,
   seconds,
@@ -17,6 +18,7 @@ const whole = seconds(SPEC_RUN_LIMIT_MS);
 const pyLoad = seconds(PYODIDE_LOAD_LIMIT_MS);
 const pyRun = seconds(PYODIDE_RUN_LIMIT_MS);
 const messages = SPEC_MESSAGE_LIMIT.toLocaleString("en");
+const outputChars = SPEC_OUTPUT_LIMIT_CHARS.toLocaleString("en");
 const sharedKb = SHARED_EDIT_MAX_BYTES / 1024;
 
 const en = {
@@ -68,6 +70,7 @@ const en = {
     step: `Stopped after ${step} s: a test (or loading the spec) ran that long without finishing, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.`,
     run: `Stopped after ${whole} s: the whole run took that long, so its worker was ended. The page keeps working; edit and run again.`,
     messages: `Stopped: the spec sent this page more than ${messages} messages, so its worker was ended. The page keeps working; edit and run again.`,
+    output: `Output cut: this run put out more than ${outputChars} characters of text (test names, failures, console output), more than this page shows of one run, so the rest is not shown. The summary counts every test.`,
   },
   refused:
     "Stopped: the spec's worker sent this page a message it does not accept (code that replaces the runner's messages?), so it was ended and nothing it sent is shown.",
@@ -191,6 +194,7 @@ const zh: Strings = {
     step: `${step} 秒后已停止：某个测试（或规格的加载）运行了 ${step} 秒仍未结束，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。`,
     run: `${whole} 秒后已停止：整个运行用了这么久，执行它的 worker 已被终止。页面仍可正常使用，修改后可再次运行。`,
     messages: `已停止：这段规格向页面发送了超过 ${messages} 条消息，执行它的 worker 已被终止。页面仍可正常使用，修改后可再次运行。`,
+    output: `输出已截断：这次运行产生了超过 ${outputChars} 个字符的文字（测试名称、失败信息、控制台输出），超出了页面对一次运行显示的上限，其余部分不再显示。摘要仍统计全部测试。`,
   },
   refused:
     "已停止：运行规格的 worker 向页面发送了页面不接受的消息（可能有代码替换了运行器的消息），因此已被终止，它发送的内容一概不显示。",

@@ -19,6 +19,15 @@ export const SPEC_RUN_LIMIT_MS = 20_000;
  */
 export const SPEC_MESSAGE_LIMIT = 10_000;
 
+/**
+ * Characters of text one run may put into the page: test names, failure messages and console output
+ * together. Each field of a message has its own cap (lib/sandbox/protocol.ts LIMITS), but 5,000 failing
+ * tests of 10,000 characters each made the page lay out 50 MB of text and froze it for half a minute.
+ * What passes this is left out, with a note that says so; the summary still counts every test. A claim
+ * spec puts a few thousand characters in.
+ */
+export const SPEC_OUTPUT_LIMIT_CHARS = 200_000;
+
 /** Starting a sandbox (its frame, then the worker parsing the ~0.7 MB runner) may take this long (ms). */
 export const SANDBOX_START_LIMIT_MS = 30_000;
 

@@ -1,7 +1,7 @@
 // The results of one run, written into the results element: a stopped, refused or crashed run says
 // so; a finished one gets a summary, its failures (with a line to jump to), the other tests, the
-// console and the heap pictures. The element's data-state (and data-reason, data-worker-ms) tell tests
-// and the site benchmark what happened.
+// console and the heap pictures. The element's data-state (and data-reason, data-stopped-ms, data-cut,
+// data-worker-ms) tell tests and the site benchmark what happened.
 import type { SpecRunResult } from "../../lib/shim/spec-runner.js";
 import type { TestOutcome } from "../../lib/shim/vitest-shim.js";
 import type { RunOutcome } from "../runner-client.js";
@@ -19,9 +19,13 @@ export interface ResultsContext extends Omit<FailureContext, "lineWord"> {
 export function renderOutcome(results: HTMLElement, outcome: RunOutcome, context: ResultsContext): void {
   const { ui } = context;
   const alert = (textContent: string) => el("p", { className: "spec-stopped", role: "alert", textContent });
+  delete results.dataset.cut;
+  delete results.dataset.stoppedMs;
   if (outcome.kind === "stopped") {
     results.dataset.state = "stopped";
     results.dataset.reason = outcome.reason;
+    // The page's own clock from the run's start to its stop (tests check the limits by it).
+    results.dataset.stoppedMs = String(Math.round(outcome.elapsedMs));
     const step = outcome.testPath ? outcome.testPath.join(" › ") : ui.stoppedLoading;
     results.replaceChildren(
       alert(ui.stopped[outcome.reason]),
@@ -65,6 +69,11 @@ export function renderOutcome(results: HTMLElement, outcome: RunOutcome, context
     );
   }
   if (outcome.heaps.length > 0) parts.push(renderHeapPictures(outcome.heaps, ui, context.claim));
+  if (outcome.cut) {
+    // The run put more text out than the page shows (SPEC_OUTPUT_LIMIT_CHARS): what fits is above.
+    results.dataset.cut = "true";
+    parts.push(el("p", { className: "spec-cut", role: "status", textContent: ui.stopped.output }));
+  }
   results.replaceChildren(...parts);
 }
 
@@ -78,15 +87,18 @@ function renderTests(
   const count = (s: TestOutcome["status"]) => result.tests.filter((t) => t.status === s).length;
   const failed = result.tests.filter((t) => t.status === "fail");
   const passed = result.tests.filter((t) => t.status === "pass");
+  // A test with an empty path was left out to fit the page's text budget: counted, not listed.
+  const listed = (t: TestOutcome) => t.path.length > 0;
   const skipped = count("skip") + count("todo");
   const summary = `${passed.length} ${ui.passed}, ${failed.length} ${ui.failed}${skipped ? `, ${skipped} ${ui.skipped}` : ""} · ${Math.round(elapsedMs)} ms`;
   const parts: HTMLElement[] = [el("p", { className: "spec-summary", textContent: summary })];
-  if (failed.length > 0) {
+  const failedListed = failed.filter(listed);
+  if (failedListed.length > 0) {
     parts.push(
       el(
         "ul",
         { className: "spec-tests spec-failed" },
-        ...failed.map((t) =>
+        ...failedListed.map((t) =>
           el(
             "li",
             { className: "test-fail" },
@@ -97,7 +109,7 @@ function renderTests(
       ),
     );
   }
-  const rest = result.tests.filter((t) => t.status !== "fail");
+  const rest = result.tests.filter((t) => t.status !== "fail" && listed(t));
   if (rest.length > 0) {
     const list = el(
       "ul",

@@ -38,7 +38,13 @@ export interface HeapPicture {
 export type RunnerMessage =
   | { readonly kind: "ready" }
   | { readonly kind: "test-started"; readonly path: readonly string[] }
-  | { readonly kind: "done"; readonly result: SpecRunResult; readonly heaps: readonly HeapPicture[] };
+  | {
+      readonly kind: "done";
+      readonly result: SpecRunResult;
+      readonly heaps: readonly HeapPicture[];
+      /** The runner left text out to fit the page's budget (fitOutput). */
+      readonly cut?: boolean;
+    };
 
 /**
  * Sizes past which a message is refused. Generous for any spec (the claim specs stay far below), small
@@ -169,12 +175,14 @@ export function readRunnerMessage(data: unknown): RunnerMessage | undefined {
         return { kind: "ready" };
       case "test-started":
         return { kind: "test-started", path: testPath(m.path) };
-      case "done":
-        return {
+      case "done": {
+        const done = {
           kind: "done",
           result: runResult(m.result),
           heaps: list(m.heaps, LIMITS.pictures, heapPicture),
-        };
+        } as const;
+        return m.cut === undefined ? done : { ...done, cut: flag(m.cut) };
+      }
       default:
         return undefined;
     }
@@ -224,4 +232,73 @@ export function fitRunResult(result: SpecRunResult): SpecRunResult {
     durationMs: result.durationMs,
   };
   return result.loadError === undefined ? fitted : { ...fitted, loadError: fitError(result.loadError) };
+}
+
+/** Characters of an error as the page holds it: the stack too, which finds the spec's line. */
+const errorChars = (e: TestError): number => e.name.length + e.message.length + (e.stack?.length ?? 0);
+const pathChars = (path: readonly string[]): number => path.reduce((n, s) => n + s.length, 0);
+
+/**
+ * `result` within `maxChars` characters of text in all (SPEC_OUTPUT_LIMIT_CHARS): the load error, then
+ * the failed tests, then the others, then the console, in the order the page shows them, until the
+ * budget runs out. Past it a test keeps its status, so that the summary still counts it, but neither
+ * its path (an empty path: not listed) nor its error; a string that only partly fits is cut with "…";
+ * console lines past it are dropped. `cut` says whether anything was left out. Each field's own cap
+ * (LIMITS) holds a message's parts; this holds their sum, which 5,000 failures of 10 KB each made 50 MB.
+ */
+export function fitOutput(result: SpecRunResult, maxChars: number): { result: SpecRunResult; cut: boolean } {
+  let left = maxChars;
+  let cut = false;
+  /** `s` if it fits; else what fits of it, marked, and the budget is spent. */
+  const take = (s: string): string => {
+    if (s.length <= left) {
+      left -= s.length;
+      return s;
+    }
+    cut = true;
+    const part = left > 1 ? `${s.slice(0, left - 1)}…` : "";
+    left = 0;
+    return part;
+  };
+  const fitErr = (e: TestError): TestError => {
+    const name = take(e.name);
+    const message = take(e.message);
+    // A stack that does not fit whole is dropped: only a whole one is read (for the spec's line).
+    if (e.stack === undefined || e.stack.length > left) {
+      if (e.stack !== undefined) cut = true;
+      return { name, message };
+    }
+    left -= e.stack.length;
+    return { name, message, stack: e.stack };
+  };
+  const fitTest = (t: TestOutcome): TestOutcome => {
+    const chars = pathChars(t.path) + (t.error ? errorChars(t.error) : 0);
+    if (chars <= left) {
+      left -= chars;
+      return t;
+    }
+    if (left === 0 || pathChars(t.path) > left) {
+      cut = true;
+      left = 0;
+      return { path: [], status: t.status, durationMs: t.durationMs };
+    }
+    left -= pathChars(t.path);
+    return t.error ? { ...t, error: fitErr(t.error) } : t;
+  };
+  const loadError = result.loadError && fitErr(result.loadError);
+  const tests: TestOutcome[] = [...result.tests];
+  for (const failing of [true, false])
+    tests.forEach((t, i) => {
+      if ((t.status === "fail") === failing) tests[i] = fitTest(t);
+    });
+  const console: ConsoleLine[] = [];
+  for (const line of result.console) {
+    if (left === 0) {
+      cut = true;
+      break;
+    }
+    console.push({ level: line.level, text: take(line.text) });
+  }
+  const fitted = { tests, console, durationMs: result.durationMs };
+  return { result: loadError === undefined ? fitted : { ...fitted, loadError }, cut };
 }
