@@ -43,7 +43,7 @@ export interface CpythonRef {
 }
 
 export interface Claim {
-  /** "C01" … "C17" for the article's claims; "X01" … for scenarios beyond the article. */
+  /** "C01", "C02", … for the article's claims; "X01", … for scenarios beyond the article. */
   readonly id: string;
   /** The article's section, e.g. "§3"; for X scenarios, the section they extend (it picks the site's page). */
   readonly section: Section;

@@ -1,5 +1,6 @@
 // @pymem/scenarios: the article's claims as executable specs with verdicts per CPython version.
 
+export { ARTICLE, PARAGRAPHS_PER_SECTION } from "./article.js";
 export {
   type Bilingual,
   type Claim,
@@ -19,7 +20,6 @@ export {
   verdictFor,
   type WitnessTarget,
 } from "./claim.js";
-export { ARTICLE, PARAGRAPHS_PER_SECTION } from "./article.js";
 export { CLAIMS } from "./generated/claims.js";
 export {
   CLAIM_FOLDER_PATTERN,
