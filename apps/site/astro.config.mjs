@@ -19,8 +19,16 @@ assertNodeRuntime();
  */
 const page = (slug, en, zh) => ({ slug, label: en, translations: { "zh-CN": zh } });
 
+// Where the built site is published (README: "Publishing the site"). PYMEM_SITE_URL is its origin, e.g.
+// https://USER.github.io, and gives every page its canonical URL; unset, the pages name none (`npm start`
+// serves a local copy, which has no public address). PYMEM_BASE is the path it lives under, e.g. /pymem/
+// for a GitHub Pages project site; default "/".
+const site = process.env.PYMEM_SITE_URL || undefined;
+const base = process.env.PYMEM_BASE || "/";
+
 export default defineConfig({
-  site: "http://127.0.0.1:4321",
+  site,
+  base,
   // Line breaks in the Chinese sources must not show as spaces between characters, and a bare
   // __del__ (in the API's TSDoc text) must not turn into a bold "del".
   markdown: { remarkPlugins: [cjkLineBreaks, dunderNames] },

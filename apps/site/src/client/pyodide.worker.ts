@@ -28,7 +28,11 @@ const out: string[] = [];
 const err: string[] = [];
 
 async function load(key: string): Promise<Pyodide> {
-  const indexURL = `${self.location.origin}/pyodide/${key}/`;
+  // BASE_URL: the site may live under a sub-path (astro.config.mjs).
+  const indexURL = new URL(
+    `${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pyodide/${key}/`,
+    self.location.origin,
+  ).href;
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
     loadPyodide: LoadPyodide;
   };

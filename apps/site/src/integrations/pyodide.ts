@@ -74,6 +74,7 @@ export default function pyodideIntegration(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, updateConfig }) => {
         builds = discoverPyodideBuilds(fileURLToPath(config.root));
+        const basePrefix = config.base.replace(/\/$/, "");
         // The pages get what the picker needs; folders on this machine stay out of the bundle.
         const forPages = builds.map(({ key, python, release }) => ({ key, python, release }));
         updateConfig({
@@ -86,7 +87,11 @@ export default function pyodideIntegration(): AstroIntegration {
                   id === RESOLVED_ID ? `export default ${JSON.stringify(forPages)};` : undefined,
                 configureServer(server) {
                   server.middlewares.use((req, res, next) => {
-                    const m = /^\/pyodide\/(\d+\.\d+)\/([^/?#]+)/.exec(req.url ?? "");
+                    // Under a base path (astro.config.mjs) the URL may still carry it here.
+                    const raw = req.url ?? "";
+                    const url =
+                      basePrefix && raw.startsWith(`${basePrefix}/`) ? raw.slice(basePrefix.length) : raw;
+                    const m = /^\/pyodide\/(\d+\.\d+)\/([^/?#]+)/.exec(url);
                     const build = m && builds.find((b) => b.key === m[1]);
                     const file = m?.[2];
                     if (!build || !file || !build.files.includes(file)) return next();

@@ -38,19 +38,20 @@ export interface Preview {
 }
 
 /**
- * Serves dist/ on a free local port. A plain static server rather than `astro preview`: Astro allows one
- * preview per project, and a reader may have `npm start` running while the tests run.
+ * Serves dist/ (or `root`) on a free local port, under `base` ("/pymem/": nothing outside it is found).
+ * A plain static server rather than `astro preview`: Astro allows one preview per project, and a reader
+ * may have `npm start` running while the tests run.
  */
-export async function startPreview(): Promise<Preview> {
-  const root = join(SITE_DIR, "dist");
+export async function startPreview({ root = join(SITE_DIR, "dist"), base = "/" } = {}): Promise<Preview> {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    let file = normalize(join(root, path));
+    const url = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    let file = normalize(join(root, url.slice(base.length - 1)));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     try {
+      if (!url.startsWith(base)) throw new Error("outside the base path");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
