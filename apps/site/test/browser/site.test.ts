@@ -1,8 +1,6 @@
 // The site in a real browser (Debian's Chromium): every section in both languages, a spec edited until it
 // fails and fixed until it passes, a runaway spec stopped, a shared link, a witness on Pyodide, search in
 // Chinese, an accessibility audit, and not one request leaving the site's origin.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { CLAIMS, type Claim } from "@pymem/scenarios";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
@@ -447,37 +445,7 @@ describe("patient", () => {
     HEAVY_TEST_MS,
   );
 
-  it.for(pages)("%s (%s) has no serious or critical accessibility violations", async ([page, lang], ctx) => {
-    requireOrSkip(ctx, ready, why);
-    // axe-core goes in as an inline script, which the page's own policy (rightly) refuses.
-    const p = await open(pageHref(page, lang), undefined, { bypassCSP: true });
-    // Expressive Code makes its scrollable code blocks focusable from a script, 250 ms after a resize and
-    // then when the browser is idle: under load that comes after "networkidle". Wait for what it does.
-    await p.waitForLoadState("networkidle");
-    await p.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLElement>(".expressive-code pre")].every(
-        (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute("tabindex"),
-      ),
-    );
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await p.addScriptTag({ content: axeSource });
-    const violations = await p.evaluate(async () => {
-      type Result = { id: string; impact: string; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Result[] }> } }).axe;
-      const r = await axe.run({
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        where: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-      }));
-    });
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    // The message names each rule and where it failed: vitest would print "[ { …(3) } ]".
-    expect(serious, JSON.stringify(serious)).toEqual([]);
-    await p.context().close();
-  });
+  // axe on every reading page, at a phone's width and a desktop's, with and without scripts: reading.test.ts.
 
   it("made no request outside the site's origin and raised no page error", (ctx) => {
     requireOrSkip(ctx, ready, why);
