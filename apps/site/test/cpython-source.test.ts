@@ -1,17 +1,9 @@
-// Links to CPython's sources (src/lib/cpython-source.ts): the tag is the newest release of the newest
-// version a ref's range covers, read from @pymem/core's release table.
-import { LATEST_PATCH, latestRelease, profile } from "@pymem/core";
+// Links to CPython's sources (src/lib/cpython-source.ts): a closed range is read at the newest release it
+// covers, an open one at its first known line; releases come from @pymem/core's release table.
+import { LATEST_PATCH, latestRelease } from "@pymem/core";
 import { CLAIMS } from "@pymem/scenarios";
 import { describe, expect, it } from "vitest";
 import { cpythonSourceUrl, cpythonTag } from "../src/lib/cpython-source.js";
-
-/** The newest line with a final release, found here without the module's code. */
-const newestFinal = Object.keys(LATEST_PATCH)
-  .filter((l) => !profile(l).releases.includes("pre-release"))
-  .map((l) => l.split(".").map(Number) as [number, number])
-  .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  .at(-1)
-  ?.join(".") as string;
 
 describe("cpythonTag", () => {
   it.each([
@@ -28,12 +20,23 @@ describe("cpythonTag", () => {
     expect(cpythonTag(versions)).toBe(`v${latestRelease(line)}`);
   });
 
-  it.each(["3.4+", "2.7+", "3.x", "3.8+ (_PyObject_Free before)", "2.7.7+, 3.3+"])(
-    "%s: the newest final release of the newest line",
-    (versions) => {
-      expect(cpythonTag(versions)).toBe(`v${latestRelease(newestFinal)}`);
-    },
-  );
+  // An open range says where the symbol was from that version on, not that it never moved since.
+  it.each([
+    ["3.4+", "3.6"],
+    ["2.7+", "2.7"],
+    ["3.x", "3.6"],
+    ["3.12+", "3.12"],
+    ["3.8+ (_PyObject_Free before)", "3.8"],
+    ["2.7.7+, 3.3+", "3.6"],
+  ])("%s: the first known line it covers, %s", (versions, line) => {
+    expect(cpythonTag(versions)).toBe(`v${latestRelease(line)}`);
+  });
+
+  it("reads Py_REFCNT in Include/object.h where it was, not after it moved to Include/refcount.h", () => {
+    expect(cpythonSourceUrl({ file: "Include/object.h", versions: "2.7+" })).toBe(
+      `https://github.com/python/cpython/blob/v${latestRelease("2.7")}/Include/object.h`,
+    );
+  });
 
   it("keeps a stated release, and a patch-level '+' within its line", () => {
     expect(cpythonTag("2.7.7 – 2.7.18")).toBe("v2.7.18");
