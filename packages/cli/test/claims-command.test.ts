@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { discoverAll } from "@pymem/oracle";
-import { CLAIMS } from "@pymem/scenarios";
+import { CLAIMS, verdictByVersion } from "@pymem/scenarios";
 import { notApplicableReason } from "@pymem/scenarios/node";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
@@ -71,7 +71,9 @@ describe("pymem claims", () => {
     for (const w of c09?.witnesses ?? []) {
       if (w.status === "pass") expect(w.actual).toBe(w.predicted);
     }
-    expect(Object.values(c09?.verdict_by_version ?? {}).every((v) => v === "holds")).toBe(true);
+    // Holds up to 3.13; from 3.14 a function's borrowed load makes it partly (the claim's own table).
+    expect(c09?.verdict_by_version).toEqual(claim && verdictByVersion(claim));
+    expect(c09?.verdict_by_version["3.13"]).toBe("holds");
     expect(readFileSync(join(dir, "j.xml"), "utf8")).toContain('failures="0"');
     expect(readFileSync(join(dir, "s.md"), "utf8")).toContain("| **C09** |");
     expect(JSON.parse(readFileSync(join(dir, "b.json"), "utf8")).color).toBe("brightgreen");

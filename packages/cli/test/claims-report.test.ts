@@ -1,6 +1,6 @@
 // The claim report's renderers, fed a report whose checks are made up here (the real run is tested in
 // claims-command.test.ts): each output must show what failed, where, and why.
-import { CLAIMS } from "@pymem/scenarios";
+import { CLAIMS, type Claim, profilesWhere } from "@pymem/scenarios";
 import type { WitnessCheck } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
 import { badgeFor } from "../src/claims/badge.js";
@@ -68,10 +68,20 @@ describe("claim report", () => {
     expect(summaryOf(result)).toMatch(/^holds on 2\.7–3\.\d+, partly on 3\.14–3\.\d+$/);
   });
 
-  it("shows a 32-bit build's verdict after a slash where it differs (C14: 1 MiB arenas are 64-bit only)", () => {
+  it("shows a 32-bit build's verdict after a slash where it differs", () => {
+    // A claim judged by arena size, as C14 once was: 1 MiB arenas are 64-bit 3.10+ only.
     const c14 = CLAIMS.find((c) => c.id === "C14");
     if (!c14) throw new Error("C14 is missing");
-    const r = claimResult(c14, { ...specs, failures: [], failed: 0 }, [], []);
+    const large = (p: { pointerSize: number; python: readonly number[] }) =>
+      p.pointerSize === 8 && (p.python[0] ?? 0) * 100 + (p.python[1] ?? 0) >= 310;
+    const bySize: Claim = {
+      ...c14,
+      verdicts: [
+        { profiles: profilesWhere({ where: (p) => !large(p) }), verdict: "partly", reason: c14.claim },
+        { profiles: profilesWhere({ where: large }), verdict: "outdated", reason: c14.claim },
+      ],
+    };
+    const r = claimResult(bySize, { ...specs, failures: [], failed: 0 }, [], []);
     expect(r.verdict_by_version["3.11"]).toBe("outdated");
     expect(r.verdict_by_version_32bit["3.11"]).toBe("partly");
     expect(renderText(buildReport([r], false))).toMatch(/^C14\s.*\bO\/P ·/m);

@@ -6,7 +6,7 @@
 //   modules.ts  the browser-safe modules by path, for the site's in-page spec runner
 //   sources.ts  the same modules' source text, for the site's editor (types for the specs it shows)
 //   includes.ts WITNESS_INCLUDES: the text of claims/_includes/*.py, for models that read a witness's data
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLAIM_FOLDER_PATTERN, INCLUDES_FOLDER, isBrowserSafeSource } from "../src/layout.ts";
@@ -60,9 +60,13 @@ export function generate(root: string): Record<string, string> {
   ].join("\n");
 
   // The witnesses' shared helpers, for a model that needs what a witness holds (C18: the article's code).
-  const helpers = readdirSync(join(root, "claims", INCLUDES_FOLDER))
-    .filter((f) => f.endsWith(".py"))
-    .sort();
+  // A package with no helpers yet (a fresh copy, as pymem new-claim's test makes) has no such folder.
+  const helperDir = join(root, "claims", INCLUDES_FOLDER);
+  const helpers = existsSync(helperDir)
+    ? readdirSync(helperDir)
+        .filter((f) => f.endsWith(".py"))
+        .sort()
+    : [];
   const includes = [
     HEADER,
     "/** The text of each witness helper in claims/_includes/, by file name, as `# pymem-include:` splices it. */",
