@@ -7,6 +7,7 @@ import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
 import { REPLAY_SYNOPSIS, REPLAY_USAGE, replayCommand } from "./replay.js";
+import { RUN_SYNOPSIS, runCommand } from "./run.js";
 import { WITNESS_SYNOPSIS, witnessCommand } from "./witness.js";
 
 const USAGE = `${CLAIMS_USAGE}
@@ -14,6 +15,7 @@ const USAGE = `${CLAIMS_USAGE}
        pymem oracle record [CLAIM_ID ...]
        ${NEW_CLAIM_SYNOPSIS}
        ${REPLAY_SYNOPSIS}
+       ${RUN_SYNOPSIS}
        ${WITNESS_SYNOPSIS}
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
@@ -23,6 +25,8 @@ oracle run: runs a Python file on every interpreter found and prints a version x
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
 new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates; the folder is the whole change.
 ${REPLAY_USAGE}
+run: runs a Python file on the model of one CPython build (or every build: --python all, a build x output
+  table) and prints what it would print; --trace shows the heap after each statement (pymem run --help).
 witness: prints a claim's witness as it runs (shared helpers spliced in), to run by hand: pymem witness C14 | python3 -`;
 
 // Before any of the model's code is hot enough to be optimized: V8 reads these when it compiles.
@@ -33,6 +37,8 @@ if (command === "claims") {
   process.exitCode = await claimsCommand(rest);
 } else if (command === "replay") {
   process.exitCode = await replayCommand(rest);
+} else if (command === "run") {
+  process.exitCode = runCommand(rest);
 } else if (command === "witness") {
   process.exitCode = witnessCommand(rest);
 } else if (command === "new-claim") {
