@@ -84,6 +84,17 @@ export class RuntimeObjects {
     return o;
   }
 
+  /**
+   * A builtin function, module or type: made and held by the runtime; its count moves but includes
+   * references the model cannot see. `shown` is how repr() shows it ("<built-in function len>").
+   */
+  builtin(shown: string): PyObject {
+    const o = this.make("builtin", "runtime-held", undefined);
+    o.value = shown;
+    o.address = this.staticAddress(64);
+    return o;
+  }
+
   /** The empty bytes and the one-byte bytes objects are shared. */
   bytes(s: string): PyObject | undefined {
     if (s.length > 1) return undefined;

@@ -392,6 +392,13 @@ export class ObjectHeap implements HeapAccess {
       case "weakref":
         this.weak.clear(o, true);
         break;
+      case "function":
+      case "iterator": {
+        const items = o.items;
+        o.items = [];
+        for (const i of items) this.decref(i);
+        break;
+      }
       case "instance": {
         const attrs = [...o.attrs.values()];
         o.attrs.clear();

@@ -20,7 +20,11 @@ export type Kind =
   | "class"
   | "long"
   | "function"
-  | "weakref";
+  | "weakref"
+  /** a builtin function, module or type: made by the runtime, its memory not modelled */
+  | "builtin"
+  /** a list, tuple, str, dict or range iterator (what `for` walks) */
+  | "iterator";
 
 /**
  * Who keeps the object alive, which decides what its count means:
@@ -124,6 +128,7 @@ export class PyObject {
       case "instance":
       case "function":
       case "weakref":
+      case "iterator":
         return true;
       default:
         return false;
@@ -144,6 +149,9 @@ export class PyObject {
       }
       case "instance":
         return this.instanceDict ? [this.instanceDict] : [...this.attrs.values()];
+      case "iterator":
+      case "function": // a function's items are its default values (func_traverse visits them)
+        return this.items;
       case "weakref":
         // gc_traverse visits only the callback: the referent is not counted.
         return this.callback ? [this.callback] : [];

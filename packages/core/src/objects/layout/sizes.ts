@@ -158,3 +158,16 @@ export const weakrefSize = (p: ObjectProfile): ObjectSize => ({
 
 /** object(): just the header. */
 export const objectSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize);
+
+/**
+ * An iterator over a sequence (listiterobject, tupleiterobject, unicodeiterobject): header, index
+ * and the sequence, a tracked container; a range iterator (rangeiterobject: start, step, length;
+ * 2.7 iterates a list, since range() makes one) is not a container.
+ */
+export const sequenceIteratorSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: 4 * p.pointerSize,
+  separate: 0,
+});
+export const rangeIteratorSize = (p: ObjectProfile): ObjectSize => plain(5 * p.pointerSize);

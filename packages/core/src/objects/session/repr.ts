@@ -58,6 +58,10 @@ export function repr(o: PyObject, profile: ObjectProfile): string {
       return `<object object at 0x${o.address.toString(16)}>`;
     case "function":
       return `<function ${o.functionName} at 0x${o.address.toString(16)}>`;
+    case "builtin":
+      return String(o.value);
+    case "iterator":
+      return `<iterator object at 0x${o.address.toString(16)}>`;
     case "weakref": {
       const at = `<weakref at 0x${o.address.toString(16)}; `;
       const to = o.referent;

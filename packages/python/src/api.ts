@@ -1,0 +1,62 @@
+/*
+ * What @pymem/python offers its users (the CLI, the scenarios, the site): run a Python program on the
+ * model of one CPython build and get what that build would print.
+ */
+
+export interface RunOptions {
+  /** A CPython version the core has a profile for: "2.7", "3.11", "3.14.2". */
+  readonly version: string;
+  /** 8 (default), or 4 for a 32-bit build (i386, Pyodide's wasm32). */
+  readonly pointerSize?: 4 | 8;
+  /** The file name messages and tracebacks show ("<string>" when not given). */
+  readonly filename?: string;
+  /** Record one TraceStep per executed statement (costs time and memory). */
+  readonly trace?: boolean;
+  /**
+   * The most bytecode-like instructions the program may execute before it is stopped as runaway
+   * (a RunawayError). Default: DEFAULT_INSTRUCTION_LIMIT.
+   */
+  readonly instructionLimit?: number;
+}
+
+/** Runaway programs stop after this many instructions: about 10 s of model time in Node. */
+export const DEFAULT_INSTRUCTION_LIMIT = 50_000_000;
+
+/** One object as a trace step shows it. */
+export interface TracedObject {
+  /** id(): the object's address in the model */
+  readonly id: number;
+  readonly type: string;
+  /** the reference count the model holds (what getrefcount would show, minus its argument) */
+  readonly refcnt: number;
+  /** repr(), cut to 80 characters */
+  readonly repr: string;
+}
+
+/** The state after one statement ran. */
+export interface TraceStep {
+  readonly line: number;
+  /** Names of the running scope (the module, or the innermost function), each with its object's id. */
+  readonly names: Readonly<Record<string, number>>;
+  /** Every heap object the program made that is alive now. */
+  readonly objects: readonly TracedObject[];
+  /** pymalloc's blocks in use (sys.getallocatedblocks()) */
+  readonly allocatedBlocks: number;
+  /** Objects kept by each type's free list, by list name ("float", "list", "tuple[1]", ...) */
+  readonly freeLists: Readonly<Record<string, number>>;
+  /** What the program printed during this statement. */
+  readonly printed: string;
+}
+
+export interface RunResult {
+  /** What the program wrote to standard output, exactly as CPython writes it. */
+  readonly stdout: string;
+  /** Standard error: sys._debugmallocstats() text, and the traceback summary of an uncaught exception. */
+  readonly stderr: string;
+  /** 0, or 1 when an uncaught Python exception ended the program (as CPython's exit status). */
+  readonly exitCode: 0 | 1;
+  /** The uncaught exception, as its last traceback line: "ZeroDivisionError: division by zero". */
+  readonly exception?: string;
+  /** Only with `trace: true`. */
+  readonly steps?: readonly TraceStep[];
+}

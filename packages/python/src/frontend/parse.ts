@@ -1,0 +1,641 @@
+/*
+ * Python source → the model's syntax tree (ast.ts), using @lezer/python's parser (no parser of our own).
+ *
+ * lezer recovers from errors by inserting error nodes (⚠); the first one becomes a SyntaxError at its
+ * line. Anything lezer parses that the model does not run is refused here, before anything runs, with
+ * an UnsupportedError naming the construct and its line.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import { parser } from "@lezer/python";
+import { PythonSyntaxError, UnsupportedError } from "../errors.js";
+import type {
+  BinaryOperator,
+  CompareOperator,
+  Comprehension,
+  ExceptHandler,
+  Expr,
+  FormatPart,
+  Keyword,
+  Module,
+  Parameter,
+  Parameters,
+  Stmt,
+} from "./ast.js";
+import { checkIndentation } from "./indentation.js";
+import { parseNumber, parseStringLiteral } from "./literals.js";
+
+/** lezer node names → how a reader would name the construct in a refusal. */
+const REFUSED: Readonly<Record<string, string>> = {
+  WithStatement: "'with'",
+  DecoratedStatement: "a decorator",
+  YieldStatement: "'yield'",
+  YieldExpression: "'yield'",
+  AwaitExpression: "'await'",
+  AssertStatement: "'assert'",
+  ComprehensionExpression: "a generator expression",
+  DictionaryComprehensionExpression: "a dict comprehension",
+  SetComprehensionExpression: "a set comprehension",
+  MatchStatement: "'match'",
+  PrintStatement: "the Python 2 print statement",
+  ImportStatement: "this import",
+  NamedExpression: "':='",
+  TypeDefinition: "'type'",
+};
+
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  columnOf(offset: number): number {
+    return offset - (this.starts[this.lineOf(offset) - 1] as number);
+  }
+}
+
+/** Parses a whole module; throws PythonSyntaxError or UnsupportedError. */
+export function parseModule(source: string): Module {
+  const text = source.replace(/\r\n?/g, "\n");
+  const tree = parser.parse(text);
+  const lines = new Lines(text);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.isError) throw new PythonSyntaxError(lines.lineOf(cursor.from), "invalid syntax");
+  } while (cursor.next());
+  checkIndentation(tree.topNode, text, lines);
+  return new Lowering(text, lines).module(tree.topNode);
+}
+
+/** The children of a node, tokens and comments included, in order. */
+function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  return out;
+}
+
+const PUNCTUATION = new Set(["(", ")", "[", "]", "{", "}", ",", ":", ";", "."]);
+
+class Lowering {
+  private printFunction = false;
+  private firstFString: number | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: Lines,
+  ) {}
+
+  module(top: SyntaxNode): Module {
+    const body = this.statements(children(top));
+    return {
+      body,
+      printFunction: this.printFunction,
+      ...(this.firstFString !== undefined ? { firstFString: this.firstFString } : {}),
+    };
+  }
+
+  private src(n: SyntaxNode): string {
+    return this.text.slice(n.from, n.to);
+  }
+
+  private line(n: SyntaxNode): number {
+    return this.lines.lineOf(n.from);
+  }
+
+  private refuse(n: SyntaxNode, what: string): never {
+    throw new UnsupportedError(this.line(n), what);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private statements(nodes: SyntaxNode[]): Stmt[] {
+    const out: Stmt[] = [];
+    for (const n of nodes) {
+      if (n.name === "StatementGroup")
+        out.push(...this.statements(children(n).filter((c) => c.name !== ";")));
+      else if (n.name !== ":" && n.name !== ";") out.push(this.statement(n));
+    }
+    return out;
+  }
+
+  private body(n: SyntaxNode): Stmt[] {
+    return this.statements(children(n).filter((c) => c.name !== ":"));
+  }
+
+  private statement(n: SyntaxNode): Stmt {
+    const line = this.line(n);
+    const c = children(n);
+    switch (n.name) {
+      case "ExpressionStatement":
+        return { line, k: "expr", value: this.expr(c[0] as SyntaxNode) };
+      case "AssignStatement":
+        return this.assignment(n, c);
+      case "UpdateStatement": {
+        const op = this.src(c[1] as SyntaxNode).slice(0, -1);
+        if (op === "@") this.refuse(n, "'@='");
+        return {
+          line,
+          k: "augassign",
+          target: this.target(c[0] as SyntaxNode),
+          op: op as BinaryOperator,
+          value: this.exprList(c.slice(2), n),
+        };
+      }
+      case "DeleteStatement":
+        return { line, k: "del", targets: this.items(c.slice(1)).map((t) => this.target(t)) };
+      case "PassStatement":
+        return { line, k: "pass" };
+      case "BreakStatement":
+        return { line, k: "break" };
+      case "ContinueStatement":
+        return { line, k: "continue" };
+      case "ReturnStatement":
+        return c.length > 1
+          ? { line, k: "return", value: this.exprList(c.slice(1), n) }
+          : { line, k: "return" };
+      case "IfStatement":
+        return this.ifStatement(c, 0);
+      case "WhileStatement": {
+        const [, test, body, , orelse] = c;
+        return {
+          line,
+          k: "while",
+          test: this.expr(test as SyntaxNode),
+          body: this.body(body as SyntaxNode),
+          orelse: orelse ? this.body(orelse) : [],
+        };
+      }
+      case "ForStatement":
+        return this.forStatement(n, c);
+      case "FunctionDefinition":
+        return this.functionDefinition(n, c);
+      case "ClassDefinition":
+        return this.classDefinition(n, c);
+      case "ImportStatement":
+        return this.importStatement(n, c);
+      case "ScopeStatement":
+        if (this.src(c[0] as SyntaxNode) !== "global") this.refuse(n, "'nonlocal'");
+        return {
+          line,
+          k: "global",
+          names: c
+            .slice(1)
+            .filter((x) => x.name === "VariableName")
+            .map((x) => this.src(x)),
+        };
+      case "RaiseStatement":
+        if (c.some((x) => x.name === "from")) this.refuse(n, "'raise ... from'");
+        return c.length > 1
+          ? { line, k: "raise", exception: this.expr(c[1] as SyntaxNode) }
+          : { line, k: "raise" };
+      case "TryStatement":
+        return this.tryStatement(n, c);
+      default:
+        return this.refuse(n, REFUSED[n.name] ?? `'${this.src(n).split(/\s/)[0]}' (${n.name})`);
+    }
+  }
+
+  private assignment(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    // a = b = value: groups of expressions separated by '='
+    if (c.some((x) => x.name === "TypeDef")) this.refuse(n, "an annotated assignment");
+    const groups: SyntaxNode[][] = [[]];
+    for (const x of c) {
+      if (x.name === "AssignOp") groups.push([]);
+      else (groups.at(-1) as SyntaxNode[]).push(x);
+    }
+    const value = this.exprList(groups.at(-1) as SyntaxNode[], n);
+    const targets = groups.slice(0, -1).map((g) => this.target(this.asOneExpr(g, n)));
+    return { line: this.line(n), k: "assign", targets, value };
+  }
+
+  private ifStatement(c: SyntaxNode[], start: number): Stmt {
+    // if test body (elif test body)* (else body)?
+    const head = c[start] as SyntaxNode;
+    const test = this.expr(c[start + 1] as SyntaxNode);
+    const body = this.body(c[start + 2] as SyntaxNode);
+    const next = c[start + 3];
+    let orelse: Stmt[] = [];
+    if (next?.name === "elif") orelse = [this.ifStatement(c, start + 3)];
+    else if (next?.name === "else") orelse = this.body(c[start + 4] as SyntaxNode);
+    return { line: this.line(head), k: "if", test, body, orelse };
+  }
+
+  private forStatement(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    const inAt = c.findIndex((x) => x.name === "in");
+    const bodyAt = c.findIndex((x) => x.name === "Body");
+    if (c[0]?.name !== "for") this.refuse(n, "'async for'");
+    const elseAt = c.findIndex((x) => x.name === "else");
+    return {
+      line: this.line(n),
+      k: "for",
+      target: this.target(this.asOneExpr(c.slice(1, inAt), n)),
+      iter: this.exprList(c.slice(inAt + 1, bodyAt), n),
+      body: this.body(c[bodyAt] as SyntaxNode),
+      orelse: elseAt >= 0 ? this.body(c[elseAt + 1] as SyntaxNode) : [],
+    };
+  }
+
+  private functionDefinition(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    if (c[0]?.name !== "def") this.refuse(n, "'async def'");
+    if (c.some((x) => x.name === "TypeDef")) this.refuse(n, "a return annotation");
+    const name = this.src(c[1] as SyntaxNode);
+    const params = this.parameters(c.find((x) => x.name === "ParamList") as SyntaxNode);
+    const body = this.body(c.find((x) => x.name === "Body") as SyntaxNode);
+    return { line: this.line(n), k: "def", name, params, body };
+  }
+
+  private parameters(list: SyntaxNode): Parameters {
+    const positional: Parameter[] = [];
+    const c = children(list).filter((x) => !PUNCTUATION.has(x.name));
+    for (let i = 0; i < c.length; i++) {
+      const x = c[i] as SyntaxNode;
+      if (x.name !== "VariableName") this.refuse(x, `the parameter form '${this.src(x)}'`);
+      if (c[i + 1]?.name === "TypeDef") this.refuse(x, "a parameter annotation");
+      if (c[i + 1]?.name === "AssignOp") {
+        positional.push({ name: this.src(x), default: this.expr(c[i + 2] as SyntaxNode) });
+        i += 2;
+      } else {
+        if (positional.some((p) => p.default))
+          throw new PythonSyntaxError(this.line(x), "non-default argument follows default argument");
+        positional.push({ name: this.src(x) });
+      }
+    }
+    return { positional };
+  }
+
+  private classDefinition(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    const name = this.src(c[1] as SyntaxNode);
+    const argList = c.find((x) => x.name === "ArgList");
+    const bases = argList ? children(argList).filter((x) => !PUNCTUATION.has(x.name)) : [];
+    if (bases.length > 1) this.refuse(n, "multiple inheritance");
+    if (bases.some((b) => b.name === "AssignOp" || b.name === "*" || b.name === "**"))
+      this.refuse(n, "a metaclass or class keyword");
+    const body = this.body(c.find((x) => x.name === "Body") as SyntaxNode);
+    return { line: this.line(n), k: "class", name, bases: bases.map((b) => this.expr(b)), body };
+  }
+
+  private importStatement(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    const line = this.line(n);
+    if (c[0]?.name === "from") {
+      const module = this.src(c[1] as SyntaxNode);
+      const names = c
+        .slice(3)
+        .filter((x) => x.name === "VariableName")
+        .map((x) => this.src(x));
+      if (module !== "__future__" || c.some((x) => x.name === "as" || x.name === "*"))
+        this.refuse(n, `'from ${module} import'`);
+      for (const name of names) {
+        if (name === "print_function") this.printFunction = true;
+        else if (
+          ![
+            "division",
+            "absolute_import",
+            "unicode_literals",
+            "with_statement",
+            "generators",
+            "nested_scopes",
+          ].includes(name)
+        )
+          throw new PythonSyntaxError(line, `future feature ${name} is not defined`);
+        else if (name === "division" || name === "unicode_literals")
+          this.refuse(n, `'from __future__ import ${name}'`);
+      }
+      return { line, k: "future", names };
+    }
+    if (c.some((x) => x.name === "as" || x.name === "."))
+      this.refuse(n, "'import ... as' and dotted imports");
+    const names = c.filter((x) => x.name === "VariableName").map((x) => this.src(x));
+    return { line, k: "import", names };
+  }
+
+  private tryStatement(n: SyntaxNode, c: SyntaxNode[]): Stmt {
+    const line = this.line(n);
+    let body: Stmt[] = [];
+    const handlers: ExceptHandler[] = [];
+    let orelse: Stmt[] = [];
+    let fin: Stmt[] = [];
+    for (let i = 0; i < c.length; i++) {
+      const x = c[i] as SyntaxNode;
+      if (x.name === "try") body = this.body(c[++i] as SyntaxNode);
+      else if (x.name === "except") {
+        let j = i + 1;
+        const parts: SyntaxNode[] = [];
+        while (c[j] && c[j]?.name !== "Body") parts.push(c[j++] as SyntaxNode);
+        if (parts[0]?.name === "*") this.refuse(x, "'except*'");
+        const asAt = parts.findIndex((p) => p.name === "as");
+        const typeNodes = asAt >= 0 ? parts.slice(0, asAt) : parts;
+        handlers.push({
+          line: this.line(x),
+          ...(typeNodes.length > 0 ? { type: this.exprList(typeNodes, x) } : {}),
+          ...(asAt >= 0 ? { name: this.src(parts[asAt + 1] as SyntaxNode) } : {}),
+          body: this.body(c[j] as SyntaxNode),
+        });
+        i = j;
+      } else if (x.name === "else") orelse = this.body(c[++i] as SyntaxNode);
+      else if (x.name === "finally") fin = this.body(c[++i] as SyntaxNode);
+    }
+    return { line, k: "try", body, handlers, orelse, finally: fin };
+  }
+
+  // ---------------------------------------------------------------- targets
+
+  private target(e: Expr): Expr;
+  private target(n: SyntaxNode): Expr;
+  private target(x: Expr | SyntaxNode): Expr {
+    const e = "k" in x ? x : this.expr(x);
+    switch (e.k) {
+      case "name":
+      case "attribute":
+      case "subscript":
+        return e;
+      case "tuple":
+      case "list":
+        for (const item of e.items) this.target(item);
+        return e;
+      default:
+        throw new PythonSyntaxError(e.line, "cannot assign to expression");
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** `a, b` at statement level: several expressions make a tuple. */
+  private exprList(nodes: SyntaxNode[], at: SyntaxNode): Expr {
+    const items = this.items(nodes).map((x) => this.expr(x));
+    if (items.length === 1 && !nodes.some((x) => x.name === ",")) return items[0] as Expr;
+    if (items.length === 0) throw new PythonSyntaxError(this.line(at), "invalid syntax");
+    return { line: items[0]?.line ?? this.line(at), k: "tuple", items };
+  }
+
+  private asOneExpr(nodes: SyntaxNode[], at: SyntaxNode): Expr {
+    return this.exprList(nodes, at);
+  }
+
+  /** The expressions between commas. */
+  private items(nodes: SyntaxNode[]): SyntaxNode[] {
+    const out = nodes.filter((x) => x.name !== ",");
+    for (const x of out) if (x.name === "*" || x.name === "**") this.refuse(x, "star-unpacking");
+    return out;
+  }
+
+  private expr(n: SyntaxNode): Expr {
+    const line = this.line(n);
+    const c = children(n);
+    switch (n.name) {
+      case "VariableName":
+        return { line, k: "name", id: this.src(n) };
+      case "Number":
+        return { line, k: "const", value: parseNumber(this.src(n), line) };
+      case "String":
+        return this.stringLiteral([n]);
+      case "ContinuedString":
+        return this.stringLiteral(c);
+      case "FormatString":
+        return this.formatString([n]);
+      case "None":
+        return { line, k: "const", value: { type: "none" } };
+      case "Boolean":
+        return { line, k: "const", value: { type: "bool", value: this.src(n) === "True" } };
+      case "ParenthesizedExpression":
+        return this.expr(c[1] as SyntaxNode);
+      case "TupleExpression":
+        return { line, k: "tuple", items: this.items(c.slice(1, -1)).map((x) => this.expr(x)) };
+      case "ArrayExpression":
+        return { line, k: "list", items: this.items(c.slice(1, -1)).map((x) => this.expr(x)) };
+      case "SetExpression":
+        return { line, k: "set", items: this.items(c.slice(1, -1)).map((x) => this.expr(x)) };
+      case "DictionaryExpression":
+        return this.dict(n, c);
+      case "MemberExpression":
+        return this.member(n, c);
+      case "CallExpression":
+        return this.call(n, c);
+      case "BinaryExpression":
+        return this.binary(n, c);
+      case "UnaryExpression": {
+        const op = this.src(c[0] as SyntaxNode);
+        return {
+          line,
+          k: "unary",
+          op: op as "-" | "+" | "~" | "not",
+          operand: this.expr(c[1] as SyntaxNode),
+        };
+      }
+      case "ConditionalExpression":
+        return {
+          line,
+          k: "if",
+          body: this.expr(c[0] as SyntaxNode),
+          test: this.expr(c[2] as SyntaxNode),
+          orelse: this.expr(c[4] as SyntaxNode),
+        };
+      case "LambdaExpression": {
+        const list = c.find((x) => x.name === "ParamList");
+        return {
+          line,
+          k: "lambda",
+          params: list ? this.parameters(list) : { positional: [] },
+          body: this.expr(c.at(-1) as SyntaxNode),
+        };
+      }
+      case "ArrayComprehensionExpression":
+        return this.listComprehension(n, c);
+      default:
+        return this.refuse(n, REFUSED[n.name] ?? `the expression '${this.src(n).slice(0, 30)}'`);
+    }
+  }
+
+  private stringLiteral(parts: SyntaxNode[]): Expr {
+    if (parts.some((p) => p.name === "FormatString")) return this.formatString(parts);
+    const line = this.line(parts[0] as SyntaxNode);
+    const values = parts.map((p) => parseStringLiteral(this.src(p), this.line(p)));
+    const bytes = values.map((v) => v.bytes);
+    if (bytes.some((b) => b !== bytes[0]))
+      throw new PythonSyntaxError(line, "cannot mix bytes and nonbytes literals");
+    const value = values.map((v) => v.value).join("");
+    return { line, k: "const", value: bytes[0] ? { type: "bytes", value } : { type: "str", value } };
+  }
+
+  /** f"...{expr!r:spec}...": the text between replacements is a literal (escapes processed). */
+  private formatString(nodes: SyntaxNode[]): Expr {
+    const line = this.line(nodes[0] as SyntaxNode);
+    this.firstFString ??= line;
+    const parts: FormatPart[] = [];
+    for (const node of nodes) {
+      const raw = this.src(node);
+      if (node.name === "String") {
+        parts.push(parseStringLiteral(raw, this.line(node)).value);
+        continue;
+      }
+      const prefix = /^[a-zA-Z]*/.exec(raw)?.[0] ?? "";
+      const quote =
+        raw.slice(prefix.length).startsWith('"""') || raw.slice(prefix.length).startsWith("'''") ? 3 : 1;
+      const open = node.from + prefix.length + quote;
+      const close = node.to - quote;
+      let at = open;
+      const literal = (to: number) => {
+        if (to > at) {
+          const piece = this.text.slice(at, to).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+          parts.push(
+            parseStringLiteral(`${prefix.replace(/[fF]/, "")}"${piece.replace(/"/g, '\\"')}"`, line).value,
+          );
+        }
+      };
+      for (const r of children(node).filter((x) => x.name === "FormatReplacement")) {
+        literal(r.from);
+        const rc = children(r).filter((x) => x.name !== "{" && x.name !== "}");
+        const conv = rc.find((x) => x.name === "FormatConversion");
+        const spec = rc.find((x) => x.name === "FormatSpec");
+        const valueNodes = rc.filter((x) => x !== conv && x !== spec);
+        if (valueNodes.length !== 1) this.refuse(r, "this f-string replacement");
+        const conversion = conv ? this.src(conv).slice(1) : undefined;
+        if (conversion !== undefined && conversion !== "r" && conversion !== "s")
+          this.refuse(r, `'!${conversion}'`);
+        const specText = spec ? this.src(spec).slice(1) : undefined;
+        if (specText?.includes("{")) this.refuse(r, "a nested f-string format spec");
+        parts.push({
+          value: this.expr(valueNodes[0] as SyntaxNode),
+          ...(conversion ? { conversion: conversion as "r" | "s" } : {}),
+          ...(specText ? { spec: specText } : {}),
+        });
+        at = r.to;
+      }
+      literal(close);
+    }
+    return { line, k: "fstring", parts };
+  }
+
+  private dict(n: SyntaxNode, c: SyntaxNode[]): Expr {
+    const inner = c.slice(1, -1).filter((x) => x.name !== ",");
+    const keys: Expr[] = [];
+    const values: Expr[] = [];
+    for (let i = 0; i < inner.length; i += 3) {
+      if (inner[i]?.name === "**") this.refuse(inner[i] as SyntaxNode, "'**' in a dict display");
+      keys.push(this.expr(inner[i] as SyntaxNode));
+      values.push(this.expr(inner[i + 2] as SyntaxNode));
+    }
+    return { line: this.line(n), k: "dict", keys, values };
+  }
+
+  private member(n: SyntaxNode, c: SyntaxNode[]): Expr {
+    const line = this.line(n);
+    const object = this.expr(c[0] as SyntaxNode);
+    if (c[1]?.name === ".") return { line, k: "attribute", object, name: this.src(c[2] as SyntaxNode) };
+    const inside = c.slice(2, -1);
+    if (inside.some((x) => x.name === ":")) {
+      // lower:upper:step, any part may be missing
+      const parts: (SyntaxNode | undefined)[] = [undefined];
+      for (const x of inside) {
+        if (x.name === ":") parts.push(undefined);
+        else if (x.name === ",") this.refuse(x, "an extended slice");
+        else parts[parts.length - 1] = x;
+      }
+      const [lower, upper, step] = parts.map((p) => (p ? this.expr(p) : undefined));
+      return {
+        line,
+        k: "subscript",
+        object,
+        index: {
+          line,
+          k: "slice",
+          ...(lower ? { lower } : {}),
+          ...(upper ? { upper } : {}),
+          ...(step ? { step } : {}),
+        },
+      };
+    }
+    return { line, k: "subscript", object, index: this.exprList(inside, n) };
+  }
+
+  private call(n: SyntaxNode, c: SyntaxNode[]): Expr {
+    const func = this.expr(c[0] as SyntaxNode);
+    const argList = children(c[1] as SyntaxNode).slice(1, -1);
+    const args: Expr[] = [];
+    const keywords: Keyword[] = [];
+    for (let i = 0; i < argList.length; i++) {
+      const x = argList[i] as SyntaxNode;
+      if (x.name === ",") continue;
+      if (x.name === "*" || x.name === "**") this.refuse(x, `'${x.name}' in a call`);
+      if (x.name === "ComprehensionExpression") this.refuse(x, "a generator expression");
+      if (argList[i + 1]?.name === "AssignOp") {
+        keywords.push({ name: this.src(x), value: this.expr(argList[i + 2] as SyntaxNode) });
+        i += 2;
+      } else {
+        if (keywords.length > 0)
+          throw new PythonSyntaxError(this.line(x), "positional argument follows keyword argument");
+        args.push(this.expr(x));
+      }
+    }
+    return { line: this.line(n), k: "call", func, args, keywords };
+  }
+
+  private binary(n: SyntaxNode, c: SyntaxNode[]): Expr {
+    const line = this.line(n);
+    const left = c[0] as SyntaxNode;
+    const right = c.at(-1) as SyntaxNode;
+    const op = c
+      .slice(1, -1)
+      .map((x) => this.src(x))
+      .join(" ");
+    if (op === "and" || op === "or") {
+      const values: Expr[] = [];
+      for (const side of [left, right]) {
+        const e = this.expr(side);
+        if (e.k === "bool" && e.op === op && side.name === "BinaryExpression") values.push(...e.values);
+        else values.push(e);
+      }
+      return { line, k: "bool", op, values };
+    }
+    if (["<", "<=", ">", ">=", "==", "!=", "is", "is not", "in", "not in", "<>"].includes(op)) {
+      if (op === "<>") throw new PythonSyntaxError(line, "invalid syntax");
+      const l = this.expr(left);
+      const r = this.expr(right);
+      // a < b < c arrives as (a < b) < c; a chain is one comparison unless parenthesized
+      if (l.k === "compare" && left.name === "BinaryExpression")
+        return {
+          line,
+          k: "compare",
+          left: l.left,
+          ops: [...l.ops, op as CompareOperator],
+          comparators: [...l.comparators, r],
+        };
+      return { line, k: "compare", left: l, ops: [op as CompareOperator], comparators: [r] };
+    }
+    if (op === "@") this.refuse(n, "'@'");
+    return { line, k: "binary", op: op as BinaryOperator, left: this.expr(left), right: this.expr(right) };
+  }
+
+  private listComprehension(n: SyntaxNode, c: SyntaxNode[]): Expr {
+    const inner = c.slice(1, -1);
+    const forAt = inner.findIndex((x) => x.name === "for");
+    if (inner.some((x) => x.name === "async")) this.refuse(n, "'async for'");
+    const element = this.exprList(inner.slice(0, forAt), n);
+    const generators: Comprehension[] = [];
+    let i = forAt;
+    while (i < inner.length) {
+      const inAt = inner.findIndex((x, j) => j > i && x.name === "in");
+      let j = inAt + 1;
+      while (j < inner.length && inner[j]?.name !== "for" && inner[j]?.name !== "if") j++;
+      const target = this.target(this.exprList(inner.slice(i + 1, inAt), n));
+      const iter = this.exprList(inner.slice(inAt + 1, j), n);
+      const ifs: Expr[] = [];
+      while (inner[j]?.name === "if") {
+        let k = j + 1;
+        while (k < inner.length && inner[k]?.name !== "for" && inner[k]?.name !== "if") k++;
+        ifs.push(this.exprList(inner.slice(j + 1, k), n));
+        j = k;
+      }
+      generators.push({ target, iter, ifs });
+      i = j;
+    }
+    return { line: this.line(n), k: "listcomp", element, generators };
+  }
+}

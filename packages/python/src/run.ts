@@ -1,0 +1,71 @@
+/*
+ * runPython: parse, refuse what the model does not run, then execute on a fresh model of the build.
+ */
+import { ObjectHeap, objectProfile, Pymalloc, profileForVersion } from "@pymem/core";
+import { DEFAULT_INSTRUCTION_LIMIT, type RunOptions, type RunResult, type TraceStep } from "./api.js";
+import { PythonSyntaxError } from "./errors.js";
+import { parseModule } from "./frontend/parse.js";
+import { PyException } from "./vm/exceptions.js";
+import { Interpreter } from "./vm/interpreter.js";
+import { versionRules } from "./vm/rules.js";
+import { traceStep } from "./vm/trace.js";
+
+/** Parses `source` and refuses what the model does not run, without running it. */
+export function checkSource(source: string): void {
+  parseModule(source);
+}
+
+export function runPython(source: string, options: RunOptions): RunResult {
+  if (!/^\d+\.\d+(\.\d+)?$/.test(options.version))
+    throw new RangeError(
+      `"${options.version}" is not a CPython version (X.Y or X.Y.Z); pass pointerSize for a 32-bit build`,
+    );
+  const module = parseModule(source);
+  const pointerSize = options.pointerSize ?? 8;
+  const profile = objectProfile(options.version, pointerSize);
+  const allocator = profileForVersion(options.version.split(".").slice(0, 3).join("."), pointerSize);
+  if (profile.python[0] === 2 && module.firstFString !== undefined)
+    throw new PythonSyntaxError(module.firstFString, "invalid syntax");
+  const pm = new Pymalloc(allocator);
+  let vm: Interpreter | undefined;
+  const heap = new ObjectHeap(profile, pm, {
+    finalizer: (self) => vm?.finalize(self),
+    caller: (fn, args) => vm?.callback(fn, args),
+  });
+  const steps: TraceStep[] = [];
+  let printed = 0;
+  vm = new Interpreter(
+    module,
+    heap,
+    versionRules(profile),
+    options.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT,
+    {
+      ...(options.trace
+        ? {
+            afterStatement: (line, frame) => {
+              const v = vm as Interpreter;
+              steps.push(traceStep(v, frame, line, v.out.slice(printed)));
+              printed = v.out.length;
+            },
+          }
+        : {}),
+    },
+  );
+  let exception: PyException | undefined;
+  try {
+    vm.run();
+  } catch (e) {
+    if (!(e instanceof PyException)) throw e;
+    exception = e;
+  }
+  const stderr = exception
+    ? `${vm.err}Traceback (most recent call last):\n  File "${options.filename ?? "<string>"}", line ${exception.line}, in <module>\n${exception.summary}\n`
+    : vm.err;
+  return {
+    stdout: vm.out,
+    stderr,
+    exitCode: exception ? 1 : 0,
+    ...(exception ? { exception: exception.summary } : {}),
+    ...(options.trace ? { steps } : {}),
+  };
+}

@@ -1,0 +1,419 @@
+/*
+ * The builtins and the modules (sys, gc, weakref) a program may use, and the methods of builtin
+ * types it may call. Each one takes its arguments borrowed from the caller's stack, as a C function
+ * does, and returns a new reference. Builtin functions, types and modules are runtime objects: their
+ * memory is not modelled, and their counts cannot be read (getrefcount refuses them).
+ */
+import {
+  allocatedBlocks,
+  type Collector,
+  debugMallocStats,
+  getsizeof,
+  listSize,
+  NotModelledError,
+  type ObjectHeap,
+  type PyObject,
+  rangeIteratorSize,
+} from "@pymem/core";
+import { UnsupportedError } from "../errors.js";
+import { PyException } from "./exceptions.js";
+import { formatString } from "./format.js";
+import type { VersionRules } from "./rules.js";
+import { equal, reprOf, str, truthy, typeName } from "./values.js";
+
+/** What the builtins need from the interpreter (an interface, so that neither imports the other). */
+export interface BuiltinHost {
+  readonly heap: ObjectHeap;
+  readonly rules: VersionRules;
+  readonly collector: Collector;
+  err: string;
+  readonly printFunction: boolean;
+  write(text: string): void;
+  baseOf(cls: PyObject): PyObject | undefined;
+}
+
+export type Builtin = (
+  args: readonly PyObject[],
+  keywords: ReadonlyMap<string, PyObject>,
+  line: number,
+) => PyObject;
+
+interface RangeState {
+  readonly stop: bigint;
+  readonly step: bigint;
+}
+
+const TYPE_KINDS = [
+  "int",
+  "float",
+  "str",
+  "bytes",
+  "list",
+  "tuple",
+  "dict",
+  "bool",
+  "object",
+  "type",
+] as const;
+
+export class Builtins {
+  /** range iterators' bounds (their current value is the iterator's `value`) */
+  readonly ranges = new WeakMap<PyObject, RangeState>();
+  private readonly names = new Map<string, PyObject>();
+  private readonly impls = new Map<PyObject, Builtin>();
+  private readonly modules = new Map<string, PyObject>();
+  private readonly moduleAttributes = new Map<PyObject, Map<string, PyObject>>();
+  private readonly types = new Map<string, PyObject>();
+  private garbageList: PyObject | undefined;
+
+  constructor(private readonly vm: BuiltinHost) {
+    const py2 = vm.rules.python2;
+    for (const kind of TYPE_KINDS) {
+      const t = this.heap.runtime.builtin(py2 ? `<type '${kind}'>` : `<class '${kind}'>`);
+      this.types.set(kind, t);
+      this.names.set(kind, t);
+    }
+    if (py2) this.names.set("long", this.types.get("int") as PyObject);
+    this.define(this.names, "print", (a, k, line) => this.print(a, k, line));
+    this.define(this.names, "id", ([x]) => this.heap.int(BigInt(this.one(x, "id").address)));
+    this.define(this.names, "len", ([x]) => this.heap.int(BigInt(this.len(this.one(x, "len")))));
+    this.define(this.names, "repr", ([x]) => this.heap.str(reprOf(this.one(x, "repr"), this.heap)));
+    this.define(this.names, "hex", ([x]) => this.hex(this.one(x, "hex")));
+    this.define(this.names, "isinstance", ([x, t]) =>
+      this.bool(this.isInstance(this.one(x, "isinstance"), t)),
+    );
+    this.define(this.names, "range", (a, _k, line) => this.range(a, line));
+    this.define(this.names, "getattr", (a, _k, line) => this.getattr(a, line));
+    if (py2) this.define(this.names, "intern", ([x]) => this.intern(x));
+    this.moduleWith("sys", {
+      getrefcount: ([x]) => this.heap.int(BigInt(this.getrefcount(this.one(x, "getrefcount")))),
+      getsizeof: ([x]) => this.heap.int(BigInt(this.getsizeof(this.one(x, "getsizeof")))),
+      getallocatedblocks: () => this.heap.int(BigInt(allocatedBlocks(this.heap.pm))),
+      _debugmallocstats: () => {
+        this.vm.err += debugMallocStats(this.heap.pm);
+        return this.none();
+      },
+      ...(py2 ? {} : { intern: ([x]: readonly PyObject[]) => this.intern(x) }),
+    });
+    this.moduleWith("gc", {
+      collect: ([g]) => this.heap.int(BigInt(this.vm.collector.collect(g ? Number(g.value as bigint) : 2))),
+      disable: () => {
+        this.vm.collector.enabled = false;
+        return this.none();
+      },
+      enable: () => {
+        this.vm.collector.enabled = true;
+        return this.none();
+      },
+      isenabled: () => this.bool(this.vm.collector.enabled),
+      get_threshold: () => this.intTuple(this.vm.collector.thresholds),
+    });
+    this.moduleWith("weakref", {
+      ref: ([target, callback]) => {
+        const t = this.one(target, "ref");
+        if (!this.heap.weak.supports(t))
+          throw new PyException("TypeError", `cannot create weak reference to '${typeName(t, py2)}' object`);
+        return this.heap.weak.create(t, callback);
+      },
+      getweakrefcount: ([x]) => this.heap.int(BigInt(this.heap.weak.count(this.one(x, "getweakrefcount")))),
+    });
+  }
+
+  private get heap() {
+    return this.vm.heap;
+  }
+
+  /** A builtin name (print, len, int, ...), or undefined. */
+  lookup(name: string): PyObject | undefined {
+    return this.names.get(name);
+  }
+
+  /** `import name` */
+  module(name: string, line: number): PyObject {
+    const m = this.modules.get(name);
+    if (!m) throw new UnsupportedError(line, `'import ${name}'`);
+    return m;
+  }
+
+  /** The implementation of a builtin function object; types are called as their constructor. */
+  function(o: PyObject, line: number): Builtin {
+    const f = this.impls.get(o);
+    if (f) return f;
+    for (const [kind, t] of this.types) if (t === o) return this.constructorOf(kind, line);
+    throw new PyException("TypeError", `'${o.value}' object is not callable`);
+  }
+
+  /** x.name for builtin objects: module functions, gc.garbage, a type's __name__. */
+  attribute(o: PyObject, name: string, line: number): PyObject {
+    const attrs = this.moduleAttributes.get(o);
+    if (attrs) {
+      if (o === this.modules.get("gc") && name === "garbage") return this.garbage();
+      const a = attrs.get(name);
+      if (a) return a;
+      throw new UnsupportedError(line, `${this.moduleName(o)}.${name}`);
+    }
+    if (name === "__name__") {
+      for (const [kind, t] of this.types) if (t === o) return this.heap.runtime.identifier(kind);
+    }
+    throw new UnsupportedError(line, `the attribute '${name}' of a ${typeName(o, this.vm.rules.python2)}`);
+  }
+
+  /** x.method(args) on a builtin type's object; undefined when the model has no such method. */
+  method(self: PyObject, name: string): Builtin | undefined {
+    if (self.kind === "list" && name === "append")
+      return ([x]) => {
+        this.heap.append(self, this.heap.incref(this.one(x, "append")));
+        return this.none();
+      };
+    if (self.kind === "list" && name === "clear" && !this.vm.rules.python2)
+      return () => {
+        this.heap.clearReferences(self);
+        return this.none();
+      };
+    if (self.kind === "str" && name === "join")
+      return ([x]) => {
+        const seq = this.one(x, "join");
+        if (seq.kind !== "list" && seq.kind !== "tuple")
+          throw new NotModelledError("join of anything but a list or tuple");
+        const parts = seq.items.map((i) => {
+          if (i.kind !== "str") throw new PyException("TypeError", "sequence item: expected str instance");
+          return i.value as string;
+        });
+        return this.heap.str(parts.join(self.value as string));
+      };
+    if (self.kind === "str" && name === "format")
+      return (args, kw, line) => {
+        if (kw.size > 0) throw new UnsupportedError(line, "str.format with keyword arguments");
+        return this.heap.str(formatString(self.value as string, args, this.heap, line));
+      };
+    return undefined;
+  }
+
+  typeOf(o: PyObject): PyObject {
+    if (o.kind === "instance") return o.cls as PyObject;
+    const t = this.types.get(o.kind);
+    if (!t) throw new NotModelledError(`type() of a ${o.kind}`);
+    return t;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private define(table: Map<string, PyObject>, name: string, impl: Builtin): PyObject {
+    const o = this.heap.runtime.builtin(`<built-in function ${name}>`);
+    table.set(name, o);
+    this.impls.set(o, impl);
+    return o;
+  }
+
+  private moduleWith(name: string, functions: Readonly<Record<string, Builtin>>): void {
+    const m = this.heap.runtime.builtin(`<module '${name}' (built-in)>`);
+    const attrs = new Map<string, PyObject>();
+    for (const [f, impl] of Object.entries(functions)) this.define(attrs, f, impl);
+    this.modules.set(name, m);
+    this.moduleAttributes.set(m, attrs);
+  }
+
+  private moduleName(m: PyObject): string {
+    for (const [n, o] of this.modules) if (o === m) return n;
+    return "?";
+  }
+
+  private one(x: PyObject | undefined, f: string): PyObject {
+    if (!x) throw new PyException("TypeError", `${f}() takes exactly one argument (0 given)`);
+    return x;
+  }
+
+  private none(): PyObject {
+    return this.heap.incref(this.heap.runtime.none);
+  }
+
+  private bool(b: boolean): PyObject {
+    return this.heap.incref(b ? this.heap.runtime.true : this.heap.runtime.false);
+  }
+
+  private intTuple(values: readonly number[]): PyObject {
+    return this.heap.tuple(values.map((v) => this.heap.int(BigInt(v))));
+  }
+
+  /** gc.garbage: a list the runtime holds, whose items are the collector's uncollectable objects. */
+  private garbage(): PyObject {
+    if (!this.garbageList) {
+      this.garbageList = this.heap.list([]);
+      this.garbageList.lifetime = "runtime-held";
+    }
+    this.garbageList.items = [...this.vm.collector.garbage];
+    return this.garbageList;
+  }
+
+  private print(args: readonly PyObject[], kw: ReadonlyMap<string, PyObject>, line: number): PyObject {
+    if (!this.vm.printFunction && (args.length !== 1 || kw.size > 0))
+      throw new UnsupportedError(
+        line,
+        "print with several values on 2.7 without 'from __future__ import print_function'",
+      );
+    for (const k of kw.keys())
+      if (k !== "sep" && k !== "end") throw new UnsupportedError(line, `print(${k}=...)`);
+    const text = (k: string, dflt: string) => {
+      const v = kw.get(k);
+      return v === undefined || v.kind === "none" ? dflt : str(v, this.heap);
+    };
+    this.vm.write(args.map((a) => str(a, this.heap)).join(text("sep", " ")) + text("end", "\n"));
+    return this.none();
+  }
+
+  private len(x: PyObject): number {
+    switch (x.kind) {
+      case "str":
+        return [...(x.value as string)].length;
+      case "bytes":
+        return (x.value as string).length;
+      case "list":
+      case "tuple":
+        return x.items.length;
+      case "dict":
+        return x.dictKeys.length;
+      default:
+        throw new PyException(
+          "TypeError",
+          `object of type '${typeName(x, this.vm.rules.python2)}' has no len()`,
+        );
+    }
+  }
+
+  private hex(x: PyObject): PyObject {
+    if (x.kind !== "int" && x.kind !== "bool") throw new NotModelledError(`hex() of a ${x.kind}`);
+    const v = x.value as bigint;
+    return this.heap.str(`${v < 0n ? "-" : ""}0x${(v < 0n ? -v : v).toString(16)}`);
+  }
+
+  private isInstance(x: PyObject, t: PyObject | undefined): boolean {
+    if (!t) throw new PyException("TypeError", "isinstance expected 2 arguments, got 1");
+    if (t.kind === "tuple") return t.items.some((i) => this.isInstance(x, i));
+    if (t.kind === "class") {
+      for (let c: PyObject | undefined = x.kind === "instance" ? x.cls : undefined; c; c = this.vm.baseOf(c))
+        if (c === t) return true;
+      return false;
+    }
+    if (t === this.types.get("object")) return true;
+    if (t === this.types.get("type")) return x.kind === "class" || [...this.types.values()].includes(x);
+    if (t === this.types.get("int") && x.kind === "bool") return true;
+    return this.typeOf(x) === t;
+  }
+
+  private range(args: readonly PyObject[], line: number): PyObject {
+    const ints = args.map((a) => {
+      if (a.kind !== "int" && a.kind !== "bool")
+        throw new PyException("TypeError", "range() integer end argument expected");
+      return a.value as bigint;
+    });
+    const [start, stop, step] =
+      ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] ?? 0n, ints[1] ?? 0n, ints[2] ?? 1n];
+    if (step === 0n) throw new PyException("ValueError", "range() arg 3 must not be zero");
+    if (this.vm.rules.python2) throw new UnsupportedError(line, "range() on 2.7 (it builds a list)");
+    // The range object itself is freed as soon as `for` has its iterator; only the iterator is
+    // modelled: a `range` used any other way is refused by what consumes it.
+    const it = this.heap.allocateObject("iterator", rangeIteratorSize(this.heap.profile), false);
+    it.value = start;
+    this.ranges.set(it, { stop, step });
+    return it;
+  }
+
+  private getattr(args: readonly PyObject[], line: number): PyObject {
+    const [o, name, dflt] = args;
+    if (!o || !name || name.kind !== "str")
+      throw new PyException("TypeError", "getattr expected at least 2 arguments");
+    if (o.kind === "instance" || o.kind === "class")
+      throw new UnsupportedError(line, "getattr() of an instance or class");
+    try {
+      const r = this.attribute(o, name.value as string, line);
+      if (!r) throw new PyException("AttributeError", `no attribute '${name.value}'`);
+      return this.heap.incref(r);
+    } catch (e) {
+      if (e instanceof PyException && e.type === "AttributeError" && dflt) return this.heap.incref(dflt);
+      throw e;
+    }
+  }
+
+  private intern(x: PyObject | undefined): PyObject {
+    const s = this.one(x, "intern");
+    if (s.kind !== "str") throw new PyException("TypeError", "intern() argument must be str");
+    return this.heap.intern(this.heap.incref(s));
+  }
+
+  private getrefcount(o: PyObject): number {
+    const { immortalValue, staticImmortalValue } = this.heap.profile.refcounts;
+    if (o.lifetime === "immortal")
+      return (this.heap.runtime.isStaticallyAllocated(o) ? staticImmortalValue : immortalValue) as number;
+    if (o.lifetime !== "heap")
+      throw new NotModelledError(
+        `sys.getrefcount(${reprOf(o, this.heap).slice(0, 40)}): its count includes references the interpreter holds elsewhere`,
+      );
+    return o.refcnt;
+  }
+
+  private getsizeof(o: PyObject): number {
+    if (o.kind === "list") return getsizeof(listSize(this.heap.profile, o.allocated));
+    if (o.kind === "dict") return this.heap.dicts.sizeOf(o);
+    if (!o.size)
+      throw new NotModelledError(
+        `sys.getsizeof of a ${typeName(o, this.vm.rules.python2)} made by the runtime`,
+      );
+    return getsizeof(o.size);
+  }
+
+  private constructorOf(kind: string, line: number): Builtin {
+    const py2 = this.vm.rules.python2;
+    switch (kind) {
+      case "int":
+        return ([x]) => {
+          if (!x) return this.heap.int(0n);
+          if (x.kind === "int") return this.heap.incref(x);
+          if (x.kind === "bool") return this.heap.int(x.value as bigint);
+          if (x.kind === "float") return this.heap.int(BigInt(Math.trunc(x.value as number)));
+          if (x.kind === "str" && /^\s*[-+]?\d+\s*$/.test(x.value as string))
+            return this.heap.int(BigInt((x.value as string).trim()));
+          throw new PyException(
+            "ValueError",
+            `invalid literal for int() with base 10: ${reprOf(x, this.heap)}`,
+          );
+        };
+      case "float":
+        return ([x]) => {
+          if (!x) return this.heap.float(0);
+          if (x.kind === "float") return this.heap.incref(x);
+          if (x.kind === "int" || x.kind === "bool") return this.heap.float(Number(x.value as bigint));
+          if (x.kind === "str" && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(x.value as string))
+            return this.heap.float(Number(x.value as string));
+          throw new PyException("ValueError", `could not convert string to float: ${reprOf(x, this.heap)}`);
+        };
+      case "str":
+        return ([x]) =>
+          !x ? this.heap.str("") : x.kind === "str" ? this.heap.incref(x) : this.heap.str(str(x, this.heap));
+      case "bool":
+        return ([x]) => this.bool(x ? truthy(x) : false);
+      case "tuple":
+        return ([x]) => {
+          if (!x) return this.heap.incref(this.heap.runtime.emptyTuple);
+          if (x.kind === "tuple") return this.heap.incref(x);
+          if (x.kind === "list") return this.heap.tuple(x.items.map((i) => this.heap.incref(i)));
+          throw new NotModelledError(`tuple() of a ${x.kind}`);
+        };
+      case "dict":
+        return ([x], kw) => {
+          if (kw.size > 0) throw new UnsupportedError(line, "dict() with keyword arguments");
+          return this.heap.dicts.call(x);
+        };
+      case "object":
+        return () => this.heap.object();
+      case "type":
+        return ([x]) => this.heap.incref(this.typeOf(this.one(x, "type")));
+      default:
+        return () => {
+          throw new UnsupportedError(line, `calling ${kind}()${py2 ? "" : ""}`);
+        };
+    }
+  }
+
+  /** Equality as `in` and dict lookups need it (exported for the interpreter). */
+  static equal = equal;
+}

@@ -1,0 +1,383 @@
+/*
+ * What the compiler decides before anything runs: the code units of a module (the module itself,
+ * each def, lambda, class body and, before 3.12, each list comprehension), which names of a
+ * function are its locals, and the constants each unit holds (co_consts).
+ *
+ * Constants are made before the program starts, as CPython's compiler makes them. Each one the
+ * program can count starts with the references CPython gives it (see VersionRules): the AST arena's
+ * and one per code object whose co_consts holds it. Constants the runtime shares (small ints, None,
+ * one-character and identifier-like strings, which the compiler interns) come from the runtime.
+ */
+import type { ObjectHeap, PyObject } from "@pymem/core";
+import type { Constant, Expr, Module, Parameters, Stmt, Target } from "../frontend/ast.js";
+import type { VersionRules } from "./rules.js";
+
+export type UnitKind = "module" | "function" | "class" | "comprehension";
+
+export interface CodeUnit {
+  readonly kind: UnitKind;
+  readonly name: string;
+  /** a function's fast locals (parameters first); empty for module and class bodies */
+  readonly locals: ReadonlySet<string>;
+  /** names declared `global` */
+  readonly globals: ReadonlySet<string>;
+  readonly params: Parameters;
+}
+
+type Node = Stmt | Expr;
+
+export class CodeUnits {
+  /** def, lambda, class and (≤3.11) comprehension nodes → their unit */
+  private readonly units = new Map<Node, CodeUnit>();
+  /** the object each constant expression loads */
+  private readonly constants = new Map<Expr, PyObject>();
+  readonly module: CodeUnit;
+
+  constructor(
+    module: Module,
+    private readonly heap: ObjectHeap,
+    private readonly rules: VersionRules,
+  ) {
+    this.module = {
+      kind: "module",
+      name: "<module>",
+      locals: new Set(),
+      globals: new Set(),
+      params: { positional: [] },
+    };
+    const moduleCache = new Map<string, PyObject>();
+    this.visitUnit(module.body, this.module, moduleCache);
+  }
+
+  unitOf(node: Node): CodeUnit {
+    const u = this.units.get(node);
+    if (!u) throw new Error("internal: no code unit for this node");
+    return u;
+  }
+
+  constant(e: Expr): PyObject {
+    const o = this.constants.get(e);
+    if (!o) throw new Error("internal: no constant for this node");
+    return o;
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private visitUnit(body: readonly Stmt[] | Expr, unit: CodeUnit, moduleCache: Map<string, PyObject>): void {
+    const cache = this.rules.mergeConstantsAcrossCode ? moduleCache : new Map<string, PyObject>();
+    const held = new Set<PyObject>();
+    const visitExpr = (e: Expr | undefined): void => {
+      if (!e) return;
+      switch (e.k) {
+        case "const":
+          this.constants.set(e, this.makeConstant(e.value, cache, held));
+          return;
+        case "name":
+          return;
+        case "tuple":
+          if (e.items.length > 0 && e.items.every((i) => i.k === "const")) {
+            this.constants.set(e, this.constantTuple(e, cache, held));
+            return;
+          }
+          e.items.forEach(visitExpr);
+          return;
+        case "list":
+        case "set":
+          e.items.forEach(visitExpr);
+          return;
+        case "dict":
+          e.keys.forEach(visitExpr);
+          e.values.forEach(visitExpr);
+          return;
+        case "attribute":
+          visitExpr(e.object);
+          return;
+        case "subscript":
+          visitExpr(e.object);
+          visitExpr(e.index);
+          return;
+        case "slice":
+          visitExpr(e.lower);
+          visitExpr(e.upper);
+          visitExpr(e.step);
+          return;
+        case "call":
+          visitExpr(e.func);
+          e.args.forEach(visitExpr);
+          for (const k of e.keywords) visitExpr(k.value);
+          return;
+        case "binary":
+          visitExpr(e.left);
+          visitExpr(e.right);
+          return;
+        case "unary":
+          visitExpr(e.operand);
+          return;
+        case "bool":
+          e.values.forEach(visitExpr);
+          return;
+        case "compare":
+          visitExpr(e.left);
+          e.comparators.forEach(visitExpr);
+          return;
+        case "if":
+          visitExpr(e.test);
+          visitExpr(e.body);
+          visitExpr(e.orelse);
+          return;
+        case "lambda":
+          for (const p of e.params.positional) visitExpr(p.default);
+          this.newUnit(e, "function", "<lambda>", e.params, e.body, moduleCache);
+          return;
+        case "listcomp":
+          // The outermost iterable is evaluated in the enclosing scope.
+          visitExpr(e.generators[0]?.iter);
+          if (this.rules.inlinedComprehensions) {
+            visitExpr(e.element);
+            e.generators.forEach((g, i) => {
+              if (i > 0) visitExpr(g.iter);
+              g.ifs.forEach(visitExpr);
+            });
+          } else
+            this.newUnit(e, "comprehension", "<listcomp>", { positional: [{ name: ".0" }] }, e, moduleCache);
+          return;
+        case "fstring":
+          for (const p of e.parts) if (typeof p !== "string") visitExpr(p.value);
+          return;
+      }
+    };
+    const visitStmt = (s: Stmt): void => {
+      switch (s.k) {
+        case "expr":
+          visitExpr(s.value);
+          return;
+        case "assign":
+          s.targets.forEach(visitExpr);
+          visitExpr(s.value);
+          return;
+        case "augassign":
+          visitExpr(s.target);
+          visitExpr(s.value);
+          return;
+        case "del":
+          s.targets.forEach(visitExpr);
+          return;
+        case "return":
+          visitExpr(s.value);
+          return;
+        case "if":
+        case "while":
+          visitExpr(s.test);
+          s.body.forEach(visitStmt);
+          s.orelse.forEach(visitStmt);
+          return;
+        case "for":
+          visitExpr(s.target);
+          visitExpr(s.iter);
+          s.body.forEach(visitStmt);
+          s.orelse.forEach(visitStmt);
+          return;
+        case "def":
+          for (const p of s.params.positional) visitExpr(p.default);
+          this.newUnit(s, "function", s.name, s.params, s.body, moduleCache);
+          return;
+        case "class":
+          s.bases.forEach(visitExpr);
+          this.newUnit(s, "class", s.name, { positional: [] }, s.body, moduleCache);
+          return;
+        case "raise":
+          visitExpr(s.exception);
+          return;
+        case "try":
+          s.body.forEach(visitStmt);
+          for (const h of s.handlers) {
+            visitExpr(h.type);
+            h.body.forEach(visitStmt);
+          }
+          s.orelse.forEach(visitStmt);
+          s.finally.forEach(visitStmt);
+          return;
+        default:
+          return;
+      }
+    };
+    if (Array.isArray(body)) (body as readonly Stmt[]).forEach(visitStmt);
+    else {
+      const e = body as Expr;
+      if (e.k === "listcomp") {
+        visitExpr(e.element);
+        e.generators.forEach((g, i) => {
+          if (i > 0) visitExpr(g.iter);
+          g.ifs.forEach(visitExpr);
+        });
+      } else visitExpr(e);
+    }
+    void unit;
+  }
+
+  private newUnit(
+    node: Node,
+    kind: UnitKind,
+    name: string,
+    params: Parameters,
+    body: readonly Stmt[] | Expr,
+    moduleCache: Map<string, PyObject>,
+  ): void {
+    const globals = new Set<string>();
+    const locals = new Set<string>(params.positional.map((p) => p.name));
+    if (kind !== "class") collectLocals(body, locals, globals);
+    const unit: CodeUnit = { kind, name, locals: kind === "class" ? new Set() : locals, globals, params };
+    this.units.set(node, unit);
+    this.visitUnit(body, unit, moduleCache);
+  }
+
+  // ---------------------------------------------------------------- constants
+
+  private makeConstant(c: Constant, cache: Map<string, PyObject>, held: Set<PyObject>): PyObject {
+    const rt = this.heap.runtime;
+    switch (c.type) {
+      case "none":
+        return rt.none;
+      case "bool":
+        return c.value ? rt.true : rt.false;
+      case "int": {
+        const small = rt.smallInt(c.value);
+        if (small) return small;
+        break;
+      }
+      case "str":
+        if (/^[A-Za-z0-9_]*$/.test(c.value)) return rt.identifier(c.value);
+        if (rt.str(c.value)) return rt.str(c.value) as PyObject;
+        break;
+      case "bytes":
+        if (rt.bytes(c.value)) return rt.bytes(c.value) as PyObject;
+        break;
+    }
+    const key = constantKey(c);
+    let o = cache.get(key);
+    if (!o) {
+      o = this.newConstantObject(c); // the AST arena's reference
+      cache.set(key, o);
+    }
+    if (!held.has(o)) {
+      held.add(o);
+      this.heap.incref(o); // this code object's co_consts
+    }
+    return o;
+  }
+
+  private newConstantObject(c: Constant): PyObject {
+    switch (c.type) {
+      case "int":
+        return this.heap.int(c.value);
+      case "float":
+        return this.heap.float(c.value);
+      case "str":
+        return this.heap.str(c.value);
+      case "bytes":
+        return this.heap.bytes(c.value);
+      default:
+        throw new Error(`internal: constant ${c.type}`);
+    }
+  }
+
+  private constantTuple(
+    e: { readonly items: readonly Expr[] },
+    cache: Map<string, PyObject>,
+    held: Set<PyObject>,
+  ): PyObject {
+    const values = e.items.map((i) => (i as Expr & { k: "const" }).value);
+    const key = `tuple:${values.map(constantKey).join(",")}`;
+    let t = cache.get(key);
+    if (!t) {
+      const items = values.map((v) => this.heap.incref(this.makeConstant(v, cache, held)));
+      t = this.heap.tuple(items);
+      // ≤3.6 the peephole optimizer folds the tuple: no AST object holds it, only co_consts
+      if (!this.rules.foldedTupleInArena) t.refcnt--;
+      cache.set(key, t);
+    }
+    if (!held.has(t)) {
+      held.add(t);
+      this.heap.incref(t);
+    }
+    for (const i of e.items) this.constants.set(i, this.constantFor(i, cache));
+    return t;
+  }
+
+  private constantFor(e: Expr, cache: Map<string, PyObject>): PyObject {
+    const c = (e as Expr & { k: "const" }).value;
+    return cache.get(constantKey(c)) ?? this.heap.runtime.none;
+  }
+}
+
+function constantKey(c: Constant): string {
+  switch (c.type) {
+    case "float":
+      return `float:${Object.is(c.value, -0) ? "-0" : String(c.value)}`;
+    case "none":
+      return "none";
+    case "bool":
+    case "int":
+    case "str":
+    case "bytes":
+      return `${c.type}:${String(c.value)}`;
+  }
+}
+
+/** The names a function body binds (its locals), not looking into nested functions and classes. */
+function collectLocals(body: readonly Stmt[] | Expr, locals: Set<string>, globals: Set<string>): void {
+  const bindTarget = (t: Target): void => {
+    if (t.k === "name") locals.add(t.id);
+    else if (t.k === "tuple" || t.k === "list") t.items.forEach(bindTarget);
+  };
+  const visit = (s: Stmt): void => {
+    switch (s.k) {
+      case "assign":
+        s.targets.forEach(bindTarget);
+        return;
+      case "augassign":
+        bindTarget(s.target);
+        return;
+      case "del":
+        s.targets.forEach(bindTarget);
+        return;
+      case "for":
+        bindTarget(s.target);
+        s.body.forEach(visit);
+        s.orelse.forEach(visit);
+        return;
+      case "if":
+      case "while":
+        s.body.forEach(visit);
+        s.orelse.forEach(visit);
+        return;
+      case "def":
+      case "class":
+        locals.add(s.name);
+        return;
+      case "import":
+        for (const n of s.names) locals.add(n);
+        return;
+      case "global":
+        for (const n of s.names) globals.add(n);
+        return;
+      case "try":
+        s.body.forEach(visit);
+        for (const h of s.handlers) {
+          if (h.name) locals.add(h.name);
+          h.body.forEach(visit);
+        }
+        s.orelse.forEach(visit);
+        s.finally.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  if (Array.isArray(body)) (body as readonly Stmt[]).forEach(visit);
+  else {
+    const e = body as Expr;
+    if (e.k === "listcomp") for (const g of e.generators) bindTarget(g.target);
+  }
+  for (const g of globals) locals.delete(g);
+}

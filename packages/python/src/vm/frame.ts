@@ -1,0 +1,53 @@
+/*
+ * A running code unit: its names and its evaluation stack. Every stack entry holds a reference of
+ * its own (CPython's stack owns what it holds) except a borrowed one (3.14+ LOAD_FAST_BORROW),
+ * which is dropped without a decref.
+ */
+import type { ObjectHeap, PyObject } from "@pymem/core";
+import type { CodeUnit } from "./code.js";
+
+export class Frame {
+  readonly stack: PyObject[] = [];
+  readonly owned: boolean[] = [];
+  line = 0;
+
+  constructor(
+    readonly unit: CodeUnit,
+    /** module globals, a class namespace, or a function's locals */
+    readonly names: Map<string, PyObject>,
+    /** the module's names (the same map for the module frame) */
+    readonly globals: Map<string, PyObject>,
+    readonly heap: ObjectHeap,
+  ) {}
+
+  push(o: PyObject, owned = true): void {
+    this.stack.push(o);
+    this.owned.push(owned);
+  }
+
+  /** Pops the top entry and returns an owned reference (a borrowed entry gets a new one). */
+  popOwned(): PyObject {
+    const o = this.stack.pop() as PyObject;
+    if (!this.owned.pop()) this.heap.incref(o);
+    return o;
+  }
+
+  /** Pops the top entry and drops its reference. */
+  drop(): void {
+    const o = this.stack.pop() as PyObject;
+    if (this.owned.pop()) this.heap.decref(o);
+  }
+
+  /** Drops entries until the stack has `depth` entries (after an exception). */
+  unwind(depth: number): void {
+    while (this.stack.length > depth) this.drop();
+  }
+
+  top(k = 0): PyObject {
+    return this.stack[this.stack.length - 1 - k] as PyObject;
+  }
+
+  get depth(): number {
+    return this.stack.length;
+  }
+}

@@ -1,0 +1,1215 @@
+/*
+ * The interpreter: walks the syntax tree of each code unit in CPython's evaluation order, with an
+ * explicit evaluation stack per frame (frame.ts), so that every reference CPython's bytecode holds
+ * (stack temporaries, arguments, iterators, the list a comprehension builds) is held here at the same
+ * moments. Version differences are VersionRules (rules.ts) and the core's ObjectProfile.
+ *
+ * Why a tree walk and not bytecode: docs/decisions.md, "@pymem/python runs the syntax tree".
+ */
+import {
+  Collector,
+  NotModelledError,
+  type ObjectHeap,
+  type PyObject,
+  sequenceIteratorSize,
+} from "@pymem/core";
+import { RunawayError, UnsupportedError } from "../errors.js";
+import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
+import { PYTHON_BUILTIN_NAMES } from "./builtin-names.js";
+import { type Builtin, Builtins } from "./builtins.js";
+import { CodeUnits } from "./code.js";
+import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
+import { formatString } from "./format.js";
+import { Frame } from "./frame.js";
+import type { VersionRules } from "./rules.js";
+import { binary, equal, order, reprOf, str, truthy, typeName, unary } from "./values.js";
+
+const BREAK = 1;
+const CONTINUE = 2;
+const RETURN = 3;
+type Signal = typeof BREAK | typeof CONTINUE | typeof RETURN | undefined;
+
+/** What a Python-level class holds: its namespace (methods, class attributes) and its base. */
+interface ClassInfo {
+  readonly namespace: Map<string, PyObject>;
+  readonly base: PyObject | undefined;
+}
+
+/** A function made by def or lambda. */
+interface FunctionInfo {
+  readonly node: Stmt | Expr;
+  readonly defaults: readonly PyObject[];
+}
+
+export interface InterpreterHooks {
+  /** After each statement (for traces). */
+  readonly afterStatement?: (line: number, frame: Frame) => void;
+}
+
+export class Interpreter {
+  readonly collector: Collector;
+  readonly builtins: Builtins;
+  out = "";
+  err = "";
+  private readonly units: CodeUnits;
+  private readonly classes = new Map<PyObject, ClassInfo>();
+  private readonly functions = new Map<PyObject, FunctionInfo>();
+  private readonly frames: Frame[] = [];
+  private returnValue: PyObject | undefined;
+  private steps = 0;
+
+  constructor(
+    readonly module: Module,
+    readonly heap: ObjectHeap,
+    readonly rules: VersionRules,
+    private readonly limit: number,
+    private readonly hooks: InterpreterHooks = {},
+  ) {
+    this.collector = new Collector(heap);
+    this.units = new CodeUnits(module, heap, rules);
+    this.builtins = new Builtins(this);
+  }
+
+  /** The innermost running frame. */
+  get frame(): Frame {
+    return this.frames.at(-1) as Frame;
+  }
+
+  get moduleFrame(): Frame {
+    return this.frames[0] as Frame;
+  }
+
+  run(): void {
+    const globals = new Map<string, PyObject>();
+    const frame = new Frame(this.units.module, globals, globals, this.heap);
+    this.frames.push(frame);
+    this.execBlock(this.module.body);
+    this.shutdown(frame);
+  }
+
+  /**
+   * Interpreter exit: 3.x clears the module's names (_PyModule_ClearDict: names starting with one
+   * underscore first, then the rest, in the dict's insertion order), which runs the __del__ of what
+   * they kept alive. 2.7 walks its dict in hash order, which the model does not follow: a program
+   * that leaves an object with __del__ alive at exit is refused there.
+   */
+  private shutdown(frame: Frame): void {
+    const names = frame.names;
+    if (this.rules.python2) {
+      for (const o of this.heap.live)
+        if (o.kind === "instance" && o.cls?.classSpec?.__del__)
+          throw new UnsupportedError(frame.line, "the order of __del__ calls at interpreter exit on 2.7");
+      return;
+    }
+    const none = this.heap.runtime.none;
+    const pass = (pick: (name: string) => boolean) => {
+      for (const [name, old] of [...names]) {
+        if (!pick(name) || old === none) continue;
+        names.set(name, this.heap.incref(none));
+        this.heap.decref(old);
+      }
+    };
+    pass((n) => n.startsWith("_") && !n.startsWith("__"));
+    pass(() => true);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private execBlock(body: readonly Stmt[]): Signal {
+    for (const s of body) {
+      const signal = this.exec(s);
+      if (signal) return signal;
+    }
+    return undefined;
+  }
+
+  private tick(line: number): void {
+    if (++this.steps > this.limit) throw new RunawayError(line, this.limit);
+  }
+
+  private exec(s: Stmt): Signal {
+    const frame = this.frame;
+    frame.line = s.line;
+    this.tick(s.line);
+    try {
+      const signal = this.execInner(s, frame);
+      this.hooks.afterStatement?.(s.line, frame);
+      return signal;
+    } catch (e) {
+      if (e instanceof PyException && e.line === 0) e.line = s.line;
+      if (e instanceof NotModelledError) throw new UnsupportedError(s.line, e.message);
+      throw e;
+    }
+  }
+
+  private execInner(s: Stmt, frame: Frame): Signal {
+    switch (s.k) {
+      case "expr":
+        this.eval(s.value);
+        frame.drop();
+        return undefined;
+      case "assign":
+        this.assign(s.targets, s.value);
+        return undefined;
+      case "augassign":
+        this.augmentedAssign(s);
+        return undefined;
+      case "del":
+        for (const t of s.targets) this.delete(t);
+        return undefined;
+      case "pass":
+        return undefined;
+      case "break":
+        return BREAK;
+      case "continue":
+        return CONTINUE;
+      case "return":
+        if (s.value) this.eval(s.value, false);
+        else frame.push(this.heap.incref(this.heap.runtime.none));
+        this.returnValue = frame.popOwned();
+        return RETURN;
+      case "if":
+        return this.truth(s.test) ? this.execBlock(s.body) : this.execBlock(s.orelse);
+      case "while": {
+        while (this.truth(s.test)) {
+          this.tick(s.line);
+          const signal = this.execBlock(s.body);
+          if (signal === BREAK) return undefined;
+          if (signal === RETURN) return signal;
+        }
+        return this.execBlock(s.orelse);
+      }
+      case "for":
+        return this.forLoop(s);
+      case "def":
+        this.defineFunction(
+          s.name,
+          s,
+          s.params.positional.map((p) => p.default),
+        );
+        return undefined;
+      case "class":
+        this.defineClass(s);
+        return undefined;
+      case "import":
+        for (const name of s.names) {
+          frame.push(this.heap.incref(this.builtins.module(name, s.line)));
+          this.store({ line: s.line, k: "name", id: name });
+        }
+        return undefined;
+      case "future":
+      case "global":
+        return undefined;
+      case "raise":
+        if (!s.exception) throw new UnsupportedError(s.line, "a bare 'raise'");
+        throw this.exceptionFrom(s.exception);
+      case "try":
+        return this.tryStatement(s);
+    }
+  }
+
+  private truth(e: Expr): boolean {
+    this.eval(e);
+    const v = truthy(this.frame.top());
+    this.frame.drop();
+    return v;
+  }
+
+  private assign(targets: readonly Target[], value: Expr): void {
+    const frame = this.frame;
+    const [first] = targets;
+    // a, b = x, y (2 or 3 names, not all constants): no tuple is built (ROT_TWO / ROT_THREE)
+    if (
+      targets.length === 1 &&
+      first &&
+      (first.k === "tuple" || first.k === "list") &&
+      value.k === "tuple" &&
+      value.items.length === first.items.length &&
+      value.items.length >= 2 &&
+      value.items.length <= 3 &&
+      !value.items.every((i) => i.k === "const")
+    ) {
+      for (const item of value.items) this.eval(item, false);
+      // the values are on the stack in order; stores take them in target order
+      const values = value.items.map(() => frame.popOwned()).reverse();
+      first.items.forEach((t, i) => {
+        frame.push(values[i] as PyObject);
+        this.store(t);
+      });
+      return;
+    }
+    this.eval(value, false);
+    targets.forEach((t, i) => {
+      if (i < targets.length - 1) frame.push(this.heap.incref(frame.top()));
+      this.store(t);
+    });
+  }
+
+  /** Stores the top of the stack into a target (consumes it). */
+  private store(t: Target): void {
+    const frame = this.frame;
+    switch (t.k) {
+      case "name": {
+        const value = frame.popOwned();
+        const names = this.scopeFor(t.id, frame);
+        const old = names.get(t.id);
+        names.set(t.id, value);
+        if (old) this.heap.decref(old);
+        return;
+      }
+      case "attribute": {
+        this.eval(t.object);
+        const obj = frame.top();
+        if (obj.kind !== "instance")
+          throw new UnsupportedError(
+            t.line,
+            `setting attributes on ${typeName(obj, this.rules.python2)} objects`,
+          );
+        const value = frame.top(1);
+        this.heap.incref(value);
+        this.heap.setAttribute(obj, t.name, value);
+        frame.drop();
+        frame.drop();
+        return;
+      }
+      case "subscript": {
+        this.eval(t.object);
+        this.eval(t.index);
+        const [value, obj, key] = [frame.top(2), frame.top(1), frame.top()];
+        this.setItem(obj, key, value, t.line);
+        frame.drop();
+        frame.drop();
+        frame.drop();
+        return;
+      }
+      case "tuple":
+      case "list": {
+        const seq = frame.top();
+        const items = this.unpack(seq, t.items.length);
+        frame.drop();
+        for (let i = items.length - 1; i >= 0; i--) frame.push(items[i] as PyObject);
+        for (const item of t.items) this.store(item);
+        return;
+      }
+      default:
+        throw new UnsupportedError(t.line, "this assignment target");
+    }
+  }
+
+  /** UNPACK_SEQUENCE: new references to a sequence's items. */
+  private unpack(seq: PyObject, n: number): PyObject[] {
+    if (seq.kind !== "tuple" && seq.kind !== "list")
+      throw new UnsupportedError(this.frame.line, `unpacking a ${typeName(seq, this.rules.python2)}`);
+    if (seq.items.length !== n) {
+      const many = seq.items.length > n;
+      throw new PyException(
+        "ValueError",
+        many
+          ? `too many values to unpack (expected ${n})`
+          : `not enough values to unpack (expected ${n}, got ${seq.items.length})`,
+      );
+    }
+    return seq.items.map((i) => this.heap.incref(i));
+  }
+
+  private setItem(obj: PyObject, key: PyObject, value: PyObject, line: number): void {
+    if (obj.kind === "dict") {
+      this.heap.dicts.setItem(obj, this.heap.incref(key), this.heap.incref(value));
+      return;
+    }
+    if (obj.kind === "list" && (key.kind === "int" || key.kind === "bool")) {
+      const i = this.index(obj, key);
+      const old = obj.items[i] as PyObject;
+      obj.items[i] = this.heap.incref(value);
+      this.heap.decref(old);
+      return;
+    }
+    throw new UnsupportedError(line, `item assignment on ${typeName(obj, this.rules.python2)} objects`);
+  }
+
+  private index(seq: PyObject, key: PyObject): number {
+    const n = seq.kind === "str" || seq.kind === "bytes" ? (seq.value as string).length : seq.items.length;
+    let i = Number(key.value as bigint);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n)
+      throw new PyException("IndexError", `${typeName(seq, this.rules.python2)} index out of range`);
+    return i;
+  }
+
+  private augmentedAssign(s: Stmt & { k: "augassign" }): void {
+    const frame = this.frame;
+    const t = s.target;
+    if (t.k !== "name") throw new UnsupportedError(s.line, "augmented assignment to an attribute or item");
+    this.eval(t, false);
+    this.eval(s.value);
+    const [a, b] = [frame.top(1), frame.top()];
+    if (a.kind === "list") throw new UnsupportedError(s.line, `'${s.op}=' on a list`);
+    // str += str may resize the left string in place when nothing else holds it (unicode_concatenate)
+    if (a.kind === "str" && s.op === "+") throw new UnsupportedError(s.line, "'+=' on a str");
+    const result = binary(this.heap, s.op, a, b, this.rules.python2);
+    if (!result) throw this.operandError(s.op, a, b, s.line);
+    frame.drop();
+    frame.drop();
+    frame.push(result);
+    this.store(t);
+  }
+
+  private delete(t: Target): void {
+    const frame = this.frame;
+    switch (t.k) {
+      case "name": {
+        const names = this.scopeFor(t.id, frame);
+        const old = names.get(t.id);
+        if (!old) throw this.nameError(t.id, frame);
+        names.delete(t.id);
+        this.heap.decref(old);
+        return;
+      }
+      case "subscript": {
+        const index = t.index;
+        if (index.k === "slice" && !index.lower && !index.upper && !index.step) {
+          this.eval(t.object);
+          const list = frame.top();
+          if (list.kind !== "list") throw new UnsupportedError(t.line, `del x[:] of a ${list.kind}`);
+          this.heap.clearReferences(list);
+          frame.drop();
+          return;
+        }
+        throw new UnsupportedError(t.line, "'del' of an item or a part of a slice");
+      }
+      case "tuple":
+      case "list":
+        for (const item of t.items) this.delete(item);
+        return;
+      default:
+        throw new UnsupportedError(t.line, "'del' of an attribute");
+    }
+  }
+
+  private forLoop(s: Stmt & { k: "for" }): Signal {
+    const frame = this.frame;
+    this.eval(s.iter);
+    this.getIter(s.line);
+    const iterator = frame.top();
+    for (;;) {
+      this.tick(s.line);
+      const next = this.next(iterator);
+      if (!next) break;
+      frame.push(next);
+      this.store(s.target);
+      const signal = this.execBlock(s.body);
+      if (signal === BREAK) {
+        frame.drop();
+        return undefined;
+      }
+      if (signal === RETURN) {
+        frame.drop();
+        return signal;
+      }
+    }
+    frame.drop();
+    return this.execBlock(s.orelse);
+  }
+
+  /** GET_ITER: replaces the iterable on top of the stack with an iterator over it. */
+  private getIter(line: number): void {
+    const frame = this.frame;
+    const seq = frame.top();
+    let it: PyObject;
+    if (seq.kind === "list" || seq.kind === "tuple" || seq.kind === "str") {
+      it = this.heap.allocateObject("iterator", sequenceIteratorSize(this.heap.profile), true);
+      it.items = [this.heap.incref(seq)];
+      it.value = 0n;
+      this.heap.track(it);
+    } else if (seq.kind === "iterator") {
+      it = this.heap.incref(seq);
+    } else throw new UnsupportedError(line, `iterating over a ${typeName(seq, this.rules.python2)}`);
+    frame.drop();
+    frame.push(it);
+  }
+
+  /** FOR_ITER: the next item (a new reference), or undefined when the iterator is exhausted. */
+  private next(it: PyObject): PyObject | undefined {
+    const seq = it.items[0];
+    const range = this.builtins.ranges.get(it);
+    if (range) {
+      const i = it.value as bigint;
+      if (range.step > 0n ? i >= range.stop : i <= range.stop) return undefined;
+      it.value = i + range.step;
+      return this.heap.int(i);
+    }
+    if (!seq) return undefined;
+    const i = Number(it.value as bigint);
+    const n = seq.kind === "str" ? [...(seq.value as string)].length : seq.items.length;
+    if (i >= n) {
+      // the exhausted iterator lets go of its sequence at once (it_seq = NULL)
+      it.items = [];
+      this.heap.decref(seq);
+      return undefined;
+    }
+    it.value = BigInt(i + 1);
+    if (seq.kind === "str") return this.heap.str([...(seq.value as string)][i] as string);
+    return this.heap.incref(seq.items[i] as PyObject);
+  }
+
+  private defineFunction(name: string, node: Stmt | Expr, defaults: readonly (Expr | undefined)[]): void {
+    const frame = this.frame;
+    const given = defaults.filter((d): d is Expr => d !== undefined);
+    for (const d of given) this.eval(d, false);
+    const values = given.map(() => frame.popOwned()).reverse();
+    const fn = this.heap.function(name, () => undefined);
+    fn.items = values; // the defaults: the function holds them and drops them when it dies
+    this.functions.set(fn, { node, defaults: values });
+    frame.push(fn);
+    if (node.k === "def") this.store({ line: node.line, k: "name", id: name });
+  }
+
+  private defineClass(s: Stmt & { k: "class" }): void {
+    const frame = this.frame;
+    let base: PyObject | undefined;
+    if (s.bases.length === 1) {
+      this.eval(s.bases[0] as Expr);
+      base = frame.popOwned();
+      if (base === this.builtins.lookup("object")) {
+        this.heap.decref(base);
+        base = undefined;
+      } else if (base.kind !== "class")
+        throw new UnsupportedError(s.line, `a class derived from ${reprOf(base, this.heap)}`);
+    } else if (this.rules.python2) {
+      throw new UnsupportedError(s.line, "a classic (old-style) class on Python 2.7");
+    }
+    const namespace = new Map<string, PyObject>();
+    const unit = this.units.unitOf(s);
+    const body = new Frame(unit, namespace, frame.globals, this.heap);
+    this.frames.push(body);
+    try {
+      this.execBlock(s.body);
+    } finally {
+      this.frames.pop();
+    }
+    if (namespace.has("__slots__")) throw new UnsupportedError(s.line, "__slots__ in a class body");
+    const info: ClassInfo = { namespace, base };
+    const cls = this.heap.classObject({
+      name: s.name,
+      ...(this.lookupClass(info, "__del__") ? { __del__: (self: PyObject) => this.finalize(self) } : {}),
+    });
+    this.classes.set(cls, info);
+    // the class's own structures (its MRO, its __dict__'s back references) keep it alive: the
+    // model counts those as the runtime's reference, besides the one the name gets
+    frame.push(this.heap.incref(cls));
+    this.store({ line: s.line, k: "name", id: s.name });
+  }
+
+  private lookupClass(info: ClassInfo | undefined, name: string): PyObject | undefined {
+    for (let c = info; c; c = c.base ? this.classes.get(c.base) : undefined) {
+      const v = c.namespace.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** The base class of a class defined in Python (undefined for object). */
+  baseOf(cls: PyObject): PyObject | undefined {
+    return this.classes.get(cls)?.base;
+  }
+
+  /** A class's attribute (methods included), borrowed. */
+  classAttribute(cls: PyObject, name: string): PyObject | undefined {
+    return this.lookupClass(this.classes.get(cls), name);
+  }
+
+  /** Weakref callbacks: the heap calls the function with the weakref (borrowed arguments). */
+  callback(fn: PyObject, args: PyObject[]): void {
+    try {
+      this.heap.decref(this.invoke(fn, args, [], undefined, this.frame.line));
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      this.err += `Exception ignored in: ${reprOf(fn, this.heap)}\n${e.summary}\n`;
+    }
+  }
+
+  /** __del__ of a dying instance (the heap calls it; self is borrowed). */
+  finalize(self: PyObject): void {
+    const del = this.classAttribute(self.cls as PyObject, "__del__") as PyObject;
+    try {
+      this.heap.decref(this.invoke(del, [self], [], undefined, this.frame.line));
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      this.err += `Exception ignored in: <function ${self.cls?.classSpec?.name}.__del__>\n${e.summary}\n`;
+    }
+  }
+
+  private tryStatement(s: Stmt & { k: "try" }): Signal {
+    const frame = this.frame;
+    const depth = frame.depth;
+    let signal: Signal;
+    try {
+      try {
+        signal = this.execBlock(s.body);
+      } catch (e) {
+        if (!(e instanceof PyException)) throw e;
+        frame.unwind(depth);
+        const handler = s.handlers.find((h) => this.matches(e, h.type));
+        if (!handler) throw e;
+        if (handler.name) throw new UnsupportedError(handler.line, "'except ... as name'");
+        return this.execBlock(handler.body);
+      }
+      if (!signal) signal = this.execBlock(s.orelse);
+    } finally {
+      if (s.finally.length > 0) {
+        const after = this.execBlock(s.finally);
+        if (after) signal = after;
+      }
+    }
+    return signal;
+  }
+
+  private matches(e: PyException, type: Expr | undefined): boolean {
+    if (!type) return true;
+    const names = type.k === "tuple" ? type.items : [type];
+    return names.some((n) => {
+      if (n.k !== "name" || !(n.id in EXCEPTION_BASES))
+        throw new UnsupportedError(n.line, "catching exceptions other than builtin ones by name");
+      return isSubclass(e.type, n.id);
+    });
+  }
+
+  private exceptionFrom(e: Expr): PyException {
+    const call = e.k === "call" ? e : undefined;
+    const name = call ? call.func : e;
+    if (name.k !== "name" || !(name.id in EXCEPTION_BASES))
+      throw new UnsupportedError(e.line, "raising anything but a builtin exception");
+    const arg = call?.args[0];
+    if (call && (call.args.length > 1 || call.keywords.length > 0 || (arg && arg.k !== "const")))
+      throw new UnsupportedError(e.line, "an exception with arguments other than one constant");
+    const detail = arg && arg.k === "const" ? str(this.units.constant(arg), this.heap) : "";
+    return new PyException(name.id, detail);
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /** The mapping a name is stored in from this frame. */
+  private scopeFor(name: string, frame: Frame): Map<string, PyObject> {
+    if (frame.unit.globals.has(name)) return frame.globals;
+    return frame.names;
+  }
+
+  private nameError(name: string, frame: Frame): PyException {
+    if (frame.unit.kind === "function" && frame.unit.locals.has(name))
+      return new PyException("UnboundLocalError", `local variable '${name}' referenced before assignment`);
+    return new PyException(
+      "NameError",
+      this.rules.python2 ? `global name '${name}' is not defined` : `name '${name}' is not defined`,
+    );
+  }
+
+  private loadName(e: Expr & { k: "name" }, borrowOk: boolean): void {
+    const frame = this.frame;
+    const unit = frame.unit;
+    const fast =
+      unit.kind !== "module" && unit.kind !== "class" && unit.locals.has(e.id) && !unit.globals.has(e.id);
+    if (fast) {
+      const o = frame.names.get(e.id);
+      if (!o) throw this.nameError(e.id, frame);
+      if (borrowOk && this.rules.borrowedLocalLoads) frame.push(o, false);
+      else frame.push(this.heap.incref(o));
+      return;
+    }
+    const o =
+      (unit.kind !== "function" && unit.kind !== "comprehension" ? frame.names.get(e.id) : undefined) ??
+      frame.globals.get(e.id) ??
+      this.builtins.lookup(e.id);
+    if (!o) {
+      if (PYTHON_BUILTIN_NAMES.has(e.id)) throw new UnsupportedError(e.line, `the builtin '${e.id}'`);
+      if (this.enclosingLocal(e.id))
+        throw new UnsupportedError(e.line, `reading '${e.id}' from an enclosing function (a closure)`);
+      throw this.nameError(e.id, frame);
+    }
+    frame.push(this.heap.incref(o));
+  }
+
+  private enclosingLocal(name: string): boolean {
+    return this.frames.slice(1, -1).some((f) => f.unit.locals.has(name));
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /**
+   * Evaluates e and pushes one entry. `borrowOk`: the consumer only reads the value (3.14 may then
+   * load a local borrowed); false when the value is stored, returned or put in a container.
+   */
+  eval(e: Expr, borrowOk = true): void {
+    const frame = this.frame;
+    switch (e.k) {
+      case "const":
+        frame.push(this.heap.incref(this.units.constant(e)));
+        return;
+      case "name":
+        this.loadName(e, borrowOk);
+        return;
+      case "tuple": {
+        if (e.items.length === 0) {
+          frame.push(this.heap.incref(this.heap.runtime.emptyTuple));
+          return;
+        }
+        if (e.items.every((i) => i.k === "const")) {
+          frame.push(this.heap.incref(this.units.constant(e)));
+          return;
+        }
+        for (const i of e.items) this.eval(i, false);
+        const items = e.items.map(() => frame.popOwned()).reverse();
+        frame.push(this.heap.tuple(items));
+        return;
+      }
+      case "list":
+        this.listDisplay(e);
+        return;
+      case "dict": {
+        for (let i = 0; i < e.keys.length; i++) {
+          this.eval(e.keys[i] as Expr, false);
+          this.eval(e.values[i] as Expr, false);
+        }
+        const pairs = e.keys.map(() => [frame.popOwned(), frame.popOwned()]).reverse();
+        frame.push(
+          this.heap.dict(
+            pairs.map(([, k]) => k as PyObject),
+            pairs.map(([v]) => v as PyObject),
+          ),
+        );
+        return;
+      }
+      case "set":
+        throw new UnsupportedError(e.line, "a set");
+      case "attribute":
+        this.eval(e.object);
+        this.loadAttribute(e.name, e.line);
+        return;
+      case "subscript":
+        this.subscript(e);
+        return;
+      case "call":
+        this.call(e);
+        return;
+      case "binary": {
+        this.eval(e.left);
+        this.eval(e.right);
+        const [a, b] = [frame.top(1), frame.top()];
+        let r: PyObject | undefined;
+        if (e.op === "%" && (a.kind === "str" || a.kind === "bytes")) r = this.percentFormat(a, b, e.line);
+        else if (e.op === "+" && a.kind === b.kind && (a.kind === "list" || a.kind === "tuple"))
+          throw new UnsupportedError(e.line, `'+' of two ${a.kind}s`);
+        else r = binary(this.heap, e.op, a, b, this.rules.python2);
+        if (!r) throw this.operandError(e.op, a, b, e.line);
+        frame.drop();
+        frame.drop();
+        frame.push(r);
+        return;
+      }
+      case "unary": {
+        this.eval(e.operand);
+        const o = frame.top();
+        let r: PyObject | undefined;
+        if (e.op === "not")
+          r = this.heap.incref(truthy(o) ? this.heap.runtime.false : this.heap.runtime.true);
+        else if (e.op === "+" && (o.kind === "int" || o.kind === "float")) r = this.heap.incref(o);
+        else r = unary(this.heap, e.op, o);
+        if (!r) throw new UnsupportedError(e.line, `unary '${e.op}' on a ${typeName(o, this.rules.python2)}`);
+        frame.drop();
+        frame.push(r);
+        return;
+      }
+      case "bool": {
+        // JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP: the deciding operand stays on the stack
+        for (let i = 0; i < e.values.length; i++) {
+          this.eval(e.values[i] as Expr, false);
+          if (i === e.values.length - 1) return;
+          const t = truthy(frame.top());
+          if (e.op === "and" ? !t : t) return;
+          frame.drop();
+        }
+        return;
+      }
+      case "compare":
+        this.compare(e);
+        return;
+      case "if":
+        this.eval(this.truth(e.test) ? e.body : e.orelse, borrowOk);
+        return;
+      case "lambda":
+        this.defineFunction(
+          "<lambda>",
+          e,
+          e.params.positional.map((p) => p.default),
+        );
+        return;
+      case "listcomp":
+        this.listComprehension(e);
+        return;
+      case "fstring": {
+        let text = "";
+        for (const part of e.parts) {
+          if (typeof part === "string") {
+            text += part;
+            continue;
+          }
+          this.eval(part.value);
+          const o = frame.top();
+          const shown = part.conversion === "r" ? reprOf(o, this.heap) : str(o, this.heap);
+          if (part.spec) text += formatString(`{:${part.spec}}`, [o], this.heap, e.line);
+          else text += shown;
+          frame.drop();
+        }
+        frame.push(this.heap.str(text));
+        return;
+      }
+      case "slice":
+        throw new UnsupportedError(e.line, "a slice");
+    }
+  }
+
+  private listDisplay(e: { readonly line: number; readonly items: readonly Expr[] }): void {
+    const frame = this.frame;
+    const constants = e.items.length >= 3 && e.items.every((i) => i.k === "const");
+    if (constants && this.rules.constantListDisplay !== "build-list")
+      throw new UnsupportedError(e.line, "a list display of three or more constants (built by LIST_EXTEND)");
+    for (const i of e.items) this.eval(i, false);
+    const items = e.items.map(() => frame.popOwned()).reverse();
+    frame.push(this.heap.list(items));
+  }
+
+  private listComprehension(e: Expr & { k: "listcomp" }): void {
+    if (e.generators.length !== 1)
+      throw new UnsupportedError(e.line, "a comprehension with more than one 'for'");
+    const frame = this.frame;
+    const g = e.generators[0] as Expr extends never ? never : (typeof e.generators)[number];
+    this.eval(g.iter);
+    this.getIter(e.line);
+    if (this.rules.inlinedComprehensions) {
+      throw new UnsupportedError(e.line, "a list comprehension on 3.12+ (inlined, PEP 709)");
+    }
+    // ≤3.11: a function of its own, called with the iterator as its argument `.0`
+    const unit = this.units.unitOf(e);
+    const locals = new Map<string, PyObject>();
+    const it = frame.popOwned();
+    locals.set(".0", it);
+    const inner = new Frame(unit, locals, frame.globals, this.heap);
+    this.frames.push(inner);
+    try {
+      inner.push(this.heap.list([]));
+      for (;;) {
+        this.tick(e.line);
+        const next = this.next(it);
+        if (!next) break;
+        inner.push(next);
+        this.store(g.target);
+        if (g.ifs.every((c) => this.truth(c))) {
+          this.eval(e.element, false);
+          this.heap.append(inner.top(1), inner.popOwned());
+        }
+      }
+      const result = inner.popOwned();
+      this.releaseLocals(inner);
+      this.frames.pop();
+      frame.push(result);
+    } catch (err) {
+      inner.unwind(0);
+      this.releaseLocals(inner);
+      this.frames.pop();
+      throw err;
+    }
+  }
+
+  private releaseLocals(frame: Frame): void {
+    const values = [...frame.names.values()];
+    frame.names.clear();
+    for (const v of values) this.heap.decref(v);
+  }
+
+  private compare(e: Expr & { k: "compare" }): void {
+    const frame = this.frame;
+    this.eval(e.left);
+    for (let i = 0; i < e.ops.length; i++) {
+      this.eval(e.comparators[i] as Expr);
+      const [a, b] = [frame.top(1), frame.top()];
+      const op = e.ops[i] as string;
+      const result = this.compareValues(op, a, b, e.line);
+      const last = i === e.ops.length - 1;
+      if (last || !result) {
+        frame.drop();
+        frame.drop();
+        frame.push(this.heap.incref(result ? this.heap.runtime.true : this.heap.runtime.false));
+        return;
+      }
+      // chained: keep the right operand for the next comparison
+      const right = frame.popOwned();
+      frame.drop();
+      frame.push(right);
+    }
+  }
+
+  private compareValues(op: string, a: PyObject, b: PyObject, line: number): boolean {
+    switch (op) {
+      case "is":
+        return a === b;
+      case "is not":
+        return a !== b;
+      case "==":
+        return equal(a, b);
+      case "!=":
+        return !equal(a, b);
+      case "in":
+      case "not in": {
+        let found: boolean;
+        if (b.kind === "list" || b.kind === "tuple") found = b.items.some((x) => x === a || equal(x, a));
+        else if (b.kind === "dict") found = b.dictKeys.some((k) => equal(k, a));
+        else if (b.kind === "str" && a.kind === "str")
+          found = (b.value as string).includes(a.value as string);
+        else throw new UnsupportedError(line, `'in' on a ${typeName(b, this.rules.python2)}`);
+        return op === "in" ? found : !found;
+      }
+      default: {
+        const c = order(a, b);
+        if (c === undefined) {
+          if (this.rules.python2) throw new UnsupportedError(line, "Python 2's ordering of unlike types");
+          throw new PyException(
+            "TypeError",
+            `'${op}' not supported between instances of '${typeName(a, false)}' and '${typeName(b, false)}'`,
+          );
+        }
+        return op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : c >= 0;
+      }
+    }
+  }
+
+  private subscript(e: Expr & { k: "subscript" }): void {
+    const frame = this.frame;
+    this.eval(e.object);
+    const obj = frame.top();
+    if (e.index.k === "slice") throw new UnsupportedError(e.line, "slicing");
+    this.eval(e.index);
+    const key = frame.top();
+    let r: PyObject;
+    if ((obj.kind === "list" || obj.kind === "tuple") && (key.kind === "int" || key.kind === "bool"))
+      r = this.heap.incref(obj.items[this.index(obj, key)] as PyObject);
+    else if (obj.kind === "str" && key.kind === "int")
+      r = this.heap.str((obj.value as string)[this.index(obj, key)] as string);
+    else if (obj.kind === "dict") {
+      const i = obj.dictKeys.findIndex((k) => equal(k, key));
+      if (i < 0) throw new PyException("KeyError", reprOf(key, this.heap));
+      r = this.heap.incref(obj.dictValues[i] as PyObject);
+    } else throw new UnsupportedError(e.line, `subscripting a ${typeName(obj, this.rules.python2)}`);
+    frame.drop();
+    frame.drop();
+    frame.push(r);
+  }
+
+  /** LOAD_ATTR: replaces the object on top of the stack with its attribute. */
+  private loadAttribute(name: string, line: number): void {
+    const frame = this.frame;
+    const obj = frame.top();
+    let r: PyObject | undefined;
+    if (obj.kind === "instance") {
+      r = this.heap.attribute(obj, name) ?? this.classAttribute(obj.cls as PyObject, name);
+      if (r?.kind === "function" && !this.heap.attribute(obj, name))
+        throw new UnsupportedError(line, "a bound method used as a value (not called at once)");
+      if (!r && /^__.*__$/.test(name))
+        throw new UnsupportedError(line, `the attribute '${name}' of an instance`);
+      if (!r)
+        throw new PyException(
+          "AttributeError",
+          `'${typeName(obj, this.rules.python2)}' object has no attribute '${name}'`,
+        );
+    } else if (obj.kind === "class") {
+      if (name === "__name__") r = this.heap.str(obj.classSpec?.name ?? "");
+      else r = this.classAttribute(obj, name);
+      if (!r && /^__.*__$/.test(name)) throw new UnsupportedError(line, `the attribute '${name}' of a class`);
+      if (!r)
+        throw new PyException(
+          "AttributeError",
+          `type object '${obj.classSpec?.name}' has no attribute '${name}'`,
+        );
+    } else r = this.builtins.attribute(obj, name, line);
+    if (r.lifetime === "heap" || r.kind !== "str" || r.refcnt > 0) this.heap.incref(r);
+    frame.drop();
+    frame.push(r);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private call(e: Expr & { k: "call" }): void {
+    const frame = this.frame;
+    const f = e.func;
+    const n = e.args.length;
+    // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
+    if (f.k === "attribute") {
+      this.eval(f.object);
+      const obj = frame.top();
+      const method =
+        obj.kind === "instance" && !this.heap.attribute(obj, f.name)
+          ? this.classAttribute(obj.cls as PyObject, f.name)
+          : undefined;
+      if (method?.kind === "function") {
+        const self = frame.popOwned();
+        frame.push(this.heap.incref(method));
+        frame.push(self);
+        this.pushArguments(e, method);
+        this.callPython(
+          method,
+          n + 1,
+          e.line,
+          e.keywords.map((k) => k.name),
+        );
+        return;
+      }
+      const builtinMethod =
+        obj.kind === "instance" || obj.kind === "builtin" ? undefined : this.builtins.method(obj, f.name);
+      if (builtinMethod) {
+        // a method of a builtin type: self stays on the stack where the callable would be
+        this.pushArguments(e, obj);
+        this.callBuiltin(
+          builtinMethod,
+          n,
+          e.keywords.map((k) => k.name),
+          e.line,
+        );
+        return;
+      }
+      if (obj.kind !== "instance" && obj.kind !== "builtin" && obj.kind !== "class")
+        throw new UnsupportedError(e.line, `the method ${typeName(obj, this.rules.python2)}.${f.name}()`);
+      this.loadAttribute(f.name, f.line);
+    } else this.eval(f);
+    const callee = frame.top();
+    this.pushArguments(e, callee);
+    const keywords = e.keywords.map((k) => k.name);
+    if (callee.kind === "function") this.callPython(callee, n, e.line, keywords);
+    else if (callee.kind === "class") this.instantiate(callee, n, e.line, keywords);
+    else if (callee.kind === "builtin")
+      this.callBuiltin(this.builtins.function(callee, e.line), n, keywords, e.line);
+    else if (callee.kind === "weakref" && n === 0)
+      this.callBuiltin(() => this.heap.weak.deref(callee), 0, keywords, e.line);
+    else
+      throw new PyException("TypeError", `'${typeName(callee, this.rules.python2)}' object is not callable`);
+  }
+
+  private pushArguments(e: Expr & { k: "call" }, callee: PyObject): void {
+    // 3.14 may borrow a local passed to a builtin; a Python function's frame takes its own reference
+    const borrow = callee.kind !== "function" && callee.kind !== "class";
+    for (const a of e.args) this.eval(a, borrow);
+    for (const k of e.keywords) this.eval(k.value, borrow);
+  }
+
+  private callBuiltin(fn: Builtin, n: number, keywords: readonly string[], line: number): void {
+    const frame = this.frame;
+    const total = n + keywords.length;
+    const args = frame.stack.slice(frame.depth - total, frame.depth - keywords.length);
+    const kw = new Map<string, PyObject>();
+    keywords.forEach((name, i) => {
+      kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
+    });
+    const result = fn(args, kw, line);
+    this.releaseCall(total);
+    frame.push(result);
+  }
+
+  /** After a call: the callable and its arguments leave the stack, in each version's order. */
+  private releaseCall(total: number): void {
+    const frame = this.frame;
+    if (this.rules.argumentsMovedIntoFrame) {
+      // 3.11+: the callable first, then the arguments in order
+      const base = frame.depth - total - 1;
+      const entries = frame.stack.splice(base);
+      const owned = frame.owned.splice(base);
+      entries.forEach((o, i) => {
+        if (owned[i]) this.heap.decref(o);
+      });
+    } else for (let i = 0; i <= total; i++) frame.drop(); // ≤3.10: popped from the top
+  }
+
+  /** Calls a Python function whose callable and `n` positional arguments (then keywords) are on the stack. */
+  callPython(fn: PyObject, n: number, line: number, keywords: readonly string[] = []): void {
+    const caller = this.frame;
+    const total = n + keywords.length;
+    const base = caller.depth - total;
+    const args = caller.stack.slice(base);
+    // 3.11+ moves the stack's references (the callable's too) into the new frame; ≤3.10 the frame
+    // takes new ones and the caller pops its own after the call
+    const moved = this.rules.argumentsMovedIntoFrame;
+    let transfer: boolean[] | undefined;
+    if (moved) {
+      transfer = caller.owned.slice(base);
+      caller.stack.splice(base - 1);
+      caller.owned.splice(base - 1);
+    }
+    let result: PyObject;
+    try {
+      result = this.invoke(fn, args, keywords, transfer, line);
+    } finally {
+      if (moved) this.heap.decref(fn);
+      else this.releaseCall(total);
+    }
+    caller.push(result);
+  }
+
+  /**
+   * Runs a Python function with `args` (positional, then the values of `keywords`) and returns its
+   * result (a new reference). transfer[i]: the frame takes over the caller's reference to args[i];
+   * otherwise (or when transfer is undefined) it takes a new one.
+   */
+  invoke(
+    fn: PyObject,
+    args: readonly PyObject[],
+    keywords: readonly string[],
+    transfer: readonly boolean[] | undefined,
+    line: number,
+  ): PyObject {
+    const info = this.functions.get(fn);
+    const giveBack = () => {
+      transfer?.forEach((t, i) => {
+        if (t) this.heap.decref(args[i] as PyObject);
+      });
+    };
+    if (!info) {
+      giveBack();
+      throw new UnsupportedError(line, "calling this function");
+    }
+    const unit = this.units.unitOf(info.node);
+    const params = unit.params.positional;
+    const n = args.length - keywords.length;
+    const name = info.node.k === "def" ? info.node.name : "<lambda>";
+    const slots: number[] = new Array(params.length).fill(-1);
+    let problem: PyException | undefined;
+    if (n > params.length)
+      problem = new PyException(
+        "TypeError",
+        `${name}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${n} were given`,
+      );
+    for (let i = 0; i < args.length && !problem; i++) {
+      const at = i < n ? i : params.findIndex((p) => p.name === keywords[i - n]);
+      if (at < 0)
+        problem = new PyException(
+          "TypeError",
+          `${name}() got an unexpected keyword argument '${keywords[i - n]}'`,
+        );
+      else slots[at] = i;
+    }
+    const firstDefault = params.length - info.defaults.length;
+    params.forEach((p, i) => {
+      if (!problem && slots[i] === -1 && i < firstDefault)
+        problem = new PyException(
+          "TypeError",
+          `${name}() missing 1 required positional argument: '${p.name}'`,
+        );
+    });
+    if (problem) {
+      giveBack();
+      throw problem;
+    }
+    const locals = new Map<string, PyObject>();
+    params.forEach((p, i) => {
+      const at = slots[i] as number;
+      if (at >= 0) {
+        const v = args[at] as PyObject;
+        locals.set(p.name, transfer?.[at] ? v : this.heap.incref(v));
+      } else locals.set(p.name, this.heap.incref(info.defaults[i - firstDefault] as PyObject));
+    });
+    const frame = new Frame(unit, locals, this.frame.globals, this.heap);
+    this.frames.push(frame);
+    try {
+      if (info.node.k === "lambda") {
+        this.eval(info.node.body, false);
+        return frame.popOwned();
+      }
+      const saved = this.returnValue;
+      this.returnValue = undefined;
+      this.execBlock((info.node as Stmt & { k: "def" }).body);
+      const result = this.returnValue ?? this.heap.incref(this.heap.runtime.none);
+      this.returnValue = saved;
+      return result;
+    } finally {
+      frame.unwind(0);
+      this.releaseLocals(frame);
+      this.frames.pop();
+    }
+  }
+
+  /** C(args): a new instance, then __init__ with it and the arguments (borrowed: a call of its own). */
+  private instantiate(cls: PyObject, n: number, line: number, keywords: readonly string[]): void {
+    const frame = this.frame;
+    const total = n + keywords.length;
+    const self = this.heap.instance(cls);
+    const init = this.classAttribute(cls, "__init__");
+    if (init) {
+      const args = [self, ...frame.stack.slice(frame.depth - total)];
+      let result: PyObject;
+      try {
+        result = this.invoke(init, args, keywords, undefined, line);
+      } catch (err) {
+        this.heap.decref(self);
+        throw err;
+      }
+      const notNone = result.kind !== "none";
+      this.heap.decref(result);
+      if (notNone) {
+        this.heap.decref(self);
+        throw new PyException("TypeError", "__init__() should return None");
+      }
+    } else if (total > 0) {
+      this.heap.decref(self);
+      throw new PyException("TypeError", `${cls.classSpec?.name}() takes no arguments`);
+    }
+    this.releaseCall(total);
+    frame.push(self);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private operandError(op: string, a: PyObject, b: PyObject, line: number): Error {
+    const known = ["int", "float", "str", "bytes", "list", "tuple", "dict", "none", "bool", "instance"];
+    if (known.includes(a.kind) && known.includes(b.kind) && !this.rules.python2)
+      return new UnsupportedError(line, `'${op}' between ${typeName(a, false)} and ${typeName(b, false)}`);
+    return new UnsupportedError(line, `'${op}' between these operands`);
+  }
+
+  private percentFormat(fmt: PyObject, args: PyObject, line: number): PyObject {
+    const values = args.kind === "tuple" ? args.items : [args];
+    let i = 0;
+    const text = (fmt.value as string).replace(
+      /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdirxXf%])/g,
+      (_, flags: string, width: string, prec: string, conv: string) => {
+        if (conv === "%") return "%";
+        const v = values[i++];
+        if (!v) throw new PyException("TypeError", "not enough arguments for format string");
+        let s: string;
+        if (conv === "s") s = str(v, this.heap);
+        else if (conv === "r") s = reprOf(v, this.heap);
+        else if (conv === "f")
+          s = (v.kind === "float" ? (v.value as number) : Number(v.value as bigint)).toFixed(
+            prec ? Number(prec) : 6,
+          );
+        else {
+          if (v.kind !== "int" && v.kind !== "bool")
+            throw new UnsupportedError(line, `'%${conv}' of a ${v.kind}`);
+          const n = v.value as bigint;
+          s = conv === "x" ? n.toString(16) : conv === "X" ? n.toString(16).toUpperCase() : n.toString();
+        }
+        if (width)
+          s = flags.includes("-")
+            ? s.padEnd(Number(width))
+            : s.padStart(Number(width), flags.includes("0") ? "0" : " ");
+        return s;
+      },
+    );
+    if (i < values.length)
+      throw new PyException("TypeError", "not all arguments converted during string formatting");
+    return fmt.kind === "str" ? this.heap.str(text) : this.heap.bytes(text);
+  }
+
+  /** print() on 2.7 without the __future__ import is the print statement: refused unless one value. */
+  get printFunction(): boolean {
+    return this.module.printFunction || !this.rules.python2;
+  }
+
+  write(text: string): void {
+    this.out += text;
+  }
+}

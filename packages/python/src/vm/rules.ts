@@ -1,0 +1,53 @@
+/*
+ * How each CPython version's compiler and evaluation loop handle references: every version-dependent
+ * decision of the interpreter lives here, derived from the core's ObjectProfile (which holds the
+ * constants) and the version number. Each rule says what it decides and where CPython shows it;
+ * the differential tests (test/differential.test.ts) hold every rule to the real interpreters.
+ */
+import type { ObjectProfile } from "@pymem/core";
+
+export interface VersionRules {
+  readonly python2: boolean;
+  /**
+   * Calling a Python function: ≤3.10 the new frame's locals take new references while the caller's
+   * stack keeps its own until the call returns (ceval.c, call_function / _PyFunction_Vectorcall);
+   * 3.11+ moves the stack references into the frame (_PyEvalFramePushAndInit).
+   */
+  readonly argumentsMovedIntoFrame: boolean;
+  /** 3.14+: a local that is only read by the consuming instruction is loaded borrowed (LOAD_FAST_BORROW). */
+  readonly borrowedLocalLoads: boolean;
+  /**
+   * The compiler's constants. While the module runs, the parser's AST arena still holds every
+   * constant it made (pythonrun.c: run_mod before PyArena_Free): one reference more on each.
+   * 3.8+ merges equal constants of all code objects of the module into one (compile.c,
+   * merge_consts_recursive); ≤3.7 each code object has its own.
+   */
+  readonly mergeConstantsAcrossCode: boolean;
+  /**
+   * Tuples of constants are folded into one constant: by the AST optimizer from 3.7 (the folded
+   * tuple is an arena object too), by the peephole optimizer before (no arena reference).
+   */
+  readonly foldedTupleInArena: boolean;
+  /**
+   * A list display of three or more constants: ≤3.8 BUILD_LIST n (exactly n slots); 3.9 builds an
+   * empty list and LIST_EXTENDs a constant tuple, over-allocating like list_resize; 3.10+ extends
+   * an empty list to an even capacity (list_preallocate_exact rounds up to a multiple of 2).
+   */
+  readonly constantListDisplay: "build-list" | "extend-resize" | "extend-even";
+  /** 3.12+: list comprehensions run inline in the enclosing frame (PEP 709); before, in a function of their own. */
+  readonly inlinedComprehensions: boolean;
+}
+
+export function versionRules(profile: ObjectProfile): VersionRules {
+  const [major, minor] = profile.python;
+  const v = major * 100 + minor;
+  return {
+    python2: major === 2,
+    argumentsMovedIntoFrame: profile.refcounts.argumentsMovedIntoFrame,
+    borrowedLocalLoads: profile.refcounts.borrowedLocals,
+    mergeConstantsAcrossCode: v >= 308,
+    foldedTupleInArena: v >= 307,
+    constantListDisplay: v >= 310 ? "extend-even" : v === 309 ? "extend-resize" : "build-list",
+    inlinedComprehensions: v >= 312,
+  };
+}

@@ -1,0 +1,36 @@
+/*
+ * One step of a trace: the state after a statement, as RunResult.steps shows it.
+ */
+import { allocatedBlocks, type PyObject } from "@pymem/core";
+import type { TracedObject, TraceStep } from "../api.js";
+import type { Frame } from "./frame.js";
+import type { Interpreter } from "./interpreter.js";
+import { reprOf, typeName } from "./values.js";
+
+const REPR_LIMIT = 80;
+
+export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: string): TraceStep {
+  const heap = vm.heap;
+  const py2 = vm.rules.python2;
+  const names: Record<string, number> = {};
+  for (const [name, o] of frame.names) names[name] = o.address;
+  const objects: TracedObject[] = [...heap.live].map((o: PyObject) => ({
+    id: o.address,
+    type: typeName(o, py2),
+    refcnt: o.refcnt,
+    repr: reprOf(o, heap).slice(0, REPR_LIMIT),
+  }));
+  const lists = heap.freeLists;
+  const freeLists: Record<string, number> = {};
+  for (const [name, list] of [
+    ["float", lists.float],
+    ["int", lists.int],
+    ["list", lists.list],
+    ["dict", lists.dict],
+  ] as const)
+    if (list && "size" in list) freeLists[name] = list.size;
+  lists.tuple.forEach((l, n) => {
+    if (n > 0 && l.size > 0) freeLists[`tuple[${n}]`] = l.size;
+  });
+  return { line, names, objects, allocatedBlocks: allocatedBlocks(heap.pm), freeLists, printed };
+}

@@ -1,0 +1,269 @@
+/*
+ * What Python's operators and conversions do with the model's objects: truth, equality, ordering,
+ * arithmetic, str() and repr(). Results are new references made on the heap (small ints and the
+ * other runtime objects come from the runtime's caches, as in CPython).
+ */
+import { floatRepr, type ObjectHeap, type PyObject, repr } from "@pymem/core";
+import type { BinaryOperator } from "../frontend/ast.js";
+import { PyException } from "./exceptions.js";
+
+/** type(x).__name__ */
+export function typeName(o: PyObject, python2: boolean): string {
+  switch (o.kind) {
+    case "none":
+      return "NoneType";
+    case "instance":
+      return o.cls?.classSpec?.name ?? "object";
+    case "class":
+      return python2 ? "type" : "type";
+    case "builtin":
+      return "builtin_function_or_method";
+    case "iterator":
+      return "iterator";
+    default:
+      return o.kind;
+  }
+}
+
+export function isNumber(o: PyObject): boolean {
+  return o.kind === "int" || o.kind === "long" || o.kind === "bool" || o.kind === "float";
+}
+
+const asBigInt = (o: PyObject): bigint => o.value as bigint;
+const asNumber = (o: PyObject): number =>
+  o.kind === "float" ? (o.value as number) : Number(o.value as bigint);
+
+/** bool(x) */
+export function truthy(o: PyObject): boolean {
+  switch (o.kind) {
+    case "none":
+      return false;
+    case "bool":
+    case "int":
+    case "long":
+      return o.value !== 0n;
+    case "float":
+      return o.value !== 0;
+    case "str":
+    case "bytes":
+      return (o.value as string).length > 0;
+    case "tuple":
+    case "list":
+      return o.items.length > 0;
+    case "dict":
+      return o.dictKeys.length > 0;
+    default:
+      return true;
+  }
+}
+
+/** a == b for the types the model has (identity for the rest, as object.__eq__). */
+export function equal(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  if (isNumber(a) && isNumber(b)) {
+    if (a.kind === "float" || b.kind === "float") return asNumber(a) === asNumber(b);
+    return asBigInt(a) === asBigInt(b);
+  }
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "str":
+    case "bytes":
+      return a.value === b.value;
+    case "tuple":
+    case "list":
+      return a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i] as PyObject));
+    case "dict":
+      return (
+        a.dictKeys.length === b.dictKeys.length &&
+        a.dictKeys.every((k, i) => {
+          const j = b.dictKeys.findIndex((k2) => equal(k, k2));
+          return j >= 0 && equal(a.dictValues[i] as PyObject, b.dictValues[j] as PyObject);
+        })
+      );
+    default:
+      return false;
+  }
+}
+
+/** a < b: -1, 0 or 1, or undefined when the types cannot be ordered (a TypeError on 3.x). */
+export function order(a: PyObject, b: PyObject): number | undefined {
+  if (isNumber(a) && isNumber(b)) {
+    if (a.kind === "float" || b.kind === "float") {
+      const x = asNumber(a);
+      const y = asNumber(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const x = asBigInt(a);
+    const y = asBigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (a.kind !== b.kind) return undefined;
+  if (a.kind === "str" || a.kind === "bytes") {
+    const x = a.value as string;
+    const y = b.value as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (a.kind === "tuple" || a.kind === "list") {
+    for (let i = 0; i < Math.min(a.items.length, b.items.length); i++) {
+      const x = a.items[i] as PyObject;
+      const y = b.items[i] as PyObject;
+      if (!equal(x, y)) return order(x, y);
+    }
+    return Math.sign(a.items.length - b.items.length);
+  }
+  return undefined;
+}
+
+/** str(x) */
+export function str(o: PyObject, heap: ObjectHeap): string {
+  if (o.kind === "str") return o.value as string;
+  if (o.kind === "long") return String(o.value);
+  if (o.kind === "bytes" && heap.profile.python[0] === 2) return o.value as string;
+  return reprOf(o, heap);
+}
+
+/** repr(x) */
+export function reprOf(o: PyObject, heap: ObjectHeap): string {
+  if (o.kind === "float") return floatRepr(o.value as number);
+  if (o.kind === "class" && heap.profile.python[0] === 2) return `<class '__main__.${o.classSpec?.name}'>`;
+  return repr(o, heap.profile);
+}
+
+/** The new reference an arithmetic result needs: ints through the small-int cache, floats fresh. */
+export function intResult(heap: ObjectHeap, v: bigint): PyObject {
+  return heap.int(v);
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+function floorMod(a: bigint, b: bigint): bigint {
+  const m = a % b;
+  return m !== 0n && m < 0n !== b < 0n ? m + b : m;
+}
+
+const TYPE_NAMES: Readonly<Record<BinaryOperator, string>> = {
+  "+": "+",
+  "-": "-",
+  "*": "*",
+  "/": "/",
+  "//": "//",
+  "%": "%",
+  "**": "** or pow()",
+  "<<": "<<",
+  ">>": ">>",
+  "&": "&",
+  "|": "|",
+  "^": "^",
+};
+
+/**
+ * a op b for numbers, str/bytes/list/tuple concatenation and repetition. Returns undefined for
+ * combinations the model does not run (the caller refuses them); raises TypeError like CPython for
+ * combinations Python itself rejects.
+ */
+export function binary(
+  heap: ObjectHeap,
+  op: BinaryOperator,
+  a: PyObject,
+  b: PyObject,
+  python2: boolean,
+): PyObject | undefined {
+  if (isNumber(a) && isNumber(b)) {
+    if (a.kind === "long" || b.kind === "long") return undefined;
+    if (a.kind === "float" || b.kind === "float" || (op === "/" && !python2)) {
+      const x = asNumber(a);
+      const y = asNumber(b);
+      if ((op === "/" || op === "//" || op === "%") && y === 0)
+        throw new PyException(
+          "ZeroDivisionError",
+          a.kind !== "float" && b.kind !== "float" && op === "/"
+            ? "division by zero"
+            : "float division by zero",
+        );
+      switch (op) {
+        case "+":
+          return heap.float(x + y);
+        case "-":
+          return heap.float(x - y);
+        case "*":
+          return heap.float(x * y);
+        case "/":
+          return heap.float(x / y);
+        case "//":
+          return heap.float(Math.floor(x / y));
+        case "%": {
+          const m = x % y;
+          return heap.float(m !== 0 && m < 0 !== y < 0 ? m + y : m);
+        }
+        case "**":
+          return heap.float(x ** y);
+        default:
+          throw new PyException(
+            "TypeError",
+            `unsupported operand type(s) for ${TYPE_NAMES[op]}: 'float' and 'float'`,
+          );
+      }
+    }
+    const x = asBigInt(a);
+    const y = asBigInt(b);
+    switch (op) {
+      case "+":
+        return intResult(heap, x + y);
+      case "-":
+        return intResult(heap, x - y);
+      case "*":
+        return intResult(heap, x * y);
+      case "/":
+      case "//":
+      case "%":
+        if (y === 0n)
+          throw new PyException(
+            "ZeroDivisionError",
+            python2
+              ? `integer division or modulo by zero`
+              : op === "%"
+                ? "integer modulo by zero"
+                : "integer division or modulo by zero",
+          );
+        return intResult(heap, op === "%" ? floorMod(x, y) : floorDiv(x, y));
+      case "**":
+        if (y < 0n) return heap.float(Number(x) ** Number(y));
+        return intResult(heap, x ** y);
+      case "<<":
+        return intResult(heap, x << y);
+      case ">>":
+        return intResult(heap, x >> y);
+      case "&":
+        return intResult(heap, x & y);
+      case "|":
+        return intResult(heap, x | y);
+      case "^":
+        return intResult(heap, x ^ y);
+    }
+  }
+  const same = a.kind === b.kind;
+  if (op === "+" && same && (a.kind === "str" || a.kind === "bytes"))
+    return a.kind === "str" ? heap.str(`${a.value}${b.value}`) : heap.bytes(`${a.value}${b.value}`);
+  if (op === "*" && (a.kind === "str" || a.kind === "bytes") && (b.kind === "int" || b.kind === "bool")) {
+    const n = Math.max(0, Number(b.value as bigint));
+    const s = (a.value as string).repeat(n);
+    return a.kind === "str" ? heap.str(s) : heap.bytes(s);
+  }
+  return undefined;
+}
+
+/** -x, +x, ~x for numbers (undefined for what the model does not run). */
+export function unary(heap: ObjectHeap, op: "-" | "+" | "~", o: PyObject): PyObject | undefined {
+  if (o.kind === "float") {
+    if (op === "~") throw new PyException("TypeError", "bad operand type for unary ~: 'float'");
+    return heap.float(op === "-" ? -(o.value as number) : (o.value as number));
+  }
+  if (o.kind === "int" || o.kind === "bool") {
+    const v = o.value as bigint;
+    return intResult(heap, op === "-" ? -v : op === "~" ? -v - 1n : v);
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+/*
+ * What the model refuses before anything runs, and how: syntax errors read like CPython's last
+ * traceback line, unsupported constructs name themselves and their line.
+ */
+import { PythonSyntaxError, runPython, UnsupportedError } from "@pymem/python";
+import { describe, expect, it } from "vitest";
+
+const run = (source: string, version = "3.11") => runPython(source, { version });
+
+describe("refusals and syntax errors", () => {
+  it.each([
+    ["async def f():\n    pass\n", 1, "'async def'"],
+    ["x = 1\nwith open('f') as g:\n    pass\n", 2, "'with'"],
+    ["s = {1, 2}\n", 1, "a set"],
+    ["import os\n", 1, "'import os'"],
+    ["x = [1]\nx += [2]\n", 2, "'+=' on a list"],
+    ["print(sorted([2, 1]))\n", 1, "the builtin 'sorted'"],
+  ])("refuses %j at line %i", (source, line, construct) => {
+    expect(() => run(source)).toThrow(UnsupportedError);
+    try {
+      run(source);
+    } catch (e) {
+      expect((e as UnsupportedError).line).toBe(line);
+      expect((e as UnsupportedError).message).toBe(`line ${line}: ${construct} is not modelled yet`);
+    }
+  });
+
+  it("says unexpected indent where CPython does", () => {
+    expect(() => run("x = 1\n  y = 2\n")).toThrow("line 2: IndentationError: unexpected indent");
+  });
+
+  it("reports invalid syntax at its line", () => {
+    expect(() => run("x = 1\ny = (\n")).toThrow(PythonSyntaxError);
+  });
+
+  it("refuses f-strings on 2.7 as a syntax error", () => {
+    expect(() => run('x = f"{1}"\n', "2.7")).toThrow("line 1: SyntaxError: invalid syntax");
+  });
+
+  it("refuses a version string that is not X.Y[.Z]", () => {
+    expect(() => run("x = 1\n", "3.12-32bit")).toThrow(RangeError);
+  });
+
+  it("runs the article's count example on 3.12+ and refuses it before", () => {
+    const source = "import sys\na = 10\nprint(sys.getrefcount(a))\n";
+    expect(run(source, "3.12").stdout).toBe("4294967295\n");
+    expect(() => run(source, "3.11")).toThrow(UnsupportedError);
+  });
+
+  it("stops a runaway loop", () => {
+    expect(() => runPython("while True:\n    pass\n", { version: "3.11", instructionLimit: 10_000 })).toThrow(
+      "stopped after 10,000 instructions",
+    );
+  });
+
+  it("reports an uncaught exception as CPython's last traceback line, exit status 1", () => {
+    const r = run("print(1)\nx = 1 // 0\n");
+    expect(r).toMatchObject({
+      stdout: "1\n",
+      exitCode: 1,
+      exception: "ZeroDivisionError: integer division or modulo by zero",
+    });
+  });
+});

@@ -1,0 +1,4 @@
+import { pymemVitestConfig } from "@pymem/testkit/vitest-preset";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(pymemVitestConfig());
