@@ -8,6 +8,8 @@ export interface RunOptions {
   readonly version: string;
   /** 8 (default), or 4 for a 32-bit build (i386, Pyodide's wasm32). */
   readonly pointerSize?: 4 | 8;
+  /** sys.platform of the build: "linux" (default), or "emscripten" for Pyodide. */
+  readonly platform?: string;
   /** The file name messages and tracebacks show ("<string>" when not given). */
   readonly filename?: string;
   /** Record one TraceStep per executed statement (costs time and memory). */

@@ -16,9 +16,10 @@ export function checkSource(source: string): void {
 }
 
 export function runPython(source: string, options: RunOptions): RunResult {
-  if (!/^\d+\.\d+(\.\d+)?$/.test(options.version))
+  // a version, or a profile id that names a build variant ("3.6-pyenv"); the pointer size is an option
+  if (!/^\d+\.\d+(\.\d+)?(-(?!32bit)[a-z0-9]+)*$/.test(options.version))
     throw new RangeError(
-      `"${options.version}" is not a CPython version (X.Y or X.Y.Z); pass pointerSize for a 32-bit build`,
+      `"${options.version}" is not a CPython version or profile (X.Y, X.Y.Z, X.Y-variant); give the pointer size as pointerSize`,
     );
   const module = parseModule(source);
   const pointerSize = options.pointerSize ?? 8;
@@ -50,6 +51,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
           }
         : {}),
     },
+    options.platform,
   );
   let exception: PyException | undefined;
   try {

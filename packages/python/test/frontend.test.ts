@@ -13,7 +13,7 @@ describe("refusals and syntax errors", () => {
     ["x = 1\nwith open('f') as g:\n    pass\n", 2, "'with'"],
     ["s = {1, 2}\n", 1, "a set"],
     ["import os\n", 1, "'import os'"],
-    ["x = [1]\nx += [2]\n", 2, "'+=' on a list"],
+    ["x = [1]\nx *= 2\n", 2, "'*=' on a list"],
     ["print(sorted([2, 1]))\n", 1, "the builtin 'sorted'"],
   ])("refuses %j at line %i", (source, line, construct) => {
     expect(() => run(source)).toThrow(UnsupportedError);

@@ -58,6 +58,8 @@ export type Expr = { readonly line: number } & (
   | { readonly k: "lambda"; readonly params: Parameters; readonly body: Expr }
   | { readonly k: "listcomp"; readonly element: Expr; readonly generators: readonly Comprehension[] }
   | { readonly k: "fstring"; readonly parts: readonly FormatPart[] }
+  /** *value among a call's positional arguments */
+  | { readonly k: "starred"; readonly value: Expr }
 );
 
 /** What can be assigned to: a name, an attribute, an item or slice, or a tuple/list of targets. */

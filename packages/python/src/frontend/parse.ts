@@ -563,7 +563,12 @@ class Lowering {
     for (let i = 0; i < argList.length; i++) {
       const x = argList[i] as SyntaxNode;
       if (x.name === ",") continue;
-      if (x.name === "*" || x.name === "**") this.refuse(x, `'${x.name}' in a call`);
+      if (x.name === "**") this.refuse(x, "'**' in a call");
+      if (x.name === "*") {
+        if (keywords.length > 0) this.refuse(x, "'*' after a keyword argument");
+        args.push({ line: this.line(x), k: "starred", value: this.expr(argList[++i] as SyntaxNode) });
+        continue;
+      }
       if (x.name === "ComprehensionExpression") this.refuse(x, "a generator expression");
       if (argList[i + 1]?.name === "AssignOp") {
         keywords.push({ name: this.src(x), value: this.expr(argList[i + 2] as SyntaxNode) });

@@ -19,7 +19,7 @@ import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import type { VersionRules } from "./rules.js";
-import { equal, reprOf, str, truthy, typeName } from "./values.js";
+import { COUNTS_KNOWN_FROM_BELOW, equal, reprOf, str, truthy, typeName } from "./values.js";
 
 /** What the builtins need from the interpreter (an interface, so that neither imports the other). */
 export interface BuiltinHost {
@@ -28,6 +28,8 @@ export interface BuiltinHost {
   readonly collector: Collector;
   err: string;
   readonly printFunction: boolean;
+  /** sys.platform: "linux", or "emscripten" for Pyodide */
+  readonly platform: string;
   write(text: string): void;
   baseOf(cls: PyObject): PyObject | undefined;
 }
@@ -42,6 +44,9 @@ interface RangeState {
   readonly stop: bigint;
   readonly step: bigint;
 }
+
+/** sys functions 3.x added that 2.7's sys lacks (sys.intern: 3.0; _debugmallocstats: 3.3; getallocatedblocks: 3.4). */
+const NOT_IN_SYS_27 = ["intern", "getallocatedblocks", "_debugmallocstats"];
 
 const TYPE_KINDS = [
   "int",
@@ -86,15 +91,23 @@ export class Builtins {
     this.define(this.names, "getattr", (a, _k, line) => this.getattr(a, line));
     if (py2) this.define(this.names, "intern", ([x]) => this.intern(x));
     this.moduleWith("sys", {
-      getrefcount: ([x]) => this.heap.int(BigInt(this.getrefcount(this.one(x, "getrefcount")))),
+      getrefcount: ([x]) => this.getrefcount(this.one(x, "getrefcount")),
       getsizeof: ([x]) => this.heap.int(BigInt(this.getsizeof(this.one(x, "getsizeof")))),
-      getallocatedblocks: () => this.heap.int(BigInt(allocatedBlocks(this.heap.pm))),
-      _debugmallocstats: () => {
-        this.vm.err += debugMallocStats(this.heap.pm);
-        return this.none();
-      },
-      ...(py2 ? {} : { intern: ([x]: readonly PyObject[]) => this.intern(x) }),
+      ...(py2
+        ? {}
+        : {
+            getallocatedblocks: () => this.heap.int(BigInt(allocatedBlocks(this.heap.pm))),
+            _debugmallocstats: () => {
+              this.vm.err += debugMallocStats(this.heap.pm);
+              return this.none();
+            },
+            intern: ([x]: readonly PyObject[]) => this.intern(x),
+          }),
     });
+    (this.moduleAttributes.get(this.modules.get("sys") as PyObject) as Map<string, PyObject>).set(
+      "platform",
+      this.heap.runtime.identifier(vm.platform),
+    );
     this.moduleWith("gc", {
       collect: ([g]) => this.heap.int(BigInt(this.vm.collector.collect(g ? Number(g.value as bigint) : 2))),
       disable: () => {
@@ -150,7 +163,10 @@ export class Builtins {
       if (o === this.modules.get("gc") && name === "garbage") return this.garbage();
       const a = attrs.get(name);
       if (a) return a;
-      throw new UnsupportedError(line, `${this.moduleName(o)}.${name}`);
+      const module = this.moduleName(o);
+      if (this.vm.rules.python2 && module === "sys" && NOT_IN_SYS_27.includes(name))
+        throw new PyException("AttributeError", `'module' object has no attribute '${name}'`);
+      throw new UnsupportedError(line, `${module}.${name}`);
     }
     if (name === "__name__") {
       for (const [kind, t] of this.types) if (t === o) return this.heap.runtime.identifier(kind);
@@ -190,6 +206,8 @@ export class Builtins {
   }
 
   typeOf(o: PyObject): PyObject {
+    if (o.kind === "instance" && o.cls?.classSpec?.classic)
+      throw new NotModelledError("type() of a classic instance");
     if (o.kind === "instance") return o.cls as PyObject;
     const t = this.types.get(o.kind);
     if (!t) throw new NotModelledError(`type() of a ${o.kind}`);
@@ -295,7 +313,8 @@ export class Builtins {
       return false;
     }
     if (t === this.types.get("object")) return true;
-    if (t === this.types.get("type")) return x.kind === "class" || [...this.types.values()].includes(x);
+    if (t === this.types.get("type"))
+      return (x.kind === "class" && !x.classSpec?.classic) || [...this.types.values()].includes(x);
     if (t === this.types.get("int") && x.kind === "bool") return true;
     return this.typeOf(x) === t;
   }
@@ -340,15 +359,17 @@ export class Builtins {
     return this.heap.intern(this.heap.incref(s));
   }
 
-  private getrefcount(o: PyObject): number {
+  /** sys.getrefcount(o): exact for heap and immortal objects, known from below for the rest. */
+  private getrefcount(o: PyObject): PyObject {
     const { immortalValue, staticImmortalValue } = this.heap.profile.refcounts;
     if (o.lifetime === "immortal")
-      return (this.heap.runtime.isStaticallyAllocated(o) ? staticImmortalValue : immortalValue) as number;
-    if (o.lifetime !== "heap")
-      throw new NotModelledError(
-        `sys.getrefcount(${reprOf(o, this.heap).slice(0, 40)}): its count includes references the interpreter holds elsewhere`,
+      return this.heap.int(
+        BigInt((this.heap.runtime.isStaticallyAllocated(o) ? staticImmortalValue : immortalValue) as number),
       );
-    return o.refcnt;
+    if (o.lifetime === "heap") return this.heap.int(BigInt(o.refcnt));
+    const count = this.heap.runtime.opaque("int", BigInt(o.refcnt));
+    COUNTS_KNOWN_FROM_BELOW.set(count, o);
+    return count;
   }
 
   private getsizeof(o: PyObject): number {

@@ -144,6 +144,9 @@ export class CodeUnits {
         case "fstring":
           for (const p of e.parts) if (typeof p !== "string") visitExpr(p.value);
           return;
+        case "starred":
+          visitExpr(e.value);
+          return;
       }
     };
     const visitStmt = (s: Stmt): void => {

@@ -22,7 +22,18 @@ import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import { Frame } from "./frame.js";
 import type { VersionRules } from "./rules.js";
-import { binary, equal, order, reprOf, str, truthy, typeName, unary } from "./values.js";
+import {
+  binary,
+  COUNTS_KNOWN_FROM_BELOW,
+  compareCounts,
+  equal,
+  order,
+  reprOf,
+  str,
+  truthy,
+  typeName,
+  unary,
+} from "./values.js";
 
 const BREAK = 1;
 const CONTINUE = 2;
@@ -53,6 +64,11 @@ export class Interpreter {
   err = "";
   private readonly units: CodeUnits;
   private readonly classes = new Map<PyObject, ClassInfo>();
+
+  /** Is this a 2.7 classic class (not an instance of type)? */
+  isClassic(cls: PyObject): boolean {
+    return cls.classSpec?.classic === true;
+  }
   private readonly functions = new Map<PyObject, FunctionInfo>();
   private readonly frames: Frame[] = [];
   private returnValue: PyObject | undefined;
@@ -64,6 +80,7 @@ export class Interpreter {
     readonly rules: VersionRules,
     private readonly limit: number,
     private readonly hooks: InterpreterHooks = {},
+    readonly platform = "linux",
   ) {
     this.collector = new Collector(heap);
     this.units = new CodeUnits(module, heap, rules);
@@ -96,8 +113,16 @@ export class Interpreter {
   private shutdown(frame: Frame): void {
     const names = frame.names;
     if (this.rules.python2) {
+      // what gc.garbage holds is never finalized: 2.7 leaves it to the process's end
+      const kept = new Set<PyObject>();
+      const keep = (o: PyObject): void => {
+        if (kept.has(o)) return;
+        kept.add(o);
+        for (const r of o.referents()) keep(r);
+      };
+      for (const o of this.collector.garbage) keep(o);
       for (const o of this.heap.live)
-        if (o.kind === "instance" && o.cls?.classSpec?.__del__)
+        if (o.kind === "instance" && o.cls?.classSpec?.__del__ && !kept.has(o))
           throw new UnsupportedError(frame.line, "the order of __del__ calls at interpreter exit on 2.7");
       return;
     }
@@ -343,7 +368,21 @@ export class Interpreter {
     this.eval(t, false);
     this.eval(s.value);
     const [a, b] = [frame.top(1), frame.top()];
-    if (a.kind === "list") throw new UnsupportedError(s.line, `'${s.op}=' on a list`);
+    if (a.kind === "list") {
+      if (s.op !== "+" || (b.kind !== "list" && b.kind !== "tuple"))
+        throw new UnsupportedError(s.line, `'${s.op}=' on a list`);
+      // list_inplace_concat: extends the list itself and gives it back
+      this.heap.extend(
+        a,
+        b.items.map((i) => this.heap.incref(i)),
+      );
+      const self = this.heap.incref(a);
+      frame.drop();
+      frame.drop();
+      frame.push(self);
+      this.store(t);
+      return;
+    }
     // str += str may resize the left string in place when nothing else holds it (unicode_concatenate)
     if (a.kind === "str" && s.op === "+") throw new UnsupportedError(s.line, "'+=' on a str");
     const result = binary(this.heap, s.op, a, b, this.rules.python2);
@@ -475,9 +514,11 @@ export class Interpreter {
         base = undefined;
       } else if (base.kind !== "class")
         throw new UnsupportedError(s.line, `a class derived from ${reprOf(base, this.heap)}`);
-    } else if (this.rules.python2) {
-      throw new UnsupportedError(s.line, "a classic (old-style) class on Python 2.7");
     }
+    // 2.7: a class with no base is a classic class (PyClassObject), its instances PyInstanceObject
+    const classic = this.rules.python2 && s.bases.length === 0;
+    if (classic && base === undefined && s.bases.length > 0)
+      throw new UnsupportedError(s.line, "a classic class");
     const namespace = new Map<string, PyObject>();
     const unit = this.units.unitOf(s);
     const body = new Frame(unit, namespace, frame.globals, this.heap);
@@ -491,6 +532,7 @@ export class Interpreter {
     const info: ClassInfo = { namespace, base };
     const cls = this.heap.classObject({
       name: s.name,
+      ...(classic ? { classic } : {}),
       ...(this.lookupClass(info, "__del__") ? { __del__: (self: PyObject) => this.finalize(self) } : {}),
     });
     this.classes.set(cls, info);
@@ -696,8 +738,6 @@ export class Interpreter {
         const [a, b] = [frame.top(1), frame.top()];
         let r: PyObject | undefined;
         if (e.op === "%" && (a.kind === "str" || a.kind === "bytes")) r = this.percentFormat(a, b, e.line);
-        else if (e.op === "+" && a.kind === b.kind && (a.kind === "list" || a.kind === "tuple"))
-          throw new UnsupportedError(e.line, `'+' of two ${a.kind}s`);
         else r = binary(this.heap, e.op, a, b, this.rules.python2);
         if (!r) throw this.operandError(e.op, a, b, e.line);
         frame.drop();
@@ -764,6 +804,8 @@ export class Interpreter {
       }
       case "slice":
         throw new UnsupportedError(e.line, "a slice");
+      case "starred":
+        throw new UnsupportedError(e.line, "'*' here");
     }
   }
 
@@ -848,6 +890,19 @@ export class Interpreter {
   }
 
   private compareValues(op: string, a: PyObject, b: PyObject, line: number): boolean {
+    if (
+      op !== "is" &&
+      op !== "is not" &&
+      (COUNTS_KNOWN_FROM_BELOW.has(a) || COUNTS_KNOWN_FROM_BELOW.has(b))
+    ) {
+      const decided = compareCounts(op, a, b);
+      if (decided === undefined)
+        throw new UnsupportedError(
+          line,
+          "a comparison that depends on references the interpreter holds elsewhere",
+        );
+      return decided;
+    }
     switch (op) {
       case "is":
         return a === b;
@@ -979,6 +1034,10 @@ export class Interpreter {
       this.loadAttribute(f.name, f.line);
     } else this.eval(f);
     const callee = frame.top();
+    if (e.args.some((a) => a.k === "starred")) {
+      this.callWithStarred(e, callee);
+      return;
+    }
     this.pushArguments(e, callee);
     const keywords = e.keywords.map((k) => k.name);
     if (callee.kind === "function") this.callPython(callee, n, e.line, keywords);
@@ -989,6 +1048,73 @@ export class Interpreter {
       this.callBuiltin(() => this.heap.weak.deref(callee), 0, keywords, e.line);
     else
       throw new PyException("TypeError", `'${typeName(callee, this.rules.python2)}' object is not callable`);
+  }
+
+  /**
+   * f(a, *b): a call with one tuple of every positional argument, built as each version's compiler
+   * builds it. 3.9+: BUILD_LIST of the leading arguments, LIST_EXTEND / LIST_APPEND for the rest,
+   * LIST_TO_TUPLE. 3.6 – 3.8: BUILD_TUPLE of the leading ones, then BUILD_TUPLE_UNPACK_WITH_CALL
+   * (a list extended by each part, then a tuple). 2.7: CALL_FUNCTION_VAR builds one tuple. Only
+   * builtins are called this way here.
+   */
+  private callWithStarred(e: Expr & { k: "call" }, callee: PyObject): void {
+    const frame = this.frame;
+    if (callee.kind !== "builtin" || e.keywords.length > 0)
+      throw new UnsupportedError(e.line, "'*' arguments to anything but a builtin without keywords");
+    const firstStar = e.args.findIndex((a) => a.k === "starred");
+    if (this.rules.python2 && firstStar !== e.args.length - 1)
+      throw new UnsupportedError(e.line, "'*' before the last argument on 2.7");
+    const heap = this.heap;
+    const leading = e.args.slice(0, firstStar);
+    for (const a of leading) this.eval(a, false);
+    const first = leading.map(() => frame.popOwned()).reverse();
+    const v = this.heap.profile.python[0] * 100 + this.heap.profile.python[1];
+    let args: PyObject;
+    if (v >= 309) {
+      const list = heap.list(first);
+      frame.push(list);
+      for (const a of e.args.slice(firstStar)) {
+        if (a.k === "starred") {
+          this.eval(a.value);
+          heap.extend(list, this.starredItems(frame.top(), a.line));
+          frame.drop();
+        } else {
+          this.eval(a, false);
+          heap.append(list, frame.popOwned());
+        }
+      }
+      args = heap.tuple(list.items.map((i) => heap.incref(i)));
+      frame.drop();
+    } else {
+      const parts: PyObject[] = [];
+      if (!this.rules.python2) parts.push(heap.tuple(first));
+      for (const a of e.args.slice(firstStar)) {
+        if (a.k !== "starred") throw new UnsupportedError(a.line, "an argument after '*' before 3.9");
+        this.eval(a.value);
+        parts.push(frame.popOwned());
+      }
+      if (this.rules.python2) {
+        const items = [...first, ...this.starredItems(parts.at(-1) as PyObject, e.line)];
+        args = heap.tuple(items);
+      } else {
+        const sum = heap.list([]);
+        for (const p of parts) heap.extend(sum, this.starredItems(p, e.line));
+        args = heap.tuple(sum.items.map((i) => heap.incref(i)));
+        heap.decref(sum);
+      }
+      for (const p of parts) heap.decref(p);
+    }
+    frame.push(args);
+    const result = this.builtins.function(callee, e.line)(args.items, new Map(), e.line);
+    frame.drop();
+    frame.drop();
+    frame.push(result);
+  }
+
+  /** New references to the items of what follows a '*'. */
+  private starredItems(seq: PyObject, line: number): PyObject[] {
+    if (seq.kind !== "tuple" && seq.kind !== "list") throw new UnsupportedError(line, `'*' of a ${seq.kind}`);
+    return seq.items.map((i) => this.heap.incref(i));
   }
 
   private pushArguments(e: Expr & { k: "call" }, callee: PyObject): void {
@@ -1137,6 +1263,7 @@ export class Interpreter {
     const frame = this.frame;
     const total = n + keywords.length;
     const self = this.heap.instance(cls);
+    if (this.isClassic(cls)) this.heap.dicts.instanceDict(self); // instance_new makes in_dict at once
     const init = this.classAttribute(cls, "__init__");
     if (init) {
       const args = [self, ...frame.stack.slice(frame.depth - total)];

@@ -3,9 +3,25 @@
  * arithmetic, str() and repr(). Results are new references made on the heap (small ints and the
  * other runtime objects come from the runtime's caches, as in CPython).
  */
-import { floatRepr, type ObjectHeap, type PyObject, repr } from "@pymem/core";
+import { floatRepr, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import type { BinaryOperator } from "../frontend/ast.js";
 import { PyException } from "./exceptions.js";
+
+/**
+ * Counts the model knows only from below: sys.getrefcount of an object the interpreter also holds
+ * (a small int before 3.12, None before 3.12, a class) is the model's count plus an unknown number
+ * U ≥ 0 of references the interpreter holds elsewhere, the same U all through the run. Such a result
+ * maps to the object it counted. Differences of two counts of one object, and comparisons that hold
+ * whatever U is, are exact; anything else (printing one, say) is refused.
+ */
+export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
+
+function refuseUnknownCount(o: PyObject): void {
+  if (COUNTS_KNOWN_FROM_BELOW.has(o))
+    throw new NotModelledError(
+      "the value of a getrefcount() that includes references the interpreter holds elsewhere",
+    );
+}
 
 /** type(x).__name__ */
 export function typeName(o: PyObject, python2: boolean): string {
@@ -60,6 +76,8 @@ export function truthy(o: PyObject): boolean {
 /** a == b for the types the model has (identity for the rest, as object.__eq__). */
 export function equal(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
+  refuseUnknownCount(a);
+  refuseUnknownCount(b);
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "float" || b.kind === "float") return asNumber(a) === asNumber(b);
     return asBigInt(a) === asBigInt(b);
@@ -87,6 +105,8 @@ export function equal(a: PyObject, b: PyObject): boolean {
 
 /** a < b: -1, 0 or 1, or undefined when the types cannot be ordered (a TypeError on 3.x). */
 export function order(a: PyObject, b: PyObject): number | undefined {
+  refuseUnknownCount(a);
+  refuseUnknownCount(b);
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "float" || b.kind === "float") {
       const x = asNumber(a);
@@ -116,6 +136,7 @@ export function order(a: PyObject, b: PyObject): number | undefined {
 
 /** str(x) */
 export function str(o: PyObject, heap: ObjectHeap): string {
+  refuseUnknownCount(o);
   if (o.kind === "str") return o.value as string;
   if (o.kind === "long") return String(o.value);
   if (o.kind === "bytes" && heap.profile.python[0] === 2) return o.value as string;
@@ -124,8 +145,14 @@ export function str(o: PyObject, heap: ObjectHeap): string {
 
 /** repr(x) */
 export function reprOf(o: PyObject, heap: ObjectHeap): string {
+  refuseUnknownCount(o);
   if (o.kind === "float") return floatRepr(o.value as number);
-  if (o.kind === "class" && heap.profile.python[0] === 2) return `<class '__main__.${o.classSpec?.name}'>`;
+  if (o.kind === "class" && heap.profile.python[0] === 2)
+    return o.classSpec?.classic
+      ? `<class __main__.${o.classSpec.name} at 0x${o.address.toString(16)}>`
+      : `<class '__main__.${o.classSpec?.name}'>`;
+  if (o.kind === "instance" && o.cls?.classSpec?.classic)
+    return `<__main__.${o.cls.classSpec.name} instance at 0x${o.address.toString(16)}>`;
   return repr(o, heap.profile);
 }
 
@@ -171,6 +198,8 @@ export function binary(
   b: PyObject,
   python2: boolean,
 ): PyObject | undefined {
+  const base = COUNTS_KNOWN_FROM_BELOW.get(a) ?? COUNTS_KNOWN_FROM_BELOW.get(b);
+  if (base) return countArithmetic(heap, op, a, b, base);
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "long" || b.kind === "long") return undefined;
     if (a.kind === "float" || b.kind === "float" || (op === "/" && !python2)) {
@@ -245,6 +274,24 @@ export function binary(
     }
   }
   const same = a.kind === b.kind;
+  // concatenation and repetition of sequences: a new object of exactly the needed size
+  if (op === "+" && same && (a.kind === "list" || a.kind === "tuple")) {
+    const items = [...a.items, ...b.items].map((i) => heap.incref(i));
+    return a.kind === "list" ? heap.list(items) : heap.tuple(items);
+  }
+  const seq =
+    a.kind === "list" || a.kind === "tuple" ? a : b.kind === "list" || b.kind === "tuple" ? b : undefined;
+  const times = seq === a ? b : a;
+  if (op === "*" && seq && (times.kind === "int" || times.kind === "bool")) {
+    const n = Math.max(0, Number(times.value as bigint));
+    const items: PyObject[] = [];
+    for (let k = 0; k < n; k++) for (const i of seq.items) items.push(heap.incref(i));
+    if (seq.kind === "tuple" && n === 1) {
+      for (const i of items) heap.decref(i);
+      return heap.incref(seq); // tuple_repeat returns the tuple itself
+    }
+    return seq.kind === "list" ? heap.list(items) : heap.tuple(items);
+  }
   if (op === "+" && same && (a.kind === "str" || a.kind === "bytes"))
     return a.kind === "str" ? heap.str(`${a.value}${b.value}`) : heap.bytes(`${a.value}${b.value}`);
   if (op === "*" && (a.kind === "str" || a.kind === "bytes") && (b.kind === "int" || b.kind === "bool")) {
@@ -264,6 +311,77 @@ export function unary(heap: ObjectHeap, op: "-" | "+" | "~", o: PyObject): PyObj
   if (o.kind === "int" || o.kind === "bool") {
     const v = o.value as bigint;
     return intResult(heap, op === "-" ? -v : op === "~" ? -v - 1n : v);
+  }
+  return undefined;
+}
+
+/** count ± n and count − count of one object (the unknown part cancels); anything else is refused. */
+function countArithmetic(
+  heap: ObjectHeap,
+  op: BinaryOperator,
+  a: PyObject,
+  b: PyObject,
+  base: PyObject,
+): PyObject {
+  const known = (o: PyObject) => o.value as bigint;
+  const aCount = COUNTS_KNOWN_FROM_BELOW.get(a);
+  const bCount = COUNTS_KNOWN_FROM_BELOW.get(b);
+  if (aCount && bCount) {
+    if (op === "-" && aCount === bCount) return heap.int(known(a) - known(b));
+    refuseUnknownCount(a);
+  }
+  const other = aCount ? b : a;
+  if ((op === "+" || (op === "-" && aCount)) && other.kind === "int") {
+    const r = heap.runtime.opaque("int", op === "+" ? known(a) + known(b) : known(a) - known(b));
+    COUNTS_KNOWN_FROM_BELOW.set(r, base);
+    return r;
+  }
+  refuseUnknownCount(aCount ? a : b);
+  return undefined as never;
+}
+
+/**
+ * a op b where one side is a count known from below (value = known + U, U ≥ 0): the answer when it
+ * is the same for every U, else undefined.
+ */
+export function compareCounts(op: string, a: PyObject, b: PyObject): boolean | undefined {
+  const aCount = COUNTS_KNOWN_FROM_BELOW.get(a);
+  const bCount = COUNTS_KNOWN_FROM_BELOW.get(b);
+  if (!aCount && !bCount) return undefined;
+  const x = a.value as bigint;
+  const y = b.value as bigint;
+  if (aCount && bCount) {
+    if (aCount !== bCount) return undefined;
+    return op === "=="
+      ? x === y
+      : op === "!="
+        ? x !== y
+        : op === "<"
+          ? x < y
+          : op === "<="
+            ? x <= y
+            : op === ">"
+              ? x > y
+              : op === ">="
+                ? x >= y
+                : undefined;
+  }
+  if ((aCount ? b : a).kind !== "int") return undefined;
+  // one side is known + U, the other a plain int c
+  const [low, c, countOnLeft] = aCount ? [x, y, true] : [y, x, false];
+  if (c < low) {
+    // the count is above c whatever U is
+    const countAbove: Record<string, boolean> = {
+      "==": false,
+      "!=": true,
+      ">": true,
+      ">=": true,
+      "<": false,
+      "<=": false,
+    };
+    const r = countAbove[op];
+    if (r === undefined) return undefined;
+    return countOnLeft ? r : op === "==" || op === "!=" ? r : !r;
   }
   return undefined;
 }

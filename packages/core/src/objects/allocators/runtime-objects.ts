@@ -95,6 +95,18 @@ export class RuntimeObjects {
     return o;
   }
 
+  /**
+   * A value whose memory the model cannot place (say, a count it only knows a lower bound of): an
+   * object of `kind` outside pymalloc that is never freed (its count starts far from zero).
+   */
+  opaque(kind: Kind, value: bigint | string): PyObject {
+    const o = this.make(kind, "runtime-held", undefined);
+    o.refcnt = 2 ** 30;
+    o.value = value;
+    o.address = this.staticAddress(32);
+    return o;
+  }
+
   /** The empty bytes and the one-byte bytes objects are shared. */
   bytes(s: string): PyObject | undefined {
     if (s.length > 1) return undefined;

@@ -212,7 +212,7 @@ export class ObjectHeap implements HeapAccess {
   /** An instance of a class defined by `classObject` (no attributes yet). */
   instance(classObject: PyObject): PyObject {
     const spec = classObject.classSpec as ClassSpec;
-    const o = this.allocate("instance", L.instanceSize(this.profile, spec.slots?.length), true);
+    const o = this.allocate("instance", L.instanceSize(this.profile, spec.slots?.length, spec.classic), true);
     o.cls = this.incref(classObject);
     this.gc.track(o);
     return o;
@@ -289,6 +289,16 @@ export class ObjectHeap implements HeapAccess {
   }
 
   // ------------------------------------------------------------------ mutation
+
+  /**
+   * list.extend / list += of a list or tuple (steals the items' references): one list_resize to the
+   * new length (list_extend's fast path for sequences), then the items.
+   */
+  extend(list: PyObject, items: PyObject[]): void {
+    if (items.length === 0) return;
+    this.resizeList(list, list.items.length + items.length);
+    list.items.push(...items);
+  }
 
   /** list.append (steals the item's reference): list_resize's over-allocation decides the capacity. */
   append(list: PyObject, item: PyObject): void {

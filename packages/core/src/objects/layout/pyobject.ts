@@ -43,6 +43,8 @@ export interface ClassSpec {
   readonly __del__?: (self: PyObject) => void;
   /** __slots__: fixed attribute names, no __dict__; "__weakref__" among them allows weak references. */
   readonly slots?: readonly string[];
+  /** 2.7: a classic class (no base): its instances are PyInstanceObject (class, dict, weakref list). */
+  readonly classic?: boolean;
 }
 
 /** The body of a function defined in Python: it gets the call's arguments and may return a value. */

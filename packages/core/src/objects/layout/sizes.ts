@@ -130,10 +130,12 @@ export const dictObjectRequest = (p: ObjectProfile) => objectRequest(dictSize(p,
 /**
  * Instance of a class defined in Python. ≤3.10: header, __dict__ and __weakref__ slots; 3.11 moves
  * the dict into two pre-header words and keeps __weakref__; 3.12 moves __weakref__ to the pre-header
- * too. With __slots__: header plus one word per slot, no dict, no weakref slot.
+ * too. With __slots__: header plus one word per slot, no dict, no weakref slot. 2.7's classic instances
+ * (PyInstanceObject): header, in_class, in_dict, in_weakreflist.
  */
-export function instanceSize(p: ObjectProfile, slots?: number): ObjectSize {
+export function instanceSize(p: ObjectProfile, slots?: number, classic = false): ObjectSize {
   const P = p.pointerSize;
+  if (classic) return { preHeader: 0, gcHead: p.gcHeadSize, body: 5 * P, separate: 0 };
   if (slots !== undefined) return { preHeader: 0, gcHead: p.gcHeadSize, body: (2 + slots) * P, separate: 0 };
   if (p.managedDictPreHeader === 0) return { preHeader: 0, gcHead: p.gcHeadSize, body: 4 * P, separate: 0 };
   const body = p.python[0] === 3 && p.python[1] === 11 ? 3 * P : 2 * P;

@@ -1,0 +1,57 @@
+// Which claims' witness.py @pymem/python runs as it stands, and the proof that the model then
+// prints, for every interpreter a recording holds (native CPython and Pyodide), what that
+// interpreter printed. A witness the model refuses anywhere is listed with the refusal; one it
+// answers must be right everywhere.
+import { type RunResult, runPython, UnsupportedError } from "@pymem/python";
+import { describe, expect, it } from "vitest";
+import { CLAIMS } from "../src/index.js";
+import { type RecordedResult, readRecording, witnessSource } from "../src/node.js";
+
+/** Claims whose witness ran on the model for every recorded interpreter when this was written. */
+const AT_LEAST = 12;
+
+function onModel(source: string, row: RecordedResult): RunResult {
+  const pyodide = row.kind === "pyodide";
+  return runPython(source, {
+    version: row.version.replace(/[a-z].*$/, ""),
+    pointerSize: pyodide ? 4 : 8,
+    platform: pyodide ? "emscripten" : "linux",
+  });
+}
+
+describe("witnesses run on the model", () => {
+  const runs = CLAIMS.map((claim) => {
+    const source = witnessSource(claim.id);
+    const rows = (readRecording(claim.id)?.results ?? []).filter((r) => r.status === "ok");
+    const outcomes = rows.map((row) => {
+      try {
+        return { row, stdout: onModel(source, row).stdout, refused: undefined };
+      } catch (e) {
+        if (!(e instanceof UnsupportedError)) throw e;
+        return { row, stdout: undefined, refused: e.message };
+      }
+    });
+    return { claim, outcomes };
+  });
+  const direct = runs.filter(
+    (r) => r.outcomes.length > 0 && r.outcomes.every((o) => o.refused === undefined),
+  );
+
+  it.each(direct.map((r) => [r.claim.id, r] as const))(
+    "%s: the model prints what each interpreter printed",
+    (_id, r) => {
+      for (const o of r.outcomes) expect(o.stdout, o.row.interpreter).toBe(o.row.stdout);
+    },
+  );
+
+  it(`runs at least ${AT_LEAST} claims' witnesses directly`, () => {
+    const listing = runs.map((r) => {
+      const refusal = r.outcomes.find((o) => o.refused)?.refused;
+      return `${r.claim.id}: ${refusal ? `refused (${refusal})` : "on the model"}`;
+    });
+    process.stdout.write(
+      `witnesses on the model: ${direct.length} of ${runs.length}\n${listing.join("\n")}\n`,
+    );
+    expect(direct.length).toBeGreaterThanOrEqual(AT_LEAST);
+  });
+});
