@@ -264,11 +264,25 @@ export class Builtins {
   }
 
   private print(args: readonly PyObject[], kw: ReadonlyMap<string, PyObject>, line: number): PyObject {
-    if (!this.vm.printFunction && (args.length !== 1 || kw.size > 0))
-      throw new UnsupportedError(
-        line,
-        "print with several values on 2.7 without 'from __future__ import print_function'",
-      );
+    if (!this.vm.printFunction) {
+      // 2.7 without the __future__ import: the print statement, here of a parenthesized value;
+      // print(a, b) prints the tuple (a, b), built for it
+      if (kw.size > 0)
+        throw new UnsupportedError(
+          line,
+          "print(..., key=...) on 2.7 without 'from __future__ import print_function'",
+        );
+      if (args.length === 1) this.vm.write(`${str(args[0] as PyObject, this.heap)}\n`);
+      else {
+        const tuple =
+          args.length === 0
+            ? this.heap.incref(this.heap.runtime.emptyTuple)
+            : this.heap.tuple(args.map((a) => this.heap.incref(a)));
+        this.vm.write(`${reprOf(tuple, this.heap)}\n`);
+        this.heap.decref(tuple);
+      }
+      return this.none();
+    }
     for (const k of kw.keys())
       if (k !== "sep" && k !== "end") throw new UnsupportedError(line, `print(${k}=...)`);
     const text = (k: string, dflt: string) => {
@@ -328,7 +342,21 @@ export class Builtins {
     const [start, stop, step] =
       ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] ?? 0n, ints[1] ?? 0n, ints[2] ?? 1n];
     if (step === 0n) throw new PyException("ValueError", "range() arg 3 must not be zero");
-    if (this.vm.rules.python2) throw new UnsupportedError(line, "range() on 2.7 (it builds a list)");
+    if (this.vm.rules.python2) {
+      // 2.7's range() builds the whole list (PyList_New(n), then one int per item)
+      const n =
+        step > 0n
+          ? stop > start
+            ? (stop - start + step - 1n) / step
+            : 0n
+          : start > stop
+            ? (start - stop - step - 1n) / -step
+            : 0n;
+      if (n > 10_000_000n) throw new UnsupportedError(line, "range() of more than 10,000,000 items on 2.7");
+      const items: PyObject[] = [];
+      for (let k = 0n; k < n; k++) items.push(this.heap.int(start + k * step));
+      return this.heap.list(items);
+    }
     // The range object itself is freed as soon as `for` has its iterator; only the iterator is
     // modelled: a `range` used any other way is refused by what consumes it.
     const it = this.heap.allocateObject("iterator", rangeIteratorSize(this.heap.profile), false);

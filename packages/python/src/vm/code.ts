@@ -63,9 +63,15 @@ export class CodeUnits {
 
   // ---------------------------------------------------------------- the walk
 
-  private visitUnit(body: readonly Stmt[] | Expr, unit: CodeUnit, moduleCache: Map<string, PyObject>): void {
+  private visitUnit(
+    body: readonly Stmt[] | Expr,
+    unit: CodeUnit,
+    moduleCache: Map<string, PyObject>,
+    enclosingHeld?: Set<PyObject>,
+  ): void {
     const cache = this.rules.mergeConstantsAcrossCode ? moduleCache : new Map<string, PyObject>();
-    const held = new Set<PyObject>();
+    // the constants this unit's code object holds (an inlined unit shares its enclosing one's)
+    const held = enclosingHeld ?? new Set<PyObject>();
     const visitExpr = (e: Expr | undefined): void => {
       if (!e) return;
       switch (e.k) {
@@ -132,14 +138,16 @@ export class CodeUnits {
         case "listcomp":
           // The outermost iterable is evaluated in the enclosing scope.
           visitExpr(e.generators[0]?.iter);
-          if (this.rules.inlinedComprehensions) {
-            visitExpr(e.element);
-            e.generators.forEach((g, i) => {
-              if (i > 0) visitExpr(g.iter);
-              g.ifs.forEach(visitExpr);
-            });
-          } else
-            this.newUnit(e, "comprehension", "<listcomp>", { positional: [{ name: ".0" }] }, e, moduleCache);
+          // 3.12+ (PEP 709) runs it inline: its constants are the enclosing code object's
+          this.newUnit(
+            e,
+            "comprehension",
+            "<listcomp>",
+            { positional: this.rules.comprehensionScope === "inlined" ? [] : [{ name: ".0" }] },
+            e,
+            moduleCache,
+            this.rules.comprehensionScope === "inlined" ? held : undefined,
+          );
           return;
         case "fstring":
           for (const p of e.parts) if (typeof p !== "string") visitExpr(p.value);
@@ -225,13 +233,14 @@ export class CodeUnits {
     params: Parameters,
     body: readonly Stmt[] | Expr,
     moduleCache: Map<string, PyObject>,
+    enclosingHeld?: Set<PyObject>,
   ): void {
     const globals = new Set<string>();
     const locals = new Set<string>(params.positional.map((p) => p.name));
     if (kind !== "class") collectLocals(body, locals, globals);
     const unit: CodeUnit = { kind, name, locals: kind === "class" ? new Set() : locals, globals, params };
     this.units.set(node, unit);
-    this.visitUnit(body, unit, moduleCache);
+    this.visitUnit(body, unit, moduleCache, enclosingHeld);
   }
 
   // ---------------------------------------------------------------- constants

@@ -3,6 +3,7 @@
  * of the model (their memory, tracebacks and frames are not modelled): a program that catches one
  * sees its type and message, which is what the supported subset uses them for.
  */
+import type { Frame } from "./frame.js";
 
 /** The builtin exception classes the model raises or lets programs name, each with its base. */
 export const EXCEPTION_BASES: Readonly<Record<string, string | undefined>> = {
@@ -28,6 +29,8 @@ export const EXCEPTION_BASES: Readonly<Record<string, string | undefined>> = {
 export class PyException extends Error {
   /** the source line where it was raised (set by the interpreter) */
   line = 0;
+  /** frames the traceback keeps alive (their locals), innermost first, as the exception left them */
+  readonly heldFrames: Frame[] = [];
   constructor(
     readonly type: string,
     readonly detail: string,

@@ -9,6 +9,8 @@ import type { CodeUnit } from "./code.js";
 export class Frame {
   readonly stack: PyObject[] = [];
   readonly owned: boolean[] = [];
+  /** 3.14+: fast locals holding a borrowed (uncounted) reference: a parameter passed from a borrowed load, or a copy of one */
+  readonly borrowed = new Set<string>();
   line = 0;
 
   constructor(
@@ -30,6 +32,11 @@ export class Frame {
     const o = this.stack.pop() as PyObject;
     if (!this.owned.pop()) this.heap.incref(o);
     return o;
+  }
+
+  /** Pops the top entry as it is: the object and whether the entry owned a reference. */
+  pop(): [PyObject, boolean] {
+    return [this.stack.pop() as PyObject, this.owned.pop() as boolean];
   }
 
   /** Pops the top entry and drops its reference. */

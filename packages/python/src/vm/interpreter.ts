@@ -71,6 +71,10 @@ export class Interpreter {
   }
   private readonly functions = new Map<PyObject, FunctionInfo>();
   private readonly frames: Frame[] = [];
+  /** call sites that ran at least once (3.13+ specializes some calls on their second run) */
+  private readonly executedSites = new Set<Expr>();
+  /** 2.7: frames kept by the exception a frame last handled, released when that frame exits */
+  private readonly heldUntilExit = new Map<Frame, Frame[]>();
   private returnValue: PyObject | undefined;
   private steps = 0;
 
@@ -100,9 +104,21 @@ export class Interpreter {
     const globals = new Map<string, PyObject>();
     const frame = new Frame(this.units.module, globals, globals, this.heap);
     this.frames.push(frame);
-    this.execBlock(this.module.body);
+    try {
+      this.execBlock(this.module.body);
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      // uncaught: sys.last_traceback keeps the frames until finalization, which clears it first
+      frame.unwind(0);
+      this.heldUntilExit.set(frame, [...e.heldFrames.splice(0), ...(this.heldUntilExit.get(frame) ?? [])]);
+      this.uncaught = e;
+    }
     this.shutdown(frame);
+    if (this.uncaught) throw this.uncaught;
   }
+
+  /** The exception that ended the program, if one did. */
+  private uncaught: PyException | undefined;
 
   /**
    * Interpreter exit: 3.x clears the module's names (_PyModule_ClearDict: names starting with one
@@ -112,6 +128,8 @@ export class Interpreter {
    */
   private shutdown(frame: Frame): void {
     const names = frame.names;
+    for (const f of this.heldUntilExit.get(frame) ?? []) this.exitFrame(f);
+    this.heldUntilExit.delete(frame);
     if (this.rules.python2) {
       // what gc.garbage holds is never finalized: 2.7 leaves it to the process's end
       const kept = new Set<PyObject>();
@@ -275,11 +293,17 @@ export class Interpreter {
     const frame = this.frame;
     switch (t.k) {
       case "name": {
-        const value = frame.popOwned();
         const names = this.scopeFor(t.id, frame);
+        const fast = names === frame.names && this.isFastLocal(t.id, frame);
+        const [value, owned] = frame.pop();
+        // a borrowed reference stays borrowed in a fast local (3.14); anywhere else it is counted
+        if (!owned && !fast) this.heap.incref(value);
         const old = names.get(t.id);
+        const oldOwned = !frame.borrowed.has(t.id) || !fast;
         names.set(t.id, value);
-        if (old) this.heap.decref(old);
+        if (fast && !owned) frame.borrowed.add(t.id);
+        else if (fast) frame.borrowed.delete(t.id);
+        if (old && oldOwned) this.heap.decref(old);
         return;
       }
       case "attribute": {
@@ -401,7 +425,8 @@ export class Interpreter {
         const old = names.get(t.id);
         if (!old) throw this.nameError(t.id, frame);
         names.delete(t.id);
-        this.heap.decref(old);
+        const borrowed = names === frame.names && frame.borrowed.delete(t.id);
+        if (!borrowed) this.heap.decref(old);
         return;
       }
       case "subscript": {
@@ -594,7 +619,11 @@ export class Interpreter {
         const handler = s.handlers.find((h) => this.matches(e, h.type));
         if (!handler) throw e;
         if (handler.name) throw new UnsupportedError(handler.line, "'except ... as name'");
-        return this.execBlock(handler.body);
+        try {
+          return this.execBlock(handler.body);
+        } finally {
+          this.letGo(e, frame);
+        }
       }
       if (!signal) signal = this.execBlock(s.orelse);
     } finally {
@@ -653,7 +682,8 @@ export class Interpreter {
     if (fast) {
       const o = frame.names.get(e.id);
       if (!o) throw this.nameError(e.id, frame);
-      if (borrowOk && this.rules.borrowedLocalLoads) frame.push(o, false);
+      // LOAD_FAST_BORROW, or LOAD_FAST of a local that is itself borrowed (its DUP stays borrowed)
+      if ((borrowOk && this.rules.borrowedLocalLoads) || frame.borrowed.has(e.id)) frame.push(o, false);
       else frame.push(this.heap.incref(o));
       return;
     }
@@ -819,25 +849,37 @@ export class Interpreter {
     frame.push(this.heap.list(items));
   }
 
+  /**
+   * [element for target in iterable if cond]. ≤3.11: MAKE_FUNCTION, GET_ITER, then a call whose
+   * frame holds the iterator as its argument `.0` and builds the list on its own stack. 3.12+ (PEP
+   * 709): inline, the iterator and the list on the enclosing frame's stack, the target a hidden
+   * local. Either way the iterator is released first, then the target's last value.
+   */
   private listComprehension(e: Expr & { k: "listcomp" }): void {
     if (e.generators.length !== 1)
       throw new UnsupportedError(e.line, "a comprehension with more than one 'for'");
     const frame = this.frame;
-    const g = e.generators[0] as Expr extends never ? never : (typeof e.generators)[number];
+    const g = e.generators[0] as (typeof e.generators)[number];
+    const inlined = this.rules.comprehensionScope === "inlined";
+    if (this.rules.comprehensionScope === "enclosing")
+      throw new UnsupportedError(
+        e.line,
+        "a list comprehension on 2.7 (its variable is the enclosing scope's)",
+      );
+    const fn = inlined ? undefined : this.heap.function("<listcomp>", () => undefined);
+    if (fn) frame.push(fn);
     this.eval(g.iter);
     this.getIter(e.line);
-    if (this.rules.inlinedComprehensions) {
-      throw new UnsupportedError(e.line, "a list comprehension on 3.12+ (inlined, PEP 709)");
-    }
-    // ≤3.11: a function of its own, called with the iterator as its argument `.0`
     const unit = this.units.unitOf(e);
     const locals = new Map<string, PyObject>();
-    const it = frame.popOwned();
-    locals.set(".0", it);
+    const it = inlined ? frame.top() : frame.popOwned();
+    if (!inlined) locals.set(".0", it);
     const inner = new Frame(unit, locals, frame.globals, this.heap);
+    const builder = inlined ? frame : inner;
     this.frames.push(inner);
+    let result: PyObject;
     try {
-      inner.push(this.heap.list([]));
+      builder.push(this.heap.list([]));
       for (;;) {
         this.tick(e.line);
         const next = this.next(it);
@@ -846,25 +888,41 @@ export class Interpreter {
         this.store(g.target);
         if (g.ifs.every((c) => this.truth(c))) {
           this.eval(e.element, false);
-          this.heap.append(inner.top(1), inner.popOwned());
+          const item = inner.popOwned();
+          this.heap.append(builder.top(), item);
         }
       }
-      const result = inner.popOwned();
-      this.releaseLocals(inner);
-      this.frames.pop();
-      frame.push(result);
+      result = builder.popOwned();
+      if (inlined) frame.drop(); // END_FOR: the iterator
     } catch (err) {
       inner.unwind(0);
-      this.releaseLocals(inner);
       this.frames.pop();
+      this.releaseLocals(inner);
+      if (fn) frame.drop();
       throw err;
     }
+    this.frames.pop();
+    this.releaseLocals(inner);
+    if (fn) frame.drop();
+    frame.push(result);
   }
 
+  /** A frame exits: its locals are released in slot order (parameters first), or in reverse (3.14+). */
   private releaseLocals(frame: Frame): void {
-    const values = [...frame.names.values()];
+    const slots = [...frame.unit.locals, ...frame.names.keys()];
+    const order = [...new Set(slots)].filter((n) => frame.names.has(n));
+    if (this.rules.localsReleased === "in-reverse-slot-order") order.reverse();
+    const values = order.map((n) => [frame.names.get(n) as PyObject, !frame.borrowed.has(n)] as const);
     frame.names.clear();
-    for (const v of values) this.heap.decref(v);
+    frame.borrowed.clear();
+    for (const [v, owned] of values) if (owned) this.heap.decref(v);
+  }
+
+  private isFastLocal(name: string, frame: Frame): boolean {
+    const unit = frame.unit;
+    return (
+      unit.kind !== "module" && unit.kind !== "class" && unit.locals.has(name) && !unit.globals.has(name)
+    );
   }
 
   private compare(e: Expr & { k: "compare" }): void {
@@ -1004,9 +1062,9 @@ export class Interpreter {
           ? this.classAttribute(obj.cls as PyObject, f.name)
           : undefined;
       if (method?.kind === "function") {
-        const self = frame.popOwned();
+        const [self, owned] = frame.pop();
         frame.push(this.heap.incref(method));
-        frame.push(self);
+        frame.push(self, owned);
         this.pushArguments(e, method);
         this.callPython(
           method,
@@ -1041,7 +1099,7 @@ export class Interpreter {
     this.pushArguments(e, callee);
     const keywords = e.keywords.map((k) => k.name);
     if (callee.kind === "function") this.callPython(callee, n, e.line, keywords);
-    else if (callee.kind === "class") this.instantiate(callee, n, e.line, keywords);
+    else if (callee.kind === "class") this.instantiate(callee, n, e, keywords);
     else if (callee.kind === "builtin")
       this.callBuiltin(this.builtins.function(callee, e.line), n, keywords, e.line);
     else if (callee.kind === "weakref" && n === 0)
@@ -1119,7 +1177,8 @@ export class Interpreter {
 
   private pushArguments(e: Expr & { k: "call" }, callee: PyObject): void {
     // 3.14 may borrow a local passed to a builtin; a Python function's frame takes its own reference
-    const borrow = callee.kind !== "function" && callee.kind !== "class";
+    // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee
+    const borrow = this.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
     for (const a of e.args) this.eval(a, borrow);
     for (const k of e.keywords) this.eval(k.value, borrow);
   }
@@ -1231,15 +1290,22 @@ export class Interpreter {
       throw problem;
     }
     const locals = new Map<string, PyObject>();
+    const borrowedParams: string[] = [];
     params.forEach((p, i) => {
       const at = slots[i] as number;
       if (at >= 0) {
         const v = args[at] as PyObject;
-        locals.set(p.name, transfer?.[at] ? v : this.heap.incref(v));
+        if (transfer === undefined) locals.set(p.name, this.heap.incref(v));
+        else {
+          locals.set(p.name, v); // moved; a borrowed stack reference stays borrowed (3.14)
+          if (!transfer[at]) borrowedParams.push(p.name);
+        }
       } else locals.set(p.name, this.heap.incref(info.defaults[i - firstDefault] as PyObject));
     });
     const frame = new Frame(unit, locals, this.frame.globals, this.heap);
+    for (const name of borrowedParams) frame.borrowed.add(name);
     this.frames.push(frame);
+    let raised: PyException | undefined;
     try {
       if (info.node.k === "lambda") {
         this.eval(info.node.body, false);
@@ -1251,41 +1317,114 @@ export class Interpreter {
       const result = this.returnValue ?? this.heap.incref(this.heap.runtime.none);
       this.returnValue = saved;
       return result;
+    } catch (e) {
+      if (e instanceof PyException) raised = e;
+      throw e;
     } finally {
       frame.unwind(0);
-      this.releaseLocals(frame);
       this.frames.pop();
+      // the traceback keeps a frame an exception left until the exception is let go of
+      if (raised) raised.heldFrames.push(frame);
+      else this.exitFrame(frame);
     }
   }
 
-  /** C(args): a new instance, then __init__ with it and the arguments (borrowed: a call of its own). */
-  private instantiate(cls: PyObject, n: number, line: number, keywords: readonly string[]): void {
+  /** A function's frame is done: its locals go, and (2.7) the exceptions it handled with them. */
+  private exitFrame(frame: Frame): void {
+    this.releaseLocals(frame);
+    const held = this.heldUntilExit.get(frame);
+    if (held) {
+      this.heldUntilExit.delete(frame);
+      for (const f of held) this.exitFrame(f);
+    }
+  }
+
+  /**
+   * An exception was handled: 3.x lets go of it (and of the frames its traceback holds) when the
+   * except block ends; 2.7 keeps it as the handling frame's exception until that frame exits.
+   */
+  private letGo(e: PyException, handler: Frame): void {
+    const frames = e.heldFrames.splice(0);
+    if (!this.rules.python2) {
+      for (const f of frames) this.exitFrame(f);
+      return;
+    }
+    const previous = this.heldUntilExit.get(handler) ?? [];
+    this.heldUntilExit.set(handler, frames);
+    for (const f of previous) this.exitFrame(f);
+  }
+
+  /**
+   * C(args). Generic path (type_call): the caller's arguments go into a new args tuple, tp_new makes
+   * the instance, slot_tp_init calls __init__ whose frame takes new references; the tuple dies after.
+   * 3.13+: a call site that already ran once is specialized (CALL_ALLOC_AND_ENTER_INIT): no tuple,
+   * the stack's references move into __init__'s frame, and a shim frame holds the instance meanwhile.
+   */
+  private instantiate(cls: PyObject, n: number, site: Expr, keywords: readonly string[]): void {
     const frame = this.frame;
-    const total = n + keywords.length;
-    const self = this.heap.instance(cls);
-    if (this.isClassic(cls)) this.heap.dicts.instanceDict(self); // instance_new makes in_dict at once
+    const line = site.line;
+    if (keywords.length > 0) throw new UnsupportedError(line, "keyword arguments to a class");
     const init = this.classAttribute(cls, "__init__");
-    if (init) {
-      const args = [self, ...frame.stack.slice(frame.depth - total)];
+    if (!init) {
+      if (n > 0) throw new PyException("TypeError", `${cls.classSpec?.name}() takes no arguments`);
+      const self = this.newInstance(cls);
+      this.releaseCall(0);
+      frame.push(self);
+      return;
+    }
+    const specialized = this.rules.specializedInit && this.executedSites.has(site);
+    this.executedSites.add(site);
+    if (specialized) {
+      const base = frame.depth - n;
+      const args = frame.stack.slice(base);
+      const owned = frame.owned.slice(base);
+      frame.stack.splice(base - 1);
+      frame.owned.splice(base - 1);
+      this.heap.decref(cls);
+      const self = this.newInstance(cls);
+      this.heap.incref(self); // the shim frame's reference
       let result: PyObject;
       try {
-        result = this.invoke(init, args, keywords, undefined, line);
+        result = this.invoke(init, [self, ...args], [], [true, ...owned], line);
       } catch (err) {
         this.heap.decref(self);
         throw err;
       }
-      const notNone = result.kind !== "none";
-      this.heap.decref(result);
-      if (notNone) {
-        this.heap.decref(self);
-        throw new PyException("TypeError", "__init__() should return None");
-      }
-    } else if (total > 0) {
-      this.heap.decref(self);
-      throw new PyException("TypeError", `${cls.classSpec?.name}() takes no arguments`);
+      this.checkInitResult(result, self);
+      frame.push(self);
+      return;
     }
-    this.releaseCall(total);
+    const args = frame.stack.slice(frame.depth - n);
+    const tuple = this.heap.tuple(args.map((a) => this.heap.incref(a)));
+    const self = this.newInstance(cls);
+    let result: PyObject;
+    try {
+      result = this.invoke(init, [self, ...args], [], undefined, line);
+    } catch (err) {
+      this.heap.decref(self);
+      this.heap.decref(tuple);
+      throw err;
+    }
+    this.heap.decref(tuple);
+    this.checkInitResult(result, self);
+    this.releaseCall(n);
     frame.push(self);
+  }
+
+  private newInstance(cls: PyObject): PyObject {
+    const self = this.heap.instance(cls);
+    if (this.isClassic(cls)) this.heap.dicts.instanceDict(self); // instance_new makes in_dict at once
+    return self;
+  }
+
+  /** __init__ must return None; its result is dropped. */
+  private checkInitResult(result: PyObject, self: PyObject): void {
+    const notNone = result.kind !== "none";
+    this.heap.decref(result);
+    if (notNone) {
+      this.heap.decref(self);
+      throw new PyException("TypeError", "__init__() should return None");
+    }
   }
 
   // ---------------------------------------------------------------- helpers

@@ -14,8 +14,24 @@ export interface VersionRules {
    * 3.11+ moves the stack references into the frame (_PyEvalFramePushAndInit).
    */
   readonly argumentsMovedIntoFrame: boolean;
-  /** 3.14+: a local that is only read by the consuming instruction is loaded borrowed (LOAD_FAST_BORROW). */
+  /**
+   * 3.14+: a local that is only read by the consuming instruction is loaded borrowed
+   * (LOAD_FAST_BORROW, Python/flowgraph.c optimize_load_fast). A borrowed argument stays borrowed
+   * in the callee's frame (_PyEvalFramePushAndInit keeps the stack reference as it is), and so does
+   * a copy of a borrowed local (LOAD_FAST is PyStackRef_DUP, which increfs only counted references).
+   */
   readonly borrowedLocalLoads: boolean;
+  /**
+   * When a frame exits, its locals are released in slot order (≤3.13: a forward loop over
+   * localsplus) or in reverse slot order (3.14+: _PyFrame_ClearLocals walks down from the stack).
+   */
+  readonly localsReleased: "in-slot-order" | "in-reverse-slot-order";
+  /**
+   * C(args) when the class has __init__: type_call builds an args tuple and slot_tp_init calls
+   * __init__, whose frame takes new references; from 3.13 a call site that ran once is specialized
+   * (CALL_ALLOC_AND_ENTER_INIT) and moves the stack's references into __init__'s frame.
+   */
+  readonly specializedInit: boolean;
   /**
    * The compiler's constants. While the module runs, the parser's AST arena still holds every
    * constant it made (pythonrun.c: run_mod before PyArena_Free): one reference more on each.
@@ -34,8 +50,12 @@ export interface VersionRules {
    * an empty list to an even capacity (list_preallocate_exact rounds up to a multiple of 2).
    */
   readonly constantListDisplay: "build-list" | "extend-resize" | "extend-even";
-  /** 3.12+: list comprehensions run inline in the enclosing frame (PEP 709); before, in a function of their own. */
-  readonly inlinedComprehensions: boolean;
+  /**
+   * Where a list comprehension runs: 2.7 in the enclosing scope (its variable is the scope's own
+   * and outlives it); 3.0 – 3.11 in a function of its own (MAKE_FUNCTION + call); 3.12+ inline in
+   * the enclosing frame with a hidden local (PEP 709).
+   */
+  readonly comprehensionScope: "enclosing" | "function" | "inlined";
 }
 
 export function versionRules(profile: ObjectProfile): VersionRules {
@@ -45,9 +65,11 @@ export function versionRules(profile: ObjectProfile): VersionRules {
     python2: major === 2,
     argumentsMovedIntoFrame: profile.refcounts.argumentsMovedIntoFrame,
     borrowedLocalLoads: profile.refcounts.borrowedLocals,
+    localsReleased: v >= 314 ? "in-reverse-slot-order" : "in-slot-order",
+    specializedInit: v >= 313,
     mergeConstantsAcrossCode: v >= 308,
     foldedTupleInArena: v >= 307,
     constantListDisplay: v >= 310 ? "extend-even" : v === 309 ? "extend-resize" : "build-list",
-    inlinedComprehensions: v >= 312,
+    comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
   };
 }

@@ -16,7 +16,7 @@ export const FEATURES = {
   instance: "instances of `class K0(object): pass`",
   finalizer: "instances of D0, whose __del__ prints its label",
   float: 'float("1.5")',
-  int: 'int("1000"), outside the small-int cache',
+  int: 'int("100000"), outside every small-int cache (3.15 caches up to 1024)',
   str: "str(12345)",
   alias: "y = x",
   del: "del x",
@@ -103,8 +103,8 @@ function names(s: ProgramState, p: Picks, count: number): string[] | undefined {
 }
 
 /*
- * Constants would be shared or cached (a float literal lives in the code object, "1000" is interned),
- * so every object is built at run time: float("1.5"), int("1000"), str(12345).
+ * Constants would be shared or cached (a literal lives in its code object; 3.15 caches ints up to
+ * 1024), so every object is built at run time: float("1.5"), int("100000"), str(12345).
  */
 const CONSTRUCTORS: readonly Constructor[] = [
   { kind: "list", needs: "list", make: () => "[]" },
@@ -136,7 +136,7 @@ const CONSTRUCTORS: readonly Constructor[] = [
   { kind: "K0", needs: "instance", make: () => "K0()" },
   { kind: "D0", needs: "finalizer", make: (s) => `D0(${s.nextLabel++})` },
   { kind: "float", needs: "float", make: () => 'float("1.5")' },
-  { kind: "int", needs: "int", make: () => 'int("1000")' },
+  { kind: "int", needs: "int", make: () => 'int("100000")' },
   { kind: "str", needs: "str", make: () => "str(12345)" },
 ];
 
@@ -146,7 +146,7 @@ function constructorStatements(): Statement[] {
     {
       name: `new ${c.kind} #${n}`,
       needs: [c.needs],
-      weight: 3,
+      weight: 2,
       emit(s, p) {
         const target = choose(NAMES, p[0] >> 1) as string;
         const value = c.make(s, p);
@@ -289,19 +289,19 @@ const PRINTS: readonly Statement[] = [
   {
     name: "print getrefcount",
     needs: ["getrefcount"],
-    weight: 3,
+    weight: 6,
     emit: onName(any, (x) => `print(sys.getrefcount(${x}))`),
   },
   {
     name: "print count in a function",
     needs: ["call", "getrefcount"],
-    weight: 1,
+    weight: 2,
     emit: onName(any, (x) => `print(count(${x}))`),
   },
   {
     name: "print is",
     needs: ["is"],
-    weight: 2,
+    weight: 4,
     emit: onName(any, (x, _o, s, p) => {
       const y = choose(
         s.bound().filter((n) => n !== x),
@@ -313,23 +313,23 @@ const PRINTS: readonly Statement[] = [
   {
     name: "print id equal",
     needs: ["id"],
-    weight: 3,
+    weight: 6,
     emit: onName(any, (x, _o, s, p) => {
       const slot = choose([...s.ids].sort(), p[1]);
       return slot === undefined ? undefined : `print(id(${x}) == ${slot})`;
     }),
   },
-  { name: "print collect", needs: ["gc"], weight: 2, emit: () => "print(gc.collect())" },
+  { name: "print collect", needs: ["gc"], weight: 4, emit: () => "print(gc.collect())" },
   {
     name: "print getsizeof",
     needs: ["getsizeof"],
-    weight: 2,
+    weight: 4,
     emit: onName(
       (o) => isSized(o) || isInstance(o),
       (x) => `print(sys.getsizeof(${x}))`,
     ),
   },
-  { name: "print len", needs: ["len"], weight: 1, emit: onName(isSized, (x) => `print(len(${x}))`) },
+  { name: "print len", needs: ["len"], weight: 2, emit: onName(isSized, (x) => `print(len(${x}))`) },
 ];
 
 /** Every statement the fuzzer knows, whatever is switched on. */
