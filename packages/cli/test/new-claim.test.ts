@@ -17,6 +17,7 @@ import { dirname, join } from "node:path";
 import { SCENARIOS_DIR } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
 import { newClaimCommand } from "../src/new-claim.js";
+import { captured } from "./capture.js";
 
 const scenariosDir = SCENARIOS_DIR;
 const repoRoot = join(scenariosDir, "..", "..");
@@ -40,16 +41,7 @@ function snapshot(root: string): Record<string, string> {
 }
 
 function run(root: string, ...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = newClaimCommand(args, root, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
+  const { code, out, err } = captured((o, e) => newClaimCommand(args, root, { out: o, err: e }));
   return { code, out, err };
 }
 

@@ -5,6 +5,7 @@ import { discoverAll, discoverNative, MAX_OUTPUT_BYTES } from "@pymem/oracle";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { oracleRunCommand, type WitnessResult } from "../src/oracle-run.js";
+import { captured } from "./capture.js";
 
 const interpreters = await discoverNative();
 const dir = mkdtempSync(join(tmpdir(), "pymem-oracle-run-"));
@@ -15,19 +16,8 @@ const file = (name: string, source: string) => {
 };
 
 async function run(args: string[], only = interpreters) {
-  let out = "";
-  let err = "";
-  const code = await oracleRunCommand(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-    only,
-  );
-  return { code, out, err };
+  const r = captured((o, e) => oracleRunCommand(args, o, e, only));
+  return { code: await r.code, out: r.out, err: r.err };
 }
 
 describe("pymem oracle run", () => {

@@ -9,6 +9,7 @@ import { PROFILES } from "@pymem/core";
 import type { TraceStep } from "@pymem/python";
 import { describe, expect, it } from "vitest";
 import { type RunJson, runCommand } from "../src/run.js";
+import { captured } from "./capture.js";
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "pymem-run-"));
@@ -19,17 +20,7 @@ const file = (name: string, source: string | Uint8Array) => {
 };
 
 function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = runCommand(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
+  const { code, out, err } = captured((o, e) => runCommand(args, o, e));
   return { code, out, err };
 }
 

@@ -2,19 +2,10 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { witnessCommand } from "../src/witness.js";
+import { captured } from "./capture.js";
 
 function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = witnessCommand(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
+  const { code, out, err } = captured((o, e) => witnessCommand(args, o, e));
   return { code, out, err };
 }
 
