@@ -123,7 +123,7 @@ export class Interpreter {
   /**
    * Interpreter exit: 3.x clears the module's names (_PyModule_ClearDict: names starting with one
    * underscore first, then the rest, in the dict's insertion order), which runs the __del__ of what
-   * they kept alive. 2.7 walks its dict in hash order, which the model does not follow: a program
+   * they kept alive, then collects what cycles are left. 2.7 walks its dict in hash order, which the model does not follow: a program
    * that leaves an object with __del__ alive at exit is refused there.
    */
   private shutdown(frame: Frame): void {
@@ -154,6 +154,8 @@ export class Interpreter {
     };
     pass((n) => n.startsWith("_") && !n.startsWith("__"));
     pass(() => true);
+    // then one last full collection, gc.disable() or not (finalize_modules: _PyGC_CollectNoFail)
+    this.collector.collect(2);
   }
 
   // ---------------------------------------------------------------- statements
