@@ -121,5 +121,5 @@ describe("@pymem/python against native CPython", () => {
         !seen.has(k) && interpreters.some((i) => k.endsWith(` on ${i.versionInfo.slice(0, 2).join(".")}`)),
     );
     expect(fixed, "known mismatches that now match: remove them from known-mismatches.json").toEqual([]);
-  }, 900_000);
+  }, 1_800_000); // 15 min in CI beside the other packages' tests (3 min alone)
 });
