@@ -25,6 +25,7 @@ export { killAllRuns, stopRunsOnSignals } from "./process-group.js";
 export { candidateProfileIds } from "./profile-match.js";
 export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
 export {
+  emptyWorkingDirectory,
   isTimeoutMs,
   MAX_OUTPUT_BYTES,
   MAX_TIMEOUT_MS,
