@@ -44,7 +44,10 @@ export interface TraceStep {
   readonly objects: readonly TracedObject[];
   /** pymalloc's blocks in use (sys.getallocatedblocks()) */
   readonly allocatedBlocks: number;
-  /** Objects kept by each type's free list, by list name ("float", "list", "tuple[1]", ...) */
+  /**
+   * Objects kept by each type's free list, by list name ("float", "list", "tuple[1]", ...); for 2.7's
+   * int and float block allocators, their free slots (a fresh 1000-byte block adds all of its own).
+   */
   readonly freeLists: Readonly<Record<string, number>>;
   /** What the program printed during this statement. */
   readonly printed: string;

@@ -10,6 +10,6 @@ export type {
 } from "./object-profile.js";
 export { objectProfile } from "./object-versions.js";
 export type { AddressCheck, AllocatorProfile, PointerSize } from "./profile.js";
-export { profile, profileForVersion, profileIds } from "./registry.js";
+export { profile, profileForVersion, profileIds, withoutPointerSize } from "./registry.js";
 export { checkRelease, LATEST_PATCH, latestRelease } from "./releases.js";
 export * from "./versions.js";

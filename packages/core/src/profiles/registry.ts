@@ -44,3 +44,8 @@ export function releaseProfileId(major: number, minor: number, micro: number | u
 export function withPointerSize(id: string, pointerSize: 4 | 8): string {
   return pointerSize === 4 ? `${id}-32bit` : id;
 }
+
+/** withPointerSize undone: a profile id as its 64-bit id, "3.12-32bit" → "3.12", "3.6-pyenv" as is. */
+export function withoutPointerSize(id: string): string {
+  return id.endsWith("-32bit") ? id.slice(0, -"-32bit".length) : id;
+}

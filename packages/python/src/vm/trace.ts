@@ -28,7 +28,7 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
     ["list", lists.list],
     ["dict", lists.dict],
   ] as const)
-    if (list && "size" in list) freeLists[name] = list.size;
+    if (list) freeLists[name] = "size" in list ? list.size : list.freeCount;
   lists.tuple.forEach((l, n) => {
     if (n > 0 && l.size > 0) freeLists[`tuple[${n}]`] = l.size;
   });

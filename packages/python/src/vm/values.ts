@@ -153,7 +153,7 @@ export function reprOf(o: PyObject, heap: ObjectHeap): string {
       : `<class '__main__.${o.classSpec?.name}'>`;
   if (o.kind === "instance" && o.cls?.classSpec?.classic)
     return `<__main__.${o.cls.classSpec.name} instance at 0x${o.address.toString(16)}>`;
-  return repr(o, heap.profile);
+  return repr(o, heap.profile, (item) => reprOf(item, heap));
 }
 
 /** The new reference an arithmetic result needs: ints through the small-int cache, floats fresh. */

@@ -24,8 +24,40 @@ function strRepr(s: string): string {
   return `${quote}${body}${quote}`;
 }
 
-/** repr(o) */
-export function repr(o: PyObject, profile: ObjectProfile): string {
+/**
+ * The containers whose repr is being made, as CPython's Py_ReprEnter keeps them: a container met again
+ * inside itself shows as [...] or {...} (list_repr, dict_repr), and from 3.0 a tuple as (...) (tuplerepr;
+ * 2.7's goes on, and the list inside it stops the recursion).
+ */
+const reprInProgress = new Set<PyObject>();
+
+const RECURSION_MARK: Partial<Record<PyObject["kind"], string>> = {
+  list: "[...]",
+  dict: "{...}",
+  tuple: "(...)",
+};
+
+/**
+ * repr(o). `inner` gives the repr of a container's items (default: this function), for callers whose
+ * repr of some kinds differs (2.7's classic instances).
+ */
+export function repr(
+  o: PyObject,
+  profile: ObjectProfile,
+  inner: (item: PyObject) => string = (item) => repr(item, profile),
+): string {
+  const mark = o.kind === "tuple" && profile.python[0] === 2 ? undefined : RECURSION_MARK[o.kind];
+  if (mark === undefined) return reprOfKind(o, profile, inner);
+  if (reprInProgress.has(o)) return mark;
+  reprInProgress.add(o);
+  try {
+    return reprOfKind(o, profile, inner);
+  } finally {
+    reprInProgress.delete(o);
+  }
+}
+
+function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject) => string): string {
   const main = "__main__";
   switch (o.kind) {
     case "int":
@@ -44,12 +76,12 @@ export function repr(o: PyObject, profile: ObjectProfile): string {
       return o.value === 1n ? "True" : "False";
     case "tuple":
       return o.items.length === 1
-        ? `(${repr(o.items[0] as PyObject, profile)},)`
-        : `(${o.items.map((i) => repr(i, profile)).join(", ")})`;
+        ? `(${inner(o.items[0] as PyObject)},)`
+        : `(${o.items.map((i) => inner(i)).join(", ")})`;
     case "list":
-      return `[${o.items.map((i) => repr(i, profile)).join(", ")}]`;
+      return `[${o.items.map((i) => inner(i)).join(", ")}]`;
     case "dict":
-      return `{${o.dictKeys.map((k, i) => `${repr(k, profile)}: ${repr(o.dictValues[i] as PyObject, profile)}`).join(", ")}}`;
+      return `{${o.dictKeys.map((k, i) => `${inner(k)}: ${inner(o.dictValues[i] as PyObject)}`).join(", ")}}`;
     case "instance":
       return `<${main}.${o.cls?.classSpec?.name} object at 0x${o.address.toString(16)}>`;
     case "class":
