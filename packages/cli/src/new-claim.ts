@@ -139,7 +139,6 @@ function planScaffold(root: string, { id, slug, section }: Request): Scaffold {
     files: [
       [name(paths.claim), fill("claim.ts.tmpl")],
       [name(paths.spec), fill("spec.ts.tmpl")],
-      [name(paths.model), fill("model.ts.tmpl")],
       [name(paths.witness), fill("witness.py.tmpl")],
     ],
   };
@@ -162,7 +161,7 @@ The folder is the whole change: the claim index is generated from the folders.
 Next (docs/contributing.md, "How to add a claim"):
   1. Fill in every TODO(new-claim) in ${here(folder)}/:
      title and claim in English and Chinese, the verdicts and their reasons, refs, tags (claim.ts),
-     the model program (model.ts), the verdict rule (${id}.spec.ts) and the witness (witness.py).
+     the witness (witness.py, which the model runs too) and the verdict rule (${id}.spec.ts).
      The scenarios lint fails while any is left.
   2. pnpm oracle record ${id}     records the witness on every interpreter (commit recordings/${id}.json)
   3. pnpm claims --claim ${id}    runs the spec and the witness, and shows the claim's row

@@ -46,7 +46,7 @@ function run(root: string, ...args: string[]) {
 }
 
 describe("pymem new-claim", () => {
-  it("writes the four files of the claim's folder, and nothing else", () => {
+  it("writes the three files of the claim's folder, and nothing else", () => {
     const root = tempScenarios();
     const before = snapshot(root);
     const r = run(root, "C12", "pool-size", "--section", "§3");
@@ -54,7 +54,6 @@ describe("pymem new-claim", () => {
     expect(readdirSync(join(root, "claims", "C12-pool-size")).sort()).toEqual([
       "C12.spec.ts",
       "claim.ts",
-      "model.ts",
       "witness.py",
     ]);
     const after = snapshot(root);
@@ -144,7 +143,7 @@ describe("pymem new-claim", () => {
 
     // Biome reads the text on stdin as if it were at that path in the repository, with its config.
     const biome = join(repoRoot, "node_modules", "@biomejs", "biome", "bin", "biome");
-    for (const file of ["claim.ts", "X99.spec.ts", "model.ts"].map((f) => join(folder, f))) {
+    for (const file of ["claim.ts", "X99.spec.ts"].map((f) => join(folder, f))) {
       const text = readFileSync(join(root, file), "utf8");
       const check = spawnSync(
         process.execPath,

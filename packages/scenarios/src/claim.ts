@@ -7,6 +7,7 @@ import { type AllocatorProfile, PROFILES, profileForVersion } from "@pymem/core"
 import { claimIdOfFolder } from "./layout.js";
 import type { Section } from "./sections.js";
 import type { Tag } from "./tags.js";
+import { witnessOnModel } from "./witness-model.js";
 
 /** One sentence in both of the site's languages. */
 export interface Bilingual {
@@ -60,8 +61,16 @@ export interface Claim {
   readonly verdicts: readonly Verdict[];
   readonly refs: readonly CpythonRef[];
   readonly tags: readonly Tag[];
-  /** The output witness.py prints on the interpreter `target` describes, as predicted by the model. */
+  /**
+   * The output witness.py prints on the interpreter `target` describes, as predicted by the model. A
+   * claim with `modelRunsWitness` gets it from the generated index: its witness run by @pymem/python.
+   */
   readonly predictWitness?: (target: WitnessTarget) => string;
+  /**
+   * The model runs witness.py itself (src/witness-model.ts): the prediction is its output, and the
+   * spec judges that same run. Claims whose witness the model refuses predict with a model.ts instead.
+   */
+  readonly modelRunsWitness?: boolean;
   /**
    * Figures a reason quotes that no model can predict (they depend on what start-up left behind), each
    * with the script that prints them; test/quoted-runs.test.ts runs every script on the interpreters named.
@@ -108,7 +117,10 @@ export function claimInFolder(claim: ClaimDefinition, folder: string): Claim {
   const id = claimIdOfFolder(folder);
   if (id !== claim.id)
     throw new Error(`claims/${folder}/claim.ts defines ${claim.id}; the folder says ${id}`);
-  return { ...claim, folder };
+  if (!claim.modelRunsWitness) return { ...claim, folder };
+  if (claim.predictWitness)
+    throw new Error(`claims/${folder}/claim.ts: modelRunsWitness and predictWitness both predict; keep one`);
+  return { ...claim, folder, predictWitness: (target) => witnessOnModel(id, target).stdout };
 }
 
 /** The verdict a claim states for one profile, or undefined when no verdict covers it. */

@@ -45,4 +45,16 @@ export {
   recordedInterpreter,
   witnessTargets,
 } from "./witness-judging.js";
+export {
+  aroundStatement,
+  type ModelBuild,
+  NoWitnessError,
+  printedAfter,
+  printedNumber,
+  printedTruth,
+  profileBuild,
+  witnessLine,
+  witnessOnModel,
+  witnessText,
+} from "./witness-model.js";
 export { assembleWitness, INCLUDE_LINE, includesOf } from "./witness-source.js";

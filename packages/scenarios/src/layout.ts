@@ -4,9 +4,9 @@
  * the index, the module table and the source table from them (src/generated/, not committed).
  *
  *   claims/C13-small-request-threshold/
- *     claim.ts      metadata (the Claim type) and the model's prediction of the witness output
- *     C13.spec.ts   the spec: vitest describe/it/expect over @pymem/core, deciding the verdict per profile
- *     model.ts      (optional) the model program the spec and the prediction share
+ *     claim.ts      metadata (the Claim type); `modelRunsWitness` makes witness.py the model's prediction
+ *     C13.spec.ts   the spec: vitest describe/it/expect over the model, deciding the verdict per profile
+ *     model.ts      (only where the model refuses witness.py) the model program spec and prediction share
  *     witness.py    a Python program real interpreters run, 2.7-compatible; `# pymem-include: NAME`
  *                   lines pull in shared helpers from claims/_includes/ (see src/witness-source.ts)
  *

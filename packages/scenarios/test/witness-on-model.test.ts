@@ -1,11 +1,15 @@
 // Which claims' witness.py @pymem/python runs as it stands, and the proof that the model then
 // prints, for every interpreter a recording holds (native CPython and Pyodide), what that
 // interpreter printed. A witness the model refuses anywhere is listed with the refusal; one it
-// answers must be right everywhere.
+// answers must be right everywhere, and its claim must predict with it (modelRunsWitness), not
+// with a model.ts that restates it by hand.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type RunResult, runPython, UnsupportedError } from "@pymem/python";
 import { describe, expect, it } from "vitest";
-import { CLAIMS } from "../src/index.js";
-import { type RecordedResult, readRecording, witnessSource } from "../src/node.js";
+import { CLAIMS, claimPaths } from "../src/index.js";
+import { type RecordedResult, readRecording, SCENARIOS_DIR, witnessSource } from "../src/node.js";
 
 /** Claims whose witness ran on the model for every recorded interpreter when this was written. */
 const AT_LEAST = 12;
@@ -43,6 +47,28 @@ describe("witnesses run on the model", () => {
       for (const o of r.outcomes) expect(o.stdout, o.row.interpreter).toBe(o.row.stdout);
     },
   );
+
+  it("a claim predicts with its witness exactly when the model runs that witness", () => {
+    const mismatched = runs
+      .filter((r) => direct.includes(r) !== (r.claim.modelRunsWitness === true))
+      .map((r) =>
+        r.claim.modelRunsWitness
+          ? `${r.claim.id}: modelRunsWitness, but the model refuses its witness`
+          : `${r.claim.id}: the model runs its witness; set modelRunsWitness and delete model.ts`,
+      );
+    expect(mismatched).toEqual([]);
+  });
+
+  it("a model.ts kept for a refused witness says in one line why", () => {
+    const unexplained = runs.flatMap((r) => {
+      const refusal = r.outcomes.find((o) => o.refused)?.refused;
+      const model = join(SCENARIOS_DIR, claimPaths(r.claim.folder).model);
+      if (refusal === undefined || !existsSync(model)) return [];
+      const why = `// Kept: the model refuses witness.py (${refusal}).`;
+      return readFileSync(model, "utf8").split("\n").includes(why) ? [] : [`${r.claim.id}: ${why}`];
+    });
+    expect(unexplained, "model.ts files without their line (or with an old refusal)").toEqual([]);
+  });
 
   it(`runs at least ${AT_LEAST} claims' witnesses directly`, () => {
     const listing = runs.map((r) => {

@@ -1,6 +1,6 @@
 // Monaco with TypeScript, loaded only when a reader opens a spec in the editor on a desktop. It knows the
-// types of @pymem/core (its built declarations), of the claims' own modules and of the in-page vitest,
-// so completion and errors work as in the repository.
+// types of @pymem/core and @pymem/python (their built declarations), of the claims' own modules and of
+// the in-page vitest, so completion and errors work as in the repository.
 import * as monaco from "monaco-editor/editor/editor.api.js";
 import "monaco-editor/languages/definitions/typescript/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
@@ -22,10 +22,17 @@ declare global {
   }
 }
 
-const coreTypes = import.meta.glob<string>("../../../../packages/core/dist/**/*.d.ts", {
-  query: "?raw",
-  import: "default",
-});
+// The packages a spec imports by name, each with its built declarations.
+const packageTypes = {
+  core: import.meta.glob<string>("../../../../packages/core/dist/**/*.d.ts", {
+    query: "?raw",
+    import: "default",
+  }),
+  python: import.meta.glob<string>("../../../../packages/python/dist/**/*.d.ts", {
+    query: "?raw",
+    import: "default",
+  }),
+};
 let setUp: Promise<void> | undefined;
 
 async function setUpOnce(): Promise<void> {
@@ -46,12 +53,14 @@ async function setUpOnce(): Promise<void> {
     allowNonTsExtensions: true,
   });
   typescriptDefaults.addExtraLib(VITEST_TYPES, "file:///node_modules/@types/vitest-shim/index.d.ts");
-  // The model's declarations at node_modules/@pymem/core/*.d.ts, where `import "@pymem/core"` finds them.
+  // The declarations at node_modules/@pymem/<name>/*.d.ts, where `import "@pymem/<name>"` finds them.
   const libs = await Promise.all(
-    Object.entries(coreTypes).map(async ([path, load]) => {
-      const rel = path.replace(/^.*\/packages\/core\/dist\//, "");
-      return [`file:///node_modules/@pymem/core/${rel}`, await load()] as const;
-    }),
+    Object.entries(packageTypes).flatMap(([name, files]) =>
+      Object.entries(files).map(async ([path, load]) => {
+        const rel = path.slice(path.indexOf(`/packages/${name}/dist/`) + `/packages/${name}/dist/`.length);
+        return [`file:///node_modules/@pymem/${name}/${rel}`, await load()] as const;
+      }),
+    ),
   );
   // The claims' own modules (claim.ts, model.ts, src/claim.ts) at the paths the specs import them from,
   // as @pymem/scenarios lists its browser-safe sources.

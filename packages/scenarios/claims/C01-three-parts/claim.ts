@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c01Output } from "./model.js";
 
 export default defineClaim({
   id: "C01",
@@ -54,5 +53,5 @@ export default defineClaim({
     { file: "Include/internal/pycore_freelist_state.h", symbol: "struct _Py_freelists", versions: "3.14+" },
   ],
   tags: ["overview", "refcount", "gc", "allocator", "free-lists"],
-  predictWitness: ({ version, pointerSize }) => c01Output(version, pointerSize),
+  modelRunsWitness: true,
 });

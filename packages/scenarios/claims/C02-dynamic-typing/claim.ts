@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c02Output } from "./model.js";
 
 export default defineClaim({
   id: "C02",
@@ -47,5 +46,5 @@ export default defineClaim({
     { file: "Objects/intobject.c", symbol: "small_ints (NSMALLPOSINTS, NSMALLNEGINTS)", versions: "2.7" },
   ],
   tags: ["object-model", "shared-objects", "pointer-size"],
-  predictWitness: ({ version, pointerSize }) => c02Output(version, pointerSize),
+  modelRunsWitness: true,
 });

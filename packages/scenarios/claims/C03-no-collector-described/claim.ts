@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c03Output } from "./model.js";
 
 const section = {
   en: "The section headed 'garbage collection' only says that types need no declaration and that type and memory are settled at run time: it describes no collector. ",
@@ -126,5 +125,5 @@ export default defineClaim({
     { file: "Objects/typeobject.c", symbol: "subtype_dealloc", versions: "2.7+" },
   ],
   tags: ["gc", "finalization", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c03Output(version, pointerSize),
+  modelRunsWitness: true,
 });

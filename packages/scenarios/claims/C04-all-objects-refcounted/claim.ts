@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c04Output } from "./model.js";
 
 const objects = {
   en: "Every value is an object: a C struct that starts with a reference count and a pointer to its type, ints and None included. ",
@@ -89,5 +88,5 @@ export default defineClaim({
     { file: "Python/gc.c", symbol: "gc_collect_main", versions: "3.13+" },
   ],
   tags: ["refcount", "gc", "shared-objects", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c04Output(version, pointerSize),
+  modelRunsWitness: true,
 });

@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c05Output } from "./model.js";
 
 const fresh = {
   en:
@@ -110,5 +109,5 @@ export default defineClaim({
     { file: "Python/bytecodes.c", symbol: "LOAD_FAST_BORROW", versions: "3.14+" },
   ],
   tags: ["refcount", "shared-objects", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c05Output(version, pointerSize),
+  modelRunsWitness: true,
 });

@@ -1,26 +1,33 @@
-// C06: "at zero, __del__ is called to free the memory", judged by the model.
+// C06: "at zero, __del__ is called to free the memory", judged on the model's run of witness.py.
 import { PROFILES, python } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { minorVersion, verdictFor } from "../../src/claim.js";
+import { printedNumber, printedTruth, profileBuild, witnessOnModel } from "../../src/witness-model.js";
 import claim from "./claim.js";
-import { c06Run } from "./model.js";
 
 const profiles = PROFILES.map((p) => [p.id, p] as const);
 
 describe("C06: __del__ and freeing memory", () => {
   it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
-    const f = c06Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
+    const run = witnessOnModel("C06", profileBuild(p));
     // "__del__ frees the memory" fails when memory is freed without it, or kept despite it.
-    const delFreesMemory = !f.freedWithoutDel && f.resurrected === 0;
+    const freedWithoutDel = printedTruth(run, "a list (no __del__) is freed; the next list gets its memory:");
+    const resurrected = printedNumber(run, "still alive after __del__ stored it:");
+    const delFreesMemory = !freedWithoutDel && resurrected === 0;
     // The claim's point is the cause ("that is what releases the memory"): when memory is freed without
     // __del__, or kept despite it, the cause is wrong, though __del__ does run at zero.
-    const verdict = !delFreesMemory ? "wrong" : f.delRanAtOnce ? "holds" : "partly";
+    const lines = run.stdout.split("\n");
+    const delRanAtOnce = lines[0] === "__del__ runs" && lines[1] === "after del p";
+    const verdict = !delFreesMemory ? "wrong" : delRanAtOnce ? "holds" : "partly";
     expect(verdictFor(claim, id)?.verdict).toBe(verdict);
   });
 
   it.each(profiles)("%s: the reason gives the number of __del__ calls the model makes", (id, p) => {
-    const f = c06Run(python(minorVersion(p), { pointerSize: p.pointerSize }));
-    expect(verdictFor(claim, id)?.reason.en).toContain(`counts ${f.finalizerCalls} call`);
+    const calls = printedNumber(
+      witnessOnModel("C06", profileBuild(p)),
+      "__del__ calls after its count reached zero twice:",
+    );
+    expect(verdictFor(claim, id)?.reason.en).toContain(`counts ${calls} call`);
   });
 
   it.each(profiles)("%s: a freed instance's block stays in its pool for the next one", (_id, p) => {

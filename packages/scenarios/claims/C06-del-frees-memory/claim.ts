@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c06Output } from "./model.js";
 
 const common = {
   en:
@@ -69,5 +68,5 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "_PyObject_Free (3.6), pymalloc_free (3.7+)", versions: "3.6+" },
   ],
   tags: ["finalization", "refcount", "free-lists", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c06Output(version, pointerSize),
+  modelRunsWitness: true,
 });

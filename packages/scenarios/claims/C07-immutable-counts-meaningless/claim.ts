@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere, type QuotedRun } from "../../src/claim.js";
-import { c07Output } from "./model.js";
 
 const sharing = {
   en:
@@ -117,6 +116,6 @@ export default defineClaim({
     },
   ],
   tags: ["refcount", "shared-objects", "version-dependent", "pointer-size"],
-  predictWitness: ({ version, pointerSize }) => c07Output(version, pointerSize),
+  modelRunsWitness: true,
   quotedRuns: [articleLines],
 });

@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c08Output } from "./model.js";
 
 /** 3.14+ loads locals as borrowed references. */
 
@@ -43,5 +42,5 @@ export default defineClaim({
     { file: "Include/object.h", symbol: "Py_REFCNT", versions: "2.7+" },
   ],
   tags: ["refcount", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c08Output(version, pointerSize),
+  modelRunsWitness: true,
 });

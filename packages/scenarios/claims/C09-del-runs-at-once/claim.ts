@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c09Output } from "./model.js";
 
 const sameCount = {
   en:
@@ -69,5 +68,5 @@ export default defineClaim({
     { file: "Objects/object.c", symbol: "PyObject_CallFinalizerFromDealloc", versions: "3.4+" },
   ],
   tags: ["refcount", "finalization"],
-  predictWitness: ({ version, pointerSize }) => c09Output(version, pointerSize),
+  modelRunsWitness: true,
 });

@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c16Output } from "./model.js";
 
 export default defineClaim({
   id: "C16",
@@ -55,5 +54,5 @@ export default defineClaim({
     },
   ],
   tags: ["identity", "shared-objects", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c16Output(version, pointerSize),
+  modelRunsWitness: true,
 });

@@ -1,5 +1,6 @@
 // C19's witness.py as a model session: right after `lt2 = lt`, the list's own count and what
 // sys.getrefcount reports, at module level and inside a function.
+// Kept: the model refuses witness.py (line 5: 'import ctypes' is not modelled yet).
 import { type PythonSession, python } from "@pymem/core";
 
 /** What the article's comment says the list's own count is right after `lt2 = lt`. */

@@ -1,23 +1,29 @@
-// X01: "an id belongs to one object for good", judged by the model for every profile.
-import { PROFILES, python } from "@pymem/core";
+// X01: "an id belongs to one object for good", judged on the model's run of witness.py.
+import { PROFILES } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { minorVersion, verdictFor } from "../../src/claim.js";
+import { verdictFor } from "../../src/claim.js";
+import { printedTruth, profileBuild, witnessOnModel } from "../../src/witness-model.js";
 import claim from "./claim.js";
-import { x01Output, x01Run } from "./model.js";
+
+const profiles = PROFILES.map((p) => [p.id, p] as const);
 
 describe("X01: is an id unique for good?", () => {
-  it.each(PROFILES.map((p) => [p.id, p] as const))("%s: the stated verdict is the model's", (id, p) => {
-    const facts = x01Run(python(minorVersion(p), { pointerSize: p.pointerSize }), true);
-    const reused = facts.temporariesShare || facts.freeListReuse || facts.pymalloc?.temporariesShare === true;
+  it.each(profiles)("%s: the stated verdict is the model's", (id, p) => {
+    const run = witnessOnModel("X01", profileBuild(p));
+    const liveObjectsDiffer = !printedTruth(run, "two live lists with equal items, same id:");
+    const reused =
+      printedTruth(run, "id([]) == id([]):") ||
+      printedTruth(run, "a new list takes the id of the list freed just before:") ||
+      printedTruth(run, "id(object()) == id(object()):");
     // "Never" is broken by one ordinary program: a reused id makes the claim wrong, not partly.
-    const expected = facts.liveObjectsDiffer && !reused ? "holds" : "wrong";
+    const expected = liveObjectsDiffer && !reused ? "holds" : "wrong";
     expect(verdictFor(claim, id)?.verdict).toBe(expected);
   });
 
   // A line prints whether its label holds: a negated label printing False reads as the opposite.
   it("labels each printed truth as a plain statement, never a negated one", () => {
-    const lines = x01Output("3.13", 8, true)
-      .split("\n")
+    const lines = witnessOnModel("X01", { version: "3.13", pointerSize: 8 })
+      .stdout.split("\n")
       .filter((l) => /: (True|False)$/.test(l));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => /\b(not|never|no)\b/.test(l.replace(/: (True|False)$/, "")))).toEqual([]);
@@ -31,10 +37,12 @@ describe("X01: is an id unique for good?", () => {
     expect(reason?.zh).toContain("小整数缓存之外");
   });
 
-  it("reuse follows the type or the size class: a freed tuple's address never goes to a dict", () => {
-    for (const p of PROFILES) {
-      const facts = x01Run(python(minorVersion(p), { pointerSize: p.pointerSize }), true);
-      expect([p.id, facts.otherTypeReuse]).toEqual([p.id, false]);
-    }
-  });
+  it.each(profiles)(
+    "%s: reuse follows the type or the size class: a freed tuple's id never goes to a dict",
+    (_id, p) => {
+      expect(
+        printedTruth(witnessOnModel("X01", profileBuild(p)), "a new dict takes the id of a freed tuple:"),
+      ).toBe(false);
+    },
+  );
 });

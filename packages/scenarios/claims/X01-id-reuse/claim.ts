@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { x01Output } from "./model.js";
 
 export default defineClaim({
   id: "X01",
@@ -45,5 +44,5 @@ export default defineClaim({
     },
   ],
   tags: ["identity", "free-lists"],
-  predictWitness: ({ version, pointerSize, hasPymalloc }) => x01Output(version, pointerSize, hasPymalloc),
+  modelRunsWitness: true,
 });

@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { x02Output } from "./model.js";
 
 /** 3.14+ loads locals and parameters as borrowed references. */
 
@@ -55,5 +54,5 @@ export default defineClaim({
     { file: "Python/ceval.c", symbol: "_PyEval_MakeFrameVector", versions: "3.10" },
   ],
   tags: ["refcount", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => x02Output(version, pointerSize),
+  modelRunsWitness: true,
 });
