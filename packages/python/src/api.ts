@@ -2,6 +2,9 @@
  * What @pymem/python offers its users (the CLI, the scenarios, the site): run a Python program on the
  * model of one CPython build and get what that build would print.
  */
+import type { VersionRules } from "./vm/rules.js";
+
+export type { VersionRules } from "./vm/rules.js";
 
 export interface RunOptions {
   /** A CPython version the core has a profile for: "2.7", "3.11", "3.14.2". */
@@ -19,6 +22,12 @@ export interface RunOptions {
    * (a RunawayError). Default: DEFAULT_INSTRUCTION_LIMIT.
    */
   readonly instructionLimit?: number;
+  /**
+   * Replaces some of the version's reference rules (VersionRules, vm/rules.ts): "what if 3.11 did not
+   * move arguments into the frame?", and the mutation test that shows the differential catches a
+   * wrong rule. A real build runs with exactly its version's rules, the default.
+   */
+  readonly rules?: Partial<VersionRules>;
 }
 
 /** Runaway programs stop after this many instructions: about 10 s of model time in Node. */

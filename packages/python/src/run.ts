@@ -38,7 +38,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
   vm = new Interpreter(
     module,
     heap,
-    versionRules(profile),
+    { ...versionRules(profile), ...options.rules },
     options.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT,
     {
       ...(options.trace

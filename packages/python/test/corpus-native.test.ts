@@ -38,7 +38,8 @@ describe("the corpus", () => {
       return [
         source.startsWith("# ") ? [] : [`${name}: no header comment saying what it shows`],
         code[0] === "from __future__ import print_function" ? [] : [`${name}: print_function not first`],
-        lines >= 5 && lines <= 30 ? [] : [`${name}: ${lines} lines`],
+        // (a shrunk regression keeps the definitions the generator wrote: no length rule for it)
+        name.startsWith("regressions/") || (lines >= 5 && lines <= 30) ? [] : [`${name}: ${lines} lines`],
       ].flat();
     });
     expect(problems).toEqual([]);

@@ -5,66 +5,36 @@
  * byte; where it refuses (UnsupportedError), it has said so at a line and answered nothing, which
  * is allowed and counted. A wrong answer fails the test, unless known-mismatches.json lists it
  * (a model bug found and not fixed yet, with what is known of its cause); an entry that no longer
- * mismatches fails the test too, so that the list only shrinks.
+ * mismatches fails the test too, so that the list only shrinks. A new wrong answer on a generated
+ * program is shrunk by fast-check against that interpreter and saved under test/regressions/, which
+ * the corpus then includes: the failure shows the small program, and committing it keeps it a test.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { interpreterName } from "@pymem/oracle";
-import { type PythonModelError, PythonSyntaxError, runPython, UnsupportedError } from "@pymem/python";
+import { type Interpreter, interpreterName } from "@pymem/oracle";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { renderProgram, samplePrograms } from "./fuzz/program-arbitrary.js";
+import { judge, type Verdict } from "./judge.js";
 import {
   corpusPrograms,
   judgeInterpreters,
-  type ProgramRun,
   type PythonProgram,
   runPrograms,
   runsOn,
 } from "./native-programs.js";
+import { saveRegression } from "./regressions.js";
 
 /** generated programs per interpreter: 300 in the normal suite, ten times that with PYMEM_LONG=1 */
 const GENERATED = process.env.PYMEM_LONG === "1" ? 3000 : 300;
 const SEED = 20261206;
+/** New wrong answers on generated programs shrunk per run (each shrink runs the interpreter ~50 times). */
+const MAX_SHRINKS = 3;
 
 /** "program on X.Y" → why the model is wrong there */
 const KNOWN: Readonly<Record<string, string>> = JSON.parse(
   readFileSync(join(import.meta.dirname, "known-mismatches.json"), "utf8"),
 );
-
-type Verdict = "match" | "refused" | "mismatch";
-
-interface Judged {
-  readonly verdict: Verdict;
-  readonly detail: string;
-}
-
-function judge(program: PythonProgram, run: ProgramRun): Judged {
-  const i = run.interpreter;
-  const real = run.result;
-  const realException = real.exitCode === 1 ? (real.stderr.trim().split("\n").at(-1) ?? "") : undefined;
-  let model: ReturnType<typeof runPython>;
-  try {
-    model = runPython(program.source, { version: i.versionInfo.join("."), pointerSize: i.pointerSize });
-  } catch (e) {
-    if (e instanceof PythonSyntaxError) {
-      const agrees = real.exitCode === 1 && /(Syntax|Indentation)Error/.test(real.stderr);
-      return {
-        verdict: agrees ? "match" : "mismatch",
-        detail: `model: ${e.message}; real exit ${real.exitCode}`,
-      };
-    }
-    if (e instanceof UnsupportedError) return { verdict: "refused", detail: e.message };
-    return { verdict: "mismatch", detail: `model failed: ${(e as PythonModelError).message ?? String(e)}` };
-  }
-  const same =
-    model.stdout === real.stdout && model.exitCode === real.exitCode && model.exception === realException;
-  if (same) return { verdict: "match", detail: "" };
-  return {
-    verdict: "mismatch",
-    detail: `stdout real ${JSON.stringify(real.stdout.slice(0, 400))}\n     model ${JSON.stringify(model.stdout.slice(0, 400))}\n     exit real ${real.exitCode} ${realException ?? ""} / model ${model.exitCode} ${model.exception ?? ""}`,
-  };
-}
 
 describe("@pymem/python against native CPython", () => {
   it("answers every program exactly as the interpreter prints it, or refuses it", async (ctx) => {
@@ -82,6 +52,7 @@ describe("@pymem/python against native CPython", () => {
     const byName = new Map(programs.map((p) => [p.name, p]));
     const counts = new Map<string, Record<Verdict, number>>();
     const mismatches: string[] = [];
+    const toShrink: { index: number; interpreter: Interpreter }[] = [];
     const seen = new Set<string>();
     const invalid: string[] = [];
     for (const run of runs) {
@@ -96,13 +67,17 @@ describe("@pymem/python against native CPython", () => {
         invalid.push(
           `${run.program} on ${name}: ${run.result.status} ${run.result.exitCode} ${run.result.stderr.slice(-300)}`,
         );
-      const j = judge(program, run);
+      const j = judge(program.source, run.interpreter, run.result);
       c[j.verdict]++;
       counts.set(name, c);
       const key = `${run.program} on ${run.interpreter.versionInfo.slice(0, 2).join(".")}`;
       if (j.verdict === "mismatch") {
         seen.add(key);
-        if (!(key in KNOWN)) mismatches.push(`${run.program} on ${name}: ${j.detail}`);
+        if (!(key in KNOWN)) {
+          mismatches.push(`${run.program} on ${name}: ${j.detail}`);
+          const generated = /^generated-(\d+)$/.exec(run.program);
+          if (generated) toShrink.push({ index: Number(generated[1]), interpreter: run.interpreter });
+        }
       }
     }
     const table = [...counts].map(
@@ -115,7 +90,10 @@ describe("@pymem/python against native CPython", () => {
       `${JSON.stringify(Object.fromEntries(counts), null, 2)}\n`,
     );
     expect(invalid, "programs that do not run as they should on a real interpreter").toEqual([]);
-    expect(mismatches).toEqual([]);
+    const shrunk: string[] = [];
+    for (const { index, interpreter } of toShrink.slice(0, MAX_SHRINKS))
+      shrunk.push(await saveRegression(SEED, index, interpreter));
+    expect([...mismatches, ...shrunk]).toEqual([]);
     const fixed = Object.keys(KNOWN).filter(
       (k) =>
         !seen.has(k) && interpreters.some((i) => k.endsWith(` on ${i.versionInfo.slice(0, 2).join(".")}`)),

@@ -15,7 +15,7 @@
  * between machines.) `environment: "inherit"` runs exactly as the oracle does.
  * A Pyodide build always runs through the oracle (runWitness): a fresh Node process per program.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   discoverNative,
@@ -64,14 +64,22 @@ export const PINNED_ENV: Readonly<Record<string, string>> = { PYTHONHASHSEED: "0
 
 const NATIVE_TIMEOUT_MS = 20_000;
 
-/** The hand-written corpus, test/programs/*.py, in file-name order. */
+/** The hand-written corpus, test/programs/*.py. */
 export const CORPUS_DIR = join(import.meta.dirname, "programs");
+/**
+ * Programs the differential found the model wrong on, shrunk (test/regressions/*.py, named
+ * "regressions/<file>"): kept and judged like the corpus once fixed or listed in known-mismatches.json.
+ */
+export const REGRESSIONS_DIR = join(import.meta.dirname, "regressions");
 
+/** The corpus, then the regressions, each in file-name order. */
 export function corpusPrograms(): PythonProgram[] {
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith(".py"))
-    .sort()
-    .map((name) => ({ name, source: readFileSync(join(CORPUS_DIR, name), "utf8") }));
+  const read = (dir: string, prefix: string) =>
+    (existsSync(dir) ? readdirSync(dir) : [])
+      .filter((f) => f.endsWith(".py"))
+      .sort()
+      .map((name) => ({ name: `${prefix}${name}`, source: readFileSync(join(dir, name), "utf8") }));
+  return [...read(CORPUS_DIR, ""), ...read(REGRESSIONS_DIR, "regressions/")];
 }
 
 /**
