@@ -5,8 +5,9 @@
  *   1. copies each count into gc_refs and subtracts the references coming from inside the set
  *      (subtract_refs); what is left over is referenced from outside;
  *   2. marks as reachable everything reachable from an object with gc_refs > 0 (move_unreachable);
- *   3. ≤3.3 semantics (2.7): unreachable instances with __del__, and all they reach, are not freed:
- *      they go to the oldest generation and the ones with __del__ to gc.garbage (uncollectable);
+ *   3. ≤3.3 semantics (2.7): unreachable instances with __del__, and all they reach, are set apart;
+ *      those still alive once the rest is cleared (step 6) go to the next generation and the ones
+ *      with __del__ to gc.garbage (uncollectable);
  *   4. clears the weakrefs to the rest and calls the callbacks of those weakrefs that are reachable
  *      (handle_weakrefs; 3.15 leaves callback-less weakrefs until after step 5);
  *   5. 3.4+ (PEP 442): runs __del__ once on every unreachable instance that has one, then keeps
@@ -14,6 +15,8 @@
  *      ≤3.8: the whole set survives if anything was resurrected);
  *   6. breaks the remaining cycles with tp_clear, so reference counting frees them;
  *   7. after a full collection, empties the free lists.
+ * Up to 3.13 it also stops tracking reachable tuples, and in a full collection dicts, that hold
+ * only objects it never needs to see (untrackAtomicSurvivors).
  * It returns collected + uncollectable, as gc.collect() does, which counts objects revived by
  * __del__ differently by version (CollectorProfile.resurrection).
  *
@@ -23,7 +26,7 @@
  * collector is modelled by its young collections only; gc.collect() is a full collection there too.
  */
 
-import type { PyObject } from "../layout/pyobject.js";
+import { mayBeTracked, type PyObject } from "../layout/pyobject.js";
 import type { ObjectHeap } from "./heap.js";
 import type { GcHooks } from "./heap-access.js";
 
@@ -99,10 +102,13 @@ export class Collector implements GcHooks {
     for (let i = 0; i <= g; i++) this.count[i] = 0;
     const older = Math.min(g + 1, 2);
 
-    const young: PyObject[] = [];
-    for (let i = 0; i <= g; i++) young.push(...(this.generations[i] as Set<PyObject>));
+    // The generation collected, then the younger ones appended in order (gc_list_merge of
+    // generations 0 .. g-1 onto g, in collect / gc_collect_main): the order __del__ runs in.
+    const young: PyObject[] = [...(this.generations[g] as Set<PyObject>)];
+    for (let i = 0; i < g; i++) young.push(...(this.generations[i] as Set<PyObject>));
     const unreachable = this.unreachableOf(young);
     const dead = new Set(unreachable);
+    this.untrackAtomicSurvivors(young, dead, g === 2);
     // Survivors move up one generation (the oldest stays where it is).
     for (const o of young) if (!dead.has(o)) this.moveTo(o, older);
     if (g === 2) this.longLivedPending = 0;
@@ -112,16 +118,21 @@ export class Collector implements GcHooks {
     const survivor = (ref: PyObject) => this.moveTo(ref, older);
     let found: number;
     if (this.heap.profile.collector.finalizers === "tp_del") {
-      // ≤3.3: instances with __del__, and all they reach, are uncollectable: into gc.garbage.
+      // ≤3.3 (2.7's collect): instances with __del__, and all they reach, are set apart
+      // (move_finalizers, move_finalizer_reachable); the rest is cleared. Clearing may free some
+      // of those set apart by plain reference counting, __del__ and all ("It may also cause some
+      // objects in finalizers to be freed"); only the ones still alive then are uncollectable:
+      // they join the next generation, and those with __del__ go to gc.garbage (handle_finalizers).
       const kept = this.reachableFrom(unreachable.filter(hasDel), dead);
+      const collectable = unreachable.filter((o) => !kept.has(o));
+      found = collectable.length + this.heap.weak.beforeFinalizers(collectable, survivor);
+      this.deleteGarbage(collectable);
       for (const o of unreachable) {
-        if (!kept.has(o)) continue;
-        this.moveTo(o, 2);
+        if (!kept.has(o) || o.freed) continue;
+        found++;
+        this.moveTo(o, older);
         if (hasDel(o)) this.garbage.push(this.heap.incref(o));
       }
-      const collectable = unreachable.filter((o) => !kept.has(o));
-      found = unreachable.length + this.heap.weak.beforeFinalizers(collectable, survivor);
-      this.deleteGarbage(collectable);
     } else {
       const freedRefs = this.heap.weak.beforeFinalizers(unreachable, survivor);
       const { stillDead, revived } = this.finalizeAndCheck(unreachable, older);
@@ -134,6 +145,33 @@ export class Collector implements GcHooks {
       this.longLivedTotal = this.generations[2].size;
     }
     return found;
+  }
+
+  /**
+   * Up to 3.13 a collection stops tracking the reachable tuples that hold nothing the collector
+   * could need to see (_PyTuple_MaybeUntrack: in move_unreachable ≤3.8, untrack_tuples 3.9+), and a
+   * full one does the same for dicts (untrack_dicts, _PyDict_MaybeUntrack, issue #14775), in list
+   * order, so that a tuple inside a tuple untracked before it counts as atomic.
+   */
+  private untrackAtomicSurvivors(
+    young: readonly PyObject[],
+    dead: ReadonlySet<PyObject>,
+    full: boolean,
+  ): void {
+    const c = this.heap.profile.collector;
+    const tuples = c.tupleTracking === "untrack-at-collection";
+    const dicts = full && c.dictTracking === "when-holding-containers";
+    for (const o of young) {
+      if (dead.has(o) || !o.tracked) continue;
+      if (tuples && o.kind === "tuple" && !o.items.some(mayBeTracked)) this.untrack(o);
+      else if (
+        dicts &&
+        o.kind === "dict" &&
+        !o.dictKeys.some(mayBeTracked) &&
+        !o.dictValues.some(mayBeTracked)
+      )
+        this.untrack(o);
+    }
   }
 
   /** What gc.collect() counts of a PEP 442 collection (see CollectorProfile.resurrection). */
