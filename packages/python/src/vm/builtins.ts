@@ -148,6 +148,12 @@ export class Builtins {
     return m;
   }
 
+  /** The name of the builtin type `o` is ("str", "int", ...), or undefined when it is none. */
+  typeKindOf(o: PyObject): string | undefined {
+    for (const [kind, t] of this.types) if (t === o) return kind;
+    return undefined;
+  }
+
   /** The implementation of a builtin function object; types are called as their constructor. */
   function(o: PyObject, line: number): Builtin {
     const f = this.impls.get(o);

@@ -1103,7 +1103,7 @@ export class Interpreter {
     if (callee.kind === "function") this.callPython(callee, n, e.line, keywords);
     else if (callee.kind === "class") this.instantiate(callee, n, e, keywords);
     else if (callee.kind === "builtin")
-      this.callBuiltin(this.builtins.function(callee, e.line), n, keywords, e.line);
+      this.callBuiltin(this.builtins.function(callee, e.line), n, keywords, e.line, callee);
     else if (callee.kind === "weakref" && n === 0)
       this.callBuiltin(() => this.heap.weak.deref(callee), 0, keywords, e.line);
     else
@@ -1185,7 +1185,13 @@ export class Interpreter {
     for (const k of e.keywords) this.eval(k.value, borrow);
   }
 
-  private callBuiltin(fn: Builtin, n: number, keywords: readonly string[], line: number): void {
+  private callBuiltin(
+    fn: Builtin,
+    n: number,
+    keywords: readonly string[],
+    line: number,
+    callee?: PyObject,
+  ): void {
     const frame = this.frame;
     const total = n + keywords.length;
     const args = frame.stack.slice(frame.depth - total, frame.depth - keywords.length);
@@ -1193,7 +1199,13 @@ export class Interpreter {
     keywords.forEach((name, i) => {
       kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
     });
+    // a type called through tp_call gets its arguments as a tuple, freed once it returns
+    const kind = callee && this.builtins.typeKindOf(callee);
+    const tupled = kind !== undefined && n > 0 && this.rules.typesCalledWithArgumentTuple.has(kind);
+    if (tupled && keywords.length > 0) throw new UnsupportedError(line, `keyword arguments to ${kind}()`);
+    const argumentTuple = tupled ? this.heap.tuple(args.map((a) => this.heap.incref(a))) : undefined;
     const result = fn(args, kw, line);
+    if (argumentTuple) this.heap.decref(argumentTuple);
     this.releaseCall(total);
     frame.push(result);
   }
