@@ -19,7 +19,7 @@ import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import type { VersionRules } from "./rules.js";
-import { COUNTS_KNOWN_FROM_BELOW, equal, reprOf, str, truthy, typeName } from "./values.js";
+import { COUNTS_KNOWN_FROM_BELOW, reprOf, str, truthy, typeName } from "./values.js";
 
 /** What the builtins need from the interpreter (an interface, so that neither imports the other). */
 export interface BuiltinHost {
@@ -468,7 +468,4 @@ export class Builtins {
         };
     }
   }
-
-  /** Equality as `in` and dict lookups need it (exported for the interpreter). */
-  static equal = equal;
 }

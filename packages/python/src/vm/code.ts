@@ -46,7 +46,7 @@ export class CodeUnits {
       params: { positional: [] },
     };
     const moduleCache = new Map<string, PyObject>();
-    this.visitUnit(module.body, this.module, moduleCache);
+    this.visitUnit(module.body, moduleCache);
   }
 
   unitOf(node: Node): CodeUnit {
@@ -65,7 +65,6 @@ export class CodeUnits {
 
   private visitUnit(
     body: readonly Stmt[] | Expr,
-    unit: CodeUnit,
     moduleCache: Map<string, PyObject>,
     enclosingHeld?: Set<PyObject>,
   ): void {
@@ -223,7 +222,6 @@ export class CodeUnits {
         });
       } else visitExpr(e);
     }
-    void unit;
   }
 
   private newUnit(
@@ -240,7 +238,7 @@ export class CodeUnits {
     if (kind !== "class") collectLocals(body, locals, globals);
     const unit: CodeUnit = { kind, name, locals: kind === "class" ? new Set() : locals, globals, params };
     this.units.set(node, unit);
-    this.visitUnit(body, unit, moduleCache, enclosingHeld);
+    this.visitUnit(body, moduleCache, enclosingHeld);
   }
 
   // ---------------------------------------------------------------- constants

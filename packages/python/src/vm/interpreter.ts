@@ -16,7 +16,8 @@ import {
 import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
 import { PYTHON_BUILTIN_NAMES } from "./builtin-names.js";
-import { type Builtin, Builtins } from "./builtins.js";
+import { Builtins } from "./builtins.js";
+import { call, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
 import { CodeUnits } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
@@ -46,12 +47,6 @@ interface ClassInfo {
   readonly base: PyObject | undefined;
 }
 
-/** A function made by def or lambda. */
-interface FunctionInfo {
-  readonly node: Stmt | Expr;
-  readonly defaults: readonly PyObject[];
-}
-
 export interface InterpreterHooks {
   /** After each statement (for traces). */
   readonly afterStatement?: (line: number, frame: Frame) => void;
@@ -62,20 +57,20 @@ export class Interpreter {
   readonly builtins: Builtins;
   out = "";
   err = "";
-  private readonly units: CodeUnits;
+  readonly units: CodeUnits;
   private readonly classes = new Map<PyObject, ClassInfo>();
 
   /** Is this a 2.7 classic class (not an instance of type)? */
   isClassic(cls: PyObject): boolean {
     return cls.classSpec?.classic === true;
   }
-  private readonly functions = new Map<PyObject, FunctionInfo>();
-  private readonly frames: Frame[] = [];
+  readonly functions = new Map<PyObject, FunctionInfo>();
+  readonly frames: Frame[] = [];
   /** call sites that ran at least once (3.13+ specializes some calls on their second run) */
-  private readonly executedSites = new Set<Expr>();
+  readonly executedSites = new Set<Expr>();
   /** 2.7: frames kept by the exception a frame last handled, released when that frame exits */
-  private readonly heldUntilExit = new Map<Frame, Frame[]>();
-  private returnValue: PyObject | undefined;
+  readonly heldUntilExit = new Map<Frame, Frame[]>();
+  returnValue: PyObject | undefined;
   private steps = 0;
 
   constructor(
@@ -128,7 +123,7 @@ export class Interpreter {
    */
   private shutdown(frame: Frame): void {
     const names = frame.names;
-    for (const f of this.heldUntilExit.get(frame) ?? []) this.exitFrame(f);
+    for (const f of this.heldUntilExit.get(frame) ?? []) exitFrame(this, f);
     this.heldUntilExit.delete(frame);
     if (this.rules.python2) {
       // what gc.garbage holds is never finalized: 2.7 leaves it to the process's end
@@ -160,7 +155,7 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- statements
 
-  private execBlock(body: readonly Stmt[]): Signal {
+  execBlock(body: readonly Stmt[]): Signal {
     for (const s of body) {
       const signal = this.exec(s);
       if (signal) return signal;
@@ -590,7 +585,7 @@ export class Interpreter {
   /** Weakref callbacks: the heap calls the function with the weakref (borrowed arguments). */
   callback(fn: PyObject, args: PyObject[]): void {
     try {
-      this.heap.decref(this.invoke(fn, args, [], undefined, this.frame.line));
+      this.heap.decref(invoke(this, fn, args, [], undefined, this.frame.line));
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       this.err += `Exception ignored in: ${reprOf(fn, this.heap)}\n${e.summary}\n`;
@@ -601,7 +596,7 @@ export class Interpreter {
   finalize(self: PyObject): void {
     const del = this.classAttribute(self.cls as PyObject, "__del__") as PyObject;
     try {
-      this.heap.decref(this.invoke(del, [self], [], undefined, this.frame.line));
+      this.heap.decref(invoke(this, del, [self], [], undefined, this.frame.line));
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       this.err += `Exception ignored in: <function ${self.cls?.classSpec?.name}.__del__>\n${e.summary}\n`;
@@ -624,7 +619,7 @@ export class Interpreter {
         try {
           return this.execBlock(handler.body);
         } finally {
-          this.letGo(e, frame);
+          letGo(this, e, frame);
         }
       }
       if (!signal) signal = this.execBlock(s.orelse);
@@ -762,7 +757,7 @@ export class Interpreter {
         this.subscript(e);
         return;
       case "call":
-        this.call(e);
+        call(this, e);
         return;
       case "binary": {
         this.eval(e.left);
@@ -910,7 +905,7 @@ export class Interpreter {
   }
 
   /** A frame exits: its locals are released in slot order (parameters first), or in reverse (3.14+). */
-  private releaseLocals(frame: Frame): void {
+  releaseLocals(frame: Frame): void {
     const slots = [...frame.unit.locals, ...frame.names.keys()];
     const order = [...new Set(slots)].filter((n) => frame.names.has(n));
     if (this.rules.localsReleased === "in-reverse-slot-order") order.reverse();
@@ -1019,7 +1014,7 @@ export class Interpreter {
   }
 
   /** LOAD_ATTR: replaces the object on top of the stack with its attribute. */
-  private loadAttribute(name: string, line: number): void {
+  loadAttribute(name: string, line: number): void {
     const frame = this.frame;
     const obj = frame.top();
     let r: PyObject | undefined;
@@ -1047,398 +1042,6 @@ export class Interpreter {
     if (r.lifetime === "heap" || r.kind !== "str" || r.refcnt > 0) this.heap.incref(r);
     frame.drop();
     frame.push(r);
-  }
-
-  // ---------------------------------------------------------------- calls
-
-  private call(e: Expr & { k: "call" }): void {
-    const frame = this.frame;
-    const f = e.func;
-    const n = e.args.length;
-    // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
-    if (f.k === "attribute") {
-      this.eval(f.object);
-      const obj = frame.top();
-      const method =
-        obj.kind === "instance" && !this.heap.attribute(obj, f.name)
-          ? this.classAttribute(obj.cls as PyObject, f.name)
-          : undefined;
-      if (method?.kind === "function") {
-        const [self, owned] = frame.pop();
-        frame.push(this.heap.incref(method));
-        frame.push(self, owned);
-        this.pushArguments(e, method);
-        this.callPython(
-          method,
-          n + 1,
-          e.line,
-          e.keywords.map((k) => k.name),
-        );
-        return;
-      }
-      const builtinMethod =
-        obj.kind === "instance" || obj.kind === "builtin" ? undefined : this.builtins.method(obj, f.name);
-      if (builtinMethod) {
-        // a method of a builtin type: self stays on the stack where the callable would be
-        this.pushArguments(e, obj);
-        this.callBuiltin(
-          builtinMethod,
-          n,
-          e.keywords.map((k) => k.name),
-          e.line,
-        );
-        return;
-      }
-      if (obj.kind !== "instance" && obj.kind !== "builtin" && obj.kind !== "class")
-        throw new UnsupportedError(e.line, `the method ${typeName(obj, this.rules.python2)}.${f.name}()`);
-      this.loadAttribute(f.name, f.line);
-    } else this.eval(f);
-    const callee = frame.top();
-    if (e.args.some((a) => a.k === "starred")) {
-      this.callWithStarred(e, callee);
-      return;
-    }
-    this.pushArguments(e, callee);
-    const keywords = e.keywords.map((k) => k.name);
-    if (callee.kind === "function") this.callPython(callee, n, e.line, keywords);
-    else if (callee.kind === "class") this.instantiate(callee, n, e, keywords);
-    else if (callee.kind === "builtin")
-      this.callBuiltin(this.builtins.function(callee, e.line), n, keywords, e.line, callee);
-    else if (callee.kind === "weakref" && n === 0)
-      this.callBuiltin(() => this.heap.weak.deref(callee), 0, keywords, e.line);
-    else
-      throw new PyException("TypeError", `'${typeName(callee, this.rules.python2)}' object is not callable`);
-  }
-
-  /**
-   * f(a, *b): a call with one tuple of every positional argument, built as each version's compiler
-   * builds it. 3.9+: BUILD_LIST of the leading arguments, LIST_EXTEND / LIST_APPEND for the rest,
-   * LIST_TO_TUPLE. 3.6 – 3.8: BUILD_TUPLE of the leading ones, then BUILD_TUPLE_UNPACK_WITH_CALL
-   * (a list extended by each part, then a tuple). 2.7: CALL_FUNCTION_VAR builds one tuple. Only
-   * builtins are called this way here.
-   */
-  private callWithStarred(e: Expr & { k: "call" }, callee: PyObject): void {
-    const frame = this.frame;
-    if (callee.kind !== "builtin" || e.keywords.length > 0)
-      throw new UnsupportedError(e.line, "'*' arguments to anything but a builtin without keywords");
-    const firstStar = e.args.findIndex((a) => a.k === "starred");
-    if (this.rules.python2 && firstStar !== e.args.length - 1)
-      throw new UnsupportedError(e.line, "'*' before the last argument on 2.7");
-    const heap = this.heap;
-    const leading = e.args.slice(0, firstStar);
-    for (const a of leading) this.eval(a, false);
-    const first = leading.map(() => frame.popOwned()).reverse();
-    const v = this.heap.profile.python[0] * 100 + this.heap.profile.python[1];
-    let args: PyObject;
-    if (v >= 309) {
-      const list = heap.list(first);
-      frame.push(list);
-      for (const a of e.args.slice(firstStar)) {
-        if (a.k === "starred") {
-          this.eval(a.value);
-          heap.extend(list, this.starredItems(frame.top(), a.line));
-          frame.drop();
-        } else {
-          this.eval(a, false);
-          heap.append(list, frame.popOwned());
-        }
-      }
-      args = heap.tuple(list.items.map((i) => heap.incref(i)));
-      frame.drop();
-    } else {
-      const parts: PyObject[] = [];
-      if (!this.rules.python2) parts.push(heap.tuple(first));
-      for (const a of e.args.slice(firstStar)) {
-        if (a.k !== "starred") throw new UnsupportedError(a.line, "an argument after '*' before 3.9");
-        this.eval(a.value);
-        parts.push(frame.popOwned());
-      }
-      if (this.rules.python2) {
-        const items = [...first, ...this.starredItems(parts.at(-1) as PyObject, e.line)];
-        args = heap.tuple(items);
-      } else {
-        const sum = heap.list([]);
-        for (const p of parts) heap.extend(sum, this.starredItems(p, e.line));
-        args = heap.tuple(sum.items.map((i) => heap.incref(i)));
-        heap.decref(sum);
-      }
-      for (const p of parts) heap.decref(p);
-    }
-    frame.push(args);
-    const result = this.builtins.function(callee, e.line)(args.items, new Map(), e.line);
-    frame.drop();
-    frame.drop();
-    frame.push(result);
-  }
-
-  /** New references to the items of what follows a '*'. */
-  private starredItems(seq: PyObject, line: number): PyObject[] {
-    if (seq.kind !== "tuple" && seq.kind !== "list") throw new UnsupportedError(line, `'*' of a ${seq.kind}`);
-    return seq.items.map((i) => this.heap.incref(i));
-  }
-
-  private pushArguments(e: Expr & { k: "call" }, callee: PyObject): void {
-    // 3.14 may borrow a local passed to a builtin; a Python function's frame takes its own reference
-    // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee
-    const borrow = this.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
-    for (const a of e.args) this.eval(a, borrow);
-    for (const k of e.keywords) this.eval(k.value, borrow);
-  }
-
-  private callBuiltin(
-    fn: Builtin,
-    n: number,
-    keywords: readonly string[],
-    line: number,
-    callee?: PyObject,
-  ): void {
-    const frame = this.frame;
-    const total = n + keywords.length;
-    const args = frame.stack.slice(frame.depth - total, frame.depth - keywords.length);
-    const kw = new Map<string, PyObject>();
-    keywords.forEach((name, i) => {
-      kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
-    });
-    // a type called through tp_call gets its arguments as a tuple, freed once it returns
-    const kind = callee && this.builtins.typeKindOf(callee);
-    const tupled = kind !== undefined && n > 0 && this.rules.typesCalledWithArgumentTuple.has(kind);
-    if (tupled && keywords.length > 0) throw new UnsupportedError(line, `keyword arguments to ${kind}()`);
-    const argumentTuple = tupled ? this.heap.tuple(args.map((a) => this.heap.incref(a))) : undefined;
-    const result = fn(args, kw, line);
-    if (argumentTuple) this.heap.decref(argumentTuple);
-    this.releaseCall(total);
-    frame.push(result);
-  }
-
-  /** After a call: the callable and its arguments leave the stack, in each version's order. */
-  private releaseCall(total: number): void {
-    const frame = this.frame;
-    if (this.rules.argumentsMovedIntoFrame) {
-      // 3.11+: the callable first, then the arguments in order
-      const base = frame.depth - total - 1;
-      const entries = frame.stack.splice(base);
-      const owned = frame.owned.splice(base);
-      entries.forEach((o, i) => {
-        if (owned[i]) this.heap.decref(o);
-      });
-    } else for (let i = 0; i <= total; i++) frame.drop(); // ≤3.10: popped from the top
-  }
-
-  /** Calls a Python function whose callable and `n` positional arguments (then keywords) are on the stack. */
-  callPython(fn: PyObject, n: number, line: number, keywords: readonly string[] = []): void {
-    const caller = this.frame;
-    const total = n + keywords.length;
-    const base = caller.depth - total;
-    const args = caller.stack.slice(base);
-    // 3.11+ moves the stack's references (the callable's too) into the new frame; ≤3.10 the frame
-    // takes new ones and the caller pops its own after the call
-    const moved = this.rules.argumentsMovedIntoFrame;
-    let transfer: boolean[] | undefined;
-    if (moved) {
-      transfer = caller.owned.slice(base);
-      caller.stack.splice(base - 1);
-      caller.owned.splice(base - 1);
-    }
-    let result: PyObject;
-    try {
-      result = this.invoke(fn, args, keywords, transfer, line);
-    } finally {
-      if (moved) this.heap.decref(fn);
-      else this.releaseCall(total);
-    }
-    caller.push(result);
-  }
-
-  /**
-   * Runs a Python function with `args` (positional, then the values of `keywords`) and returns its
-   * result (a new reference). transfer[i]: the frame takes over the caller's reference to args[i];
-   * otherwise (or when transfer is undefined) it takes a new one.
-   */
-  invoke(
-    fn: PyObject,
-    args: readonly PyObject[],
-    keywords: readonly string[],
-    transfer: readonly boolean[] | undefined,
-    line: number,
-  ): PyObject {
-    const info = this.functions.get(fn);
-    const giveBack = () => {
-      transfer?.forEach((t, i) => {
-        if (t) this.heap.decref(args[i] as PyObject);
-      });
-    };
-    if (!info) {
-      giveBack();
-      throw new UnsupportedError(line, "calling this function");
-    }
-    const unit = this.units.unitOf(info.node);
-    const params = unit.params.positional;
-    const n = args.length - keywords.length;
-    const name = info.node.k === "def" ? info.node.name : "<lambda>";
-    const slots: number[] = new Array(params.length).fill(-1);
-    let problem: PyException | undefined;
-    if (n > params.length)
-      problem = new PyException(
-        "TypeError",
-        `${name}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${n} were given`,
-      );
-    for (let i = 0; i < args.length && !problem; i++) {
-      const at = i < n ? i : params.findIndex((p) => p.name === keywords[i - n]);
-      if (at < 0)
-        problem = new PyException(
-          "TypeError",
-          `${name}() got an unexpected keyword argument '${keywords[i - n]}'`,
-        );
-      else slots[at] = i;
-    }
-    const firstDefault = params.length - info.defaults.length;
-    params.forEach((p, i) => {
-      if (!problem && slots[i] === -1 && i < firstDefault)
-        problem = new PyException(
-          "TypeError",
-          `${name}() missing 1 required positional argument: '${p.name}'`,
-        );
-    });
-    if (problem) {
-      giveBack();
-      throw problem;
-    }
-    const locals = new Map<string, PyObject>();
-    const borrowedParams: string[] = [];
-    params.forEach((p, i) => {
-      const at = slots[i] as number;
-      if (at >= 0) {
-        const v = args[at] as PyObject;
-        if (transfer === undefined) locals.set(p.name, this.heap.incref(v));
-        else {
-          locals.set(p.name, v); // moved; a borrowed stack reference stays borrowed (3.14)
-          if (!transfer[at]) borrowedParams.push(p.name);
-        }
-      } else locals.set(p.name, this.heap.incref(info.defaults[i - firstDefault] as PyObject));
-    });
-    const frame = new Frame(unit, locals, this.frame.globals, this.heap);
-    for (const name of borrowedParams) frame.borrowed.add(name);
-    this.frames.push(frame);
-    let raised: PyException | undefined;
-    try {
-      if (info.node.k === "lambda") {
-        this.eval(info.node.body, false);
-        return frame.popOwned();
-      }
-      const saved = this.returnValue;
-      this.returnValue = undefined;
-      this.execBlock((info.node as Stmt & { k: "def" }).body);
-      const result = this.returnValue ?? this.heap.incref(this.heap.runtime.none);
-      this.returnValue = saved;
-      return result;
-    } catch (e) {
-      if (e instanceof PyException) raised = e;
-      throw e;
-    } finally {
-      frame.unwind(0);
-      this.frames.pop();
-      // the traceback keeps a frame an exception left until the exception is let go of
-      if (raised) raised.heldFrames.push(frame);
-      else this.exitFrame(frame);
-    }
-  }
-
-  /** A function's frame is done: its locals go, and (2.7) the exceptions it handled with them. */
-  private exitFrame(frame: Frame): void {
-    this.releaseLocals(frame);
-    const held = this.heldUntilExit.get(frame);
-    if (held) {
-      this.heldUntilExit.delete(frame);
-      for (const f of held) this.exitFrame(f);
-    }
-  }
-
-  /**
-   * An exception was handled: 3.x lets go of it (and of the frames its traceback holds) when the
-   * except block ends; 2.7 keeps it as the handling frame's exception until that frame exits.
-   */
-  private letGo(e: PyException, handler: Frame): void {
-    const frames = e.heldFrames.splice(0);
-    if (!this.rules.python2) {
-      for (const f of frames) this.exitFrame(f);
-      return;
-    }
-    const previous = this.heldUntilExit.get(handler) ?? [];
-    this.heldUntilExit.set(handler, frames);
-    for (const f of previous) this.exitFrame(f);
-  }
-
-  /**
-   * C(args). Generic path (type_call): the caller's arguments go into a new args tuple, tp_new makes
-   * the instance, slot_tp_init calls __init__ whose frame takes new references; the tuple dies after.
-   * 3.13+: a call site that already ran once is specialized (CALL_ALLOC_AND_ENTER_INIT): no tuple,
-   * the stack's references move into __init__'s frame, and a shim frame holds the instance meanwhile.
-   */
-  private instantiate(cls: PyObject, n: number, site: Expr, keywords: readonly string[]): void {
-    const frame = this.frame;
-    const line = site.line;
-    if (keywords.length > 0) throw new UnsupportedError(line, "keyword arguments to a class");
-    const init = this.classAttribute(cls, "__init__");
-    if (!init) {
-      if (n > 0) throw new PyException("TypeError", `${cls.classSpec?.name}() takes no arguments`);
-      const self = this.newInstance(cls);
-      this.releaseCall(0);
-      frame.push(self);
-      return;
-    }
-    const specialized = this.rules.specializedInit && this.executedSites.has(site);
-    this.executedSites.add(site);
-    if (specialized) {
-      const base = frame.depth - n;
-      const args = frame.stack.slice(base);
-      const owned = frame.owned.slice(base);
-      frame.stack.splice(base - 1);
-      frame.owned.splice(base - 1);
-      this.heap.decref(cls);
-      const self = this.newInstance(cls);
-      this.heap.incref(self); // the shim frame's reference
-      let result: PyObject;
-      try {
-        result = this.invoke(init, [self, ...args], [], [true, ...owned], line);
-      } catch (err) {
-        this.heap.decref(self);
-        throw err;
-      }
-      this.checkInitResult(result, self);
-      frame.push(self);
-      return;
-    }
-    const args = frame.stack.slice(frame.depth - n);
-    const tuple = this.heap.tuple(args.map((a) => this.heap.incref(a)));
-    const self = this.newInstance(cls);
-    let result: PyObject;
-    try {
-      result = this.invoke(init, [self, ...args], [], undefined, line);
-    } catch (err) {
-      this.heap.decref(self);
-      this.heap.decref(tuple);
-      throw err;
-    }
-    this.heap.decref(tuple);
-    this.checkInitResult(result, self);
-    this.releaseCall(n);
-    frame.push(self);
-  }
-
-  private newInstance(cls: PyObject): PyObject {
-    const self = this.heap.instance(cls);
-    if (this.isClassic(cls)) this.heap.dicts.instanceDict(self); // instance_new makes in_dict at once
-    return self;
-  }
-
-  /** __init__ must return None; its result is dropped. */
-  private checkInitResult(result: PyObject, self: PyObject): void {
-    const notNone = result.kind !== "none";
-    this.heap.decref(result);
-    if (notNone) {
-      this.heap.decref(self);
-      throw new PyException("TypeError", "__init__() should return None");
-    }
   }
 
   // ---------------------------------------------------------------- helpers

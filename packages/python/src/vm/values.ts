@@ -29,9 +29,10 @@ export function typeName(o: PyObject, python2: boolean): string {
     case "none":
       return "NoneType";
     case "instance":
-      return o.cls?.classSpec?.name ?? "object";
+      // 2.7: every instance of a classic class is of the type 'instance'
+      return python2 && o.cls?.classSpec?.classic ? "instance" : (o.cls?.classSpec?.name ?? "object");
     case "class":
-      return python2 ? "type" : "type";
+      return python2 && o.classSpec?.classic ? "classobj" : "type";
     case "builtin":
       return "builtin_function_or_method";
     case "iterator":

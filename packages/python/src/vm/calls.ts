@@ -1,0 +1,447 @@
+/*
+ * Calls: how a call's callable and arguments are held and released, version by version. Python
+ * functions (a new frame that takes or is given the caller's references), builtins (borrowed
+ * arguments, and the argument tuple some types are called with), classes (type_call's tuple, 3.13's
+ * specialized __init__), f(a, *b), and the frames an exception keeps alive. Each function takes the
+ * interpreter as its CallHost.
+ */
+import type { ObjectHeap, PyObject } from "@pymem/core";
+import { UnsupportedError } from "../errors.js";
+import type { Expr, Stmt } from "../frontend/ast.js";
+import type { Builtin, Builtins } from "./builtins.js";
+import type { CodeUnits } from "./code.js";
+import { PyException } from "./exceptions.js";
+import { Frame } from "./frame.js";
+import type { VersionRules } from "./rules.js";
+import { typeName } from "./values.js";
+
+/** A function made by def or lambda. */
+export interface FunctionInfo {
+  readonly node: Stmt | Expr;
+  readonly defaults: readonly PyObject[];
+}
+
+/** What calls need of the interpreter. */
+export interface CallHost {
+  readonly heap: ObjectHeap;
+  readonly rules: VersionRules;
+  readonly builtins: Builtins;
+  readonly units: CodeUnits;
+  /** the running frame */
+  readonly frame: Frame;
+  readonly frames: Frame[];
+  readonly functions: ReadonlyMap<PyObject, FunctionInfo>;
+  /** call sites that ran at least once (3.13+ specializes some calls on their second run) */
+  readonly executedSites: Set<Expr>;
+  /** 2.7: frames kept by the exception a frame last handled, released when that frame exits */
+  readonly heldUntilExit: Map<Frame, Frame[]>;
+  returnValue: PyObject | undefined;
+  eval(e: Expr, borrowOk?: boolean): void;
+  execBlock(body: readonly Stmt[]): unknown;
+  releaseLocals(frame: Frame): void;
+  loadAttribute(name: string, line: number): void;
+  classAttribute(cls: PyObject, name: string): PyObject | undefined;
+  isClassic(cls: PyObject): boolean;
+}
+
+export function call(vm: CallHost, e: Expr & { k: "call" }): void {
+  const frame = vm.frame;
+  const f = e.func;
+  const n = e.args.length;
+  // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
+  if (f.k === "attribute") {
+    vm.eval(f.object);
+    const obj = frame.top();
+    const method =
+      obj.kind === "instance" && !vm.heap.attribute(obj, f.name)
+        ? vm.classAttribute(obj.cls as PyObject, f.name)
+        : undefined;
+    if (method?.kind === "function") {
+      const [self, owned] = frame.pop();
+      frame.push(vm.heap.incref(method));
+      frame.push(self, owned);
+      pushArguments(vm, e, method);
+      callPython(
+        vm,
+        method,
+        n + 1,
+        e.line,
+        e.keywords.map((k) => k.name),
+      );
+      return;
+    }
+    const builtinMethod =
+      obj.kind === "instance" || obj.kind === "builtin" ? undefined : vm.builtins.method(obj, f.name);
+    if (builtinMethod) {
+      // a method of a builtin type: self stays on the stack where the callable would be
+      pushArguments(vm, e, obj);
+      callBuiltin(
+        vm,
+        builtinMethod,
+        n,
+        e.keywords.map((k) => k.name),
+        e.line,
+      );
+      return;
+    }
+    if (obj.kind !== "instance" && obj.kind !== "builtin" && obj.kind !== "class")
+      throw new UnsupportedError(e.line, `the method ${typeName(obj, vm.rules.python2)}.${f.name}()`);
+    vm.loadAttribute(f.name, f.line);
+  } else vm.eval(f);
+  const callee = frame.top();
+  if (e.args.some((a) => a.k === "starred")) {
+    callWithStarred(vm, e, callee);
+    return;
+  }
+  pushArguments(vm, e, callee);
+  const keywords = e.keywords.map((k) => k.name);
+  if (callee.kind === "function") callPython(vm, callee, n, e.line, keywords);
+  else if (callee.kind === "class") instantiate(vm, callee, n, e, keywords);
+  else if (callee.kind === "builtin")
+    callBuiltin(vm, vm.builtins.function(callee, e.line), n, keywords, e.line, callee);
+  else if (callee.kind === "weakref" && n === 0)
+    callBuiltin(vm, () => vm.heap.weak.deref(callee), 0, keywords, e.line);
+  else throw new PyException("TypeError", `'${typeName(callee, vm.rules.python2)}' object is not callable`);
+}
+
+/**
+ * f(a, *b): a call with one tuple of every positional argument, built as each version's compiler
+ * builds it. 3.9+: BUILD_LIST of the leading arguments, LIST_EXTEND / LIST_APPEND for the rest,
+ * LIST_TO_TUPLE. 3.6 – 3.8: BUILD_TUPLE of the leading ones, then BUILD_TUPLE_UNPACK_WITH_CALL
+ * (a list extended by each part, then a tuple). 2.7: CALL_FUNCTION_VAR builds one tuple. Only
+ * builtins are called this way here.
+ */
+function callWithStarred(vm: CallHost, e: Expr & { k: "call" }, callee: PyObject): void {
+  const frame = vm.frame;
+  if (callee.kind !== "builtin" || e.keywords.length > 0)
+    throw new UnsupportedError(e.line, "'*' arguments to anything but a builtin without keywords");
+  const firstStar = e.args.findIndex((a) => a.k === "starred");
+  if (vm.rules.python2 && firstStar !== e.args.length - 1)
+    throw new UnsupportedError(e.line, "'*' before the last argument on 2.7");
+  const heap = vm.heap;
+  const leading = e.args.slice(0, firstStar);
+  for (const a of leading) vm.eval(a, false);
+  const first = leading.map(() => frame.popOwned()).reverse();
+  const v = vm.heap.profile.python[0] * 100 + vm.heap.profile.python[1];
+  let args: PyObject;
+  if (v >= 309) {
+    const list = heap.list(first);
+    frame.push(list);
+    for (const a of e.args.slice(firstStar)) {
+      if (a.k === "starred") {
+        vm.eval(a.value);
+        heap.extend(list, starredItems(vm, frame.top(), a.line));
+        frame.drop();
+      } else {
+        vm.eval(a, false);
+        heap.append(list, frame.popOwned());
+      }
+    }
+    args = heap.tuple(list.items.map((i) => heap.incref(i)));
+    frame.drop();
+  } else {
+    const parts: PyObject[] = [];
+    if (!vm.rules.python2) parts.push(heap.tuple(first));
+    for (const a of e.args.slice(firstStar)) {
+      if (a.k !== "starred") throw new UnsupportedError(a.line, "an argument after '*' before 3.9");
+      vm.eval(a.value);
+      parts.push(frame.popOwned());
+    }
+    if (vm.rules.python2) {
+      const items = [...first, ...starredItems(vm, parts.at(-1) as PyObject, e.line)];
+      args = heap.tuple(items);
+    } else {
+      const sum = heap.list([]);
+      for (const p of parts) heap.extend(sum, starredItems(vm, p, e.line));
+      args = heap.tuple(sum.items.map((i) => heap.incref(i)));
+      heap.decref(sum);
+    }
+    for (const p of parts) heap.decref(p);
+  }
+  frame.push(args);
+  const result = vm.builtins.function(callee, e.line)(args.items, new Map(), e.line);
+  frame.drop();
+  frame.drop();
+  frame.push(result);
+}
+
+/** New references to the items of what follows a '*'. */
+function starredItems(vm: CallHost, seq: PyObject, line: number): PyObject[] {
+  if (seq.kind !== "tuple" && seq.kind !== "list") throw new UnsupportedError(line, `'*' of a ${seq.kind}`);
+  return seq.items.map((i) => vm.heap.incref(i));
+}
+
+function pushArguments(vm: CallHost, e: Expr & { k: "call" }, callee: PyObject): void {
+  // 3.14 may borrow a local passed to a builtin; a Python function's frame takes its own reference
+  // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee
+  const borrow = vm.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
+  for (const a of e.args) vm.eval(a, borrow);
+  for (const k of e.keywords) vm.eval(k.value, borrow);
+}
+
+function callBuiltin(
+  vm: CallHost,
+  fn: Builtin,
+  n: number,
+  keywords: readonly string[],
+  line: number,
+  callee?: PyObject,
+): void {
+  const frame = vm.frame;
+  const total = n + keywords.length;
+  const args = frame.stack.slice(frame.depth - total, frame.depth - keywords.length);
+  const kw = new Map<string, PyObject>();
+  keywords.forEach((name, i) => {
+    kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
+  });
+  // a type called through tp_call gets its arguments as a tuple, freed once it returns
+  const kind = callee && vm.builtins.typeKindOf(callee);
+  const tupled = kind !== undefined && n > 0 && vm.rules.typesCalledWithArgumentTuple.has(kind);
+  if (tupled && keywords.length > 0) throw new UnsupportedError(line, `keyword arguments to ${kind}()`);
+  const argumentTuple = tupled ? vm.heap.tuple(args.map((a) => vm.heap.incref(a))) : undefined;
+  const result = fn(args, kw, line);
+  if (argumentTuple) vm.heap.decref(argumentTuple);
+  releaseCall(vm, total);
+  frame.push(result);
+}
+
+/** After a call: the callable and its arguments leave the stack, in each version's order. */
+function releaseCall(vm: CallHost, total: number): void {
+  const frame = vm.frame;
+  if (vm.rules.argumentsMovedIntoFrame) {
+    // 3.11+: the callable first, then the arguments in order
+    const base = frame.depth - total - 1;
+    const entries = frame.stack.splice(base);
+    const owned = frame.owned.splice(base);
+    entries.forEach((o, i) => {
+      if (owned[i]) vm.heap.decref(o);
+    });
+  } else for (let i = 0; i <= total; i++) frame.drop(); // ≤3.10: popped from the top
+}
+
+/** Calls a Python function whose callable and `n` positional arguments (then keywords) are on the stack. */
+function callPython(
+  vm: CallHost,
+  fn: PyObject,
+  n: number,
+  line: number,
+  keywords: readonly string[] = [],
+): void {
+  const caller = vm.frame;
+  const total = n + keywords.length;
+  const base = caller.depth - total;
+  const args = caller.stack.slice(base);
+  // 3.11+ moves the stack's references (the callable's too) into the new frame; ≤3.10 the frame
+  // takes new ones and the caller pops its own after the call
+  const moved = vm.rules.argumentsMovedIntoFrame;
+  let transfer: boolean[] | undefined;
+  if (moved) {
+    transfer = caller.owned.slice(base);
+    caller.stack.splice(base - 1);
+    caller.owned.splice(base - 1);
+  }
+  let result: PyObject;
+  try {
+    result = invoke(vm, fn, args, keywords, transfer, line);
+  } finally {
+    if (moved) vm.heap.decref(fn);
+    else releaseCall(vm, total);
+  }
+  caller.push(result);
+}
+
+/**
+ * Runs a Python function with `args` (positional, then the values of `keywords`) and returns its
+ * result (a new reference). transfer[i]: the frame takes over the caller's reference to args[i];
+ * otherwise (or when transfer is undefined) it takes a new one.
+ */
+export function invoke(
+  vm: CallHost,
+  fn: PyObject,
+  args: readonly PyObject[],
+  keywords: readonly string[],
+  transfer: readonly boolean[] | undefined,
+  line: number,
+): PyObject {
+  const info = vm.functions.get(fn);
+  const giveBack = () => {
+    transfer?.forEach((t, i) => {
+      if (t) vm.heap.decref(args[i] as PyObject);
+    });
+  };
+  if (!info) {
+    giveBack();
+    throw new UnsupportedError(line, "calling this function");
+  }
+  const unit = vm.units.unitOf(info.node);
+  const params = unit.params.positional;
+  const n = args.length - keywords.length;
+  const name = info.node.k === "def" ? info.node.name : "<lambda>";
+  const slots: number[] = new Array(params.length).fill(-1);
+  let problem: PyException | undefined;
+  if (n > params.length)
+    problem = new PyException(
+      "TypeError",
+      `${name}() takes ${params.length} positional argument${params.length === 1 ? "" : "s"} but ${n} were given`,
+    );
+  for (let i = 0; i < args.length && !problem; i++) {
+    const at = i < n ? i : params.findIndex((p) => p.name === keywords[i - n]);
+    if (at < 0)
+      problem = new PyException(
+        "TypeError",
+        `${name}() got an unexpected keyword argument '${keywords[i - n]}'`,
+      );
+    else slots[at] = i;
+  }
+  const firstDefault = params.length - info.defaults.length;
+  params.forEach((p, i) => {
+    if (!problem && slots[i] === -1 && i < firstDefault)
+      problem = new PyException("TypeError", `${name}() missing 1 required positional argument: '${p.name}'`);
+  });
+  if (problem) {
+    giveBack();
+    throw problem;
+  }
+  const locals = new Map<string, PyObject>();
+  const borrowedParams: string[] = [];
+  params.forEach((p, i) => {
+    const at = slots[i] as number;
+    if (at >= 0) {
+      const v = args[at] as PyObject;
+      if (transfer === undefined) locals.set(p.name, vm.heap.incref(v));
+      else {
+        locals.set(p.name, v); // moved; a borrowed stack reference stays borrowed (3.14)
+        if (!transfer[at]) borrowedParams.push(p.name);
+      }
+    } else locals.set(p.name, vm.heap.incref(info.defaults[i - firstDefault] as PyObject));
+  });
+  const frame = new Frame(unit, locals, vm.frame.globals, vm.heap);
+  for (const name of borrowedParams) frame.borrowed.add(name);
+  vm.frames.push(frame);
+  let raised: PyException | undefined;
+  try {
+    if (info.node.k === "lambda") {
+      vm.eval(info.node.body, false);
+      return frame.popOwned();
+    }
+    const saved = vm.returnValue;
+    vm.returnValue = undefined;
+    vm.execBlock((info.node as Stmt & { k: "def" }).body);
+    const result = vm.returnValue ?? vm.heap.incref(vm.heap.runtime.none);
+    vm.returnValue = saved;
+    return result;
+  } catch (e) {
+    if (e instanceof PyException) raised = e;
+    throw e;
+  } finally {
+    frame.unwind(0);
+    vm.frames.pop();
+    // the traceback keeps a frame an exception left until the exception is let go of
+    if (raised) raised.heldFrames.push(frame);
+    else exitFrame(vm, frame);
+  }
+}
+
+/** A function's frame is done: its locals go, and (2.7) the exceptions it handled with them. */
+export function exitFrame(vm: CallHost, frame: Frame): void {
+  vm.releaseLocals(frame);
+  const held = vm.heldUntilExit.get(frame);
+  if (held) {
+    vm.heldUntilExit.delete(frame);
+    for (const f of held) exitFrame(vm, f);
+  }
+}
+
+/**
+ * An exception was handled: 3.x lets go of it (and of the frames its traceback holds) when the
+ * except block ends; 2.7 keeps it as the handling frame's exception until that frame exits.
+ */
+export function letGo(vm: CallHost, e: PyException, handler: Frame): void {
+  const frames = e.heldFrames.splice(0);
+  if (!vm.rules.python2) {
+    for (const f of frames) exitFrame(vm, f);
+    return;
+  }
+  const previous = vm.heldUntilExit.get(handler) ?? [];
+  vm.heldUntilExit.set(handler, frames);
+  for (const f of previous) exitFrame(vm, f);
+}
+
+/**
+ * C(args). Generic path (type_call): the caller's arguments go into a new args tuple, tp_new makes
+ * the instance, slot_tp_init calls __init__ whose frame takes new references; the tuple dies after.
+ * 3.13+: a call site that already ran once is specialized (CALL_ALLOC_AND_ENTER_INIT): no tuple,
+ * the stack's references move into __init__'s frame, and a shim frame holds the instance meanwhile.
+ */
+function instantiate(
+  vm: CallHost,
+  cls: PyObject,
+  n: number,
+  site: Expr,
+  keywords: readonly string[],
+): void {
+  const frame = vm.frame;
+  const line = site.line;
+  if (keywords.length > 0) throw new UnsupportedError(line, "keyword arguments to a class");
+  const init = vm.classAttribute(cls, "__init__");
+  if (!init) {
+    if (n > 0) throw new PyException("TypeError", `${cls.classSpec?.name}() takes no arguments`);
+    const self = newInstance(vm, cls);
+    releaseCall(vm, 0);
+    frame.push(self);
+    return;
+  }
+  const specialized = vm.rules.specializedInit && vm.executedSites.has(site);
+  vm.executedSites.add(site);
+  if (specialized) {
+    const base = frame.depth - n;
+    const args = frame.stack.slice(base);
+    const owned = frame.owned.slice(base);
+    frame.stack.splice(base - 1);
+    frame.owned.splice(base - 1);
+    vm.heap.decref(cls);
+    const self = newInstance(vm, cls);
+    vm.heap.incref(self); // the shim frame's reference
+    let result: PyObject;
+    try {
+      result = invoke(vm, init, [self, ...args], [], [true, ...owned], line);
+    } catch (err) {
+      vm.heap.decref(self);
+      throw err;
+    }
+    checkInitResult(vm, result, self);
+    frame.push(self);
+    return;
+  }
+  const args = frame.stack.slice(frame.depth - n);
+  const tuple = vm.heap.tuple(args.map((a) => vm.heap.incref(a)));
+  const self = newInstance(vm, cls);
+  let result: PyObject;
+  try {
+    result = invoke(vm, init, [self, ...args], [], undefined, line);
+  } catch (err) {
+    vm.heap.decref(self);
+    vm.heap.decref(tuple);
+    throw err;
+  }
+  vm.heap.decref(tuple);
+  checkInitResult(vm, result, self);
+  releaseCall(vm, n);
+  frame.push(self);
+}
+
+function newInstance(vm: CallHost, cls: PyObject): PyObject {
+  const self = vm.heap.instance(cls);
+  if (vm.isClassic(cls)) vm.heap.dicts.instanceDict(self); // instance_new makes in_dict at once
+  return self;
+}
+
+/** __init__ must return None; its result is dropped. */
+function checkInitResult(vm: CallHost, result: PyObject, self: PyObject): void {
+  const notNone = result.kind !== "none";
+  vm.heap.decref(result);
+  if (notNone) {
+    vm.heap.decref(self);
+    throw new PyException("TypeError", "__init__() should return None");
+  }
+}
