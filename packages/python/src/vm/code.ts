@@ -87,6 +87,12 @@ export class CodeUnits {
           e.items.forEach(visitExpr);
           return;
         case "list":
+          if (this.rules.constantListDisplay === "extend" && isFoldedListDisplay(e)) {
+            this.constants.set(e, this.constantTuple(e, cache, held, false));
+            return;
+          }
+          e.items.forEach(visitExpr);
+          return;
         case "set":
           e.items.forEach(visitExpr);
           return;
@@ -137,6 +143,15 @@ export class CodeUnits {
         case "listcomp":
           // The outermost iterable is evaluated in the enclosing scope.
           visitExpr(e.generators[0]?.iter);
+          if (this.rules.comprehensionScope === "enclosing") {
+            // 2.7 compiles it into the enclosing code: no code object of its own
+            visitExpr(e.element);
+            e.generators.forEach((g, i) => {
+              if (i > 0) visitExpr(g.iter);
+              g.ifs.forEach(visitExpr);
+            });
+            return;
+          }
           // 3.12+ (PEP 709) runs it inline: its constants are the enclosing code object's
           this.newUnit(
             e,
@@ -235,7 +250,7 @@ export class CodeUnits {
   ): void {
     const globals = new Set<string>();
     const locals = new Set<string>(params.positional.map((p) => p.name));
-    if (kind !== "class") collectLocals(body, locals, globals);
+    if (kind !== "class") collectLocals(body, locals, globals, this.rules.comprehensionScope === "enclosing");
     const unit: CodeUnit = { kind, name, locals: kind === "class" ? new Set() : locals, globals, params };
     this.units.set(node, unit);
     this.visitUnit(body, moduleCache, enclosingHeld);
@@ -243,7 +258,9 @@ export class CodeUnits {
 
   // ---------------------------------------------------------------- constants
 
-  private makeConstant(c: Constant, cache: Map<string, PyObject>, held: Set<PyObject>): PyObject {
+  /** The object of constant `c`, with co_consts' reference added unless `held` is undefined. */
+  private makeConstant(c: Constant, cache: Map<string, PyObject>, held: Set<PyObject> | undefined): PyObject {
+    c = this.asCompiled(c);
     const rt = this.heap.runtime;
     switch (c.type) {
       case "none":
@@ -269,7 +286,7 @@ export class CodeUnits {
       o = this.newConstantObject(c); // the AST arena's reference
       cache.set(key, o);
     }
-    if (!held.has(o)) {
+    if (held && !held.has(o)) {
       held.add(o);
       this.heap.incref(o); // this code object's co_consts
     }
@@ -284,26 +301,43 @@ export class CodeUnits {
         return this.heap.float(c.value);
       case "str":
         return this.heap.str(c.value);
-      case "bytes":
-        return this.heap.bytes(c.value);
+      case "bytes": {
+        const o = this.heap.bytes(c.value);
+        if (this.rules.bytesLiteralHeldTwice) this.heap.incref(o);
+        return o;
+      }
       default:
         throw new Error(`internal: constant ${c.type}`);
     }
   }
 
+  /**
+   * The tuple of a tuple display's constants, or (inArena false) the one 3.9+ folds a list display
+   * into: only co_consts holds that one. Equal tuples share the cache key, as the compiler's
+   * constant cache merges them.
+   */
   private constantTuple(
     e: { readonly items: readonly Expr[] },
     cache: Map<string, PyObject>,
     held: Set<PyObject>,
+    inArena = true,
   ): PyObject {
-    const values = e.items.map((i) => (i as Expr & { k: "const" }).value);
+    const values = e.items.map((i) => this.asCompiled((i as Expr & { k: "const" }).value));
     const key = `tuple:${values.map(constantKey).join(",")}`;
     let t = cache.get(key);
     if (!t) {
-      const items = values.map((v) => this.heap.incref(this.makeConstant(v, cache, held)));
+      // Folded from the AST (3.7+) or from a list display, the items are not in co_consts on their
+      // own; the peephole optimizer (≤3.6) leaves them there.
+      const itemsHeld = this.rules.foldedTupleInArena || !inArena ? undefined : held;
+      // 3.7 folds the parser's own objects and merges nothing inside a tuple: equal items elsewhere
+      // are other objects (`[1.5] [0] is (1.5, 2.5)[0]` is False there, True from 3.8).
+      const parserObjects = this.rules.foldedTupleInArena && !this.rules.mergeConstantsAcrossCode;
+      const items = values.map((v) =>
+        this.heap.incref(this.makeConstant(v, parserObjects ? new Map() : cache, itemsHeld)),
+      );
       t = this.heap.tuple(items);
       // ≤3.6 the peephole optimizer folds the tuple: no AST object holds it, only co_consts
-      if (!this.rules.foldedTupleInArena) t.refcnt--;
+      if (!this.rules.foldedTupleInArena || !inArena) t.refcnt--;
       cache.set(key, t);
     }
     if (!held.has(t)) {
@@ -314,10 +348,36 @@ export class CodeUnits {
     return t;
   }
 
+  /** The constant as this version compiles it: on 2.7, b"..." is a str literal. */
+  private asCompiled(c: Constant): Constant {
+    return c.type === "bytes" && this.rules.python2 ? { type: "str", value: c.value } : c;
+  }
+
   private constantFor(e: Expr, cache: Map<string, PyObject>): PyObject {
-    const c = (e as Expr & { k: "const" }).value;
+    const c = this.asCompiled((e as Expr & { k: "const" }).value);
     return cache.get(constantKey(c)) ?? this.heap.runtime.none;
   }
+}
+
+/**
+ * Calls `visit` on every list comprehension in `node` (a syntax tree, walked through its fields),
+ * not looking into nested functions, lambdas and classes.
+ */
+function forEachComprehension(node: unknown, visit: (e: Expr & { k: "listcomp" }) => void): void {
+  if (Array.isArray(node)) {
+    for (const n of node) forEachComprehension(n, visit);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const k = (node as { k?: unknown }).k;
+  if (k === "def" || k === "class" || k === "lambda") return;
+  if (k === "listcomp") visit(node as Expr & { k: "listcomp" });
+  for (const value of Object.values(node)) forEachComprehension(value, visit);
+}
+
+/** A list display the compiler folds (3.9+): three or more items, all constants. */
+export function isFoldedListDisplay(e: { readonly items: readonly Expr[] }): boolean {
+  return e.items.length >= 3 && e.items.every((i) => i.k === "const");
 }
 
 function constantKey(c: Constant): string {
@@ -334,12 +394,24 @@ function constantKey(c: Constant): string {
   }
 }
 
-/** The names a function body binds (its locals), not looking into nested functions and classes. */
-function collectLocals(body: readonly Stmt[] | Expr, locals: Set<string>, globals: Set<string>): void {
+/**
+ * The names a function body binds (its locals), not looking into nested functions and classes.
+ * With `comprehensionsBindHere` (2.7), a list comprehension's variables are the body's own too.
+ */
+function collectLocals(
+  body: readonly Stmt[] | Expr,
+  locals: Set<string>,
+  globals: Set<string>,
+  comprehensionsBindHere = false,
+): void {
   const bindTarget = (t: Target): void => {
     if (t.k === "name") locals.add(t.id);
     else if (t.k === "tuple" || t.k === "list") t.items.forEach(bindTarget);
   };
+  if (comprehensionsBindHere)
+    forEachComprehension(body, (e) => {
+      for (const g of e.generators) bindTarget(g.target);
+    });
   const visit = (s: Stmt): void => {
     switch (s.k) {
       case "assign":

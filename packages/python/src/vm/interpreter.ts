@@ -8,6 +8,7 @@
  */
 import {
   Collector,
+  dictIteratorSize,
   NotModelledError,
   type ObjectHeap,
   type PyObject,
@@ -18,7 +19,7 @@ import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
 import { PYTHON_BUILTIN_NAMES } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
 import { call, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
-import { CodeUnits } from "./code.js";
+import { CodeUnits, isFoldedListDisplay } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import { Frame } from "./frame.js";
@@ -59,6 +60,8 @@ export class Interpreter {
   err = "";
   readonly units: CodeUnits;
   private readonly classes = new Map<PyObject, ClassInfo>();
+  /** each dict iterator's di_used: the dict's size when it started, -1 once it has failed */
+  private readonly dictIteratorSizes = new WeakMap<PyObject, number>();
 
   /** Is this a 2.7 classic class (not an instance of type)? */
   isClassic(cls: PyObject): boolean {
@@ -475,22 +478,63 @@ export class Interpreter {
   /** GET_ITER: replaces the iterable on top of the stack with an iterator over it. */
   private getIter(line: number): void {
     const frame = this.frame;
-    const seq = frame.top();
+    const it = this.iterOf(frame.top(), line);
+    frame.drop();
+    frame.push(it);
+  }
+
+  /** PyObject_GetIter: a new reference to an iterator over `seq`. */
+  iterOf(seq: PyObject, line: number): PyObject {
     let it: PyObject;
     if (seq.kind === "list" || seq.kind === "tuple" || seq.kind === "str") {
       it = this.heap.allocateObject("iterator", sequenceIteratorSize(this.heap.profile), true);
       it.items = [this.heap.incref(seq)];
       it.value = 0n;
       this.heap.track(it);
+    } else if (seq.kind === "dict") {
+      if (this.rules.python2 && seq.dictKeys.length > 1)
+        throw new UnsupportedError(
+          line,
+          "iterating over a 2.7 dict of more than one key (its hash table's slot order)",
+        );
+      // dict_iter: a key iterator that remembers the size it started at (di_used)
+      it = this.heap.allocateObject("iterator", dictIteratorSize(this.heap.profile), true);
+      it.items = [this.heap.incref(seq)];
+      it.value = 0n;
+      this.dictIteratorSizes.set(it, seq.dictKeys.length);
+      this.heap.track(it);
+    } else if (seq.kind === "range") {
+      it = this.builtins.rangeIterator(seq);
     } else if (seq.kind === "iterator") {
       it = this.heap.incref(seq);
     } else throw new UnsupportedError(line, `iterating over a ${typeName(seq, this.rules.python2)}`);
-    frame.drop();
-    frame.push(it);
+    return it;
+  }
+
+  /**
+   * PyObject_LengthHint(o, dflt): len() of a sequence or dict, what is left of one of the model's
+   * iterators (their __length_hint__), else dflt.
+   */
+  lengthHint(o: PyObject, dflt: number): number {
+    if (o.kind === "list" || o.kind === "tuple") return o.items.length;
+    if (o.kind === "str") return [...(o.value as string)].length;
+    if (o.kind === "dict") return o.dictKeys.length;
+    if (o.kind === "range") return Number(o.items[3]?.value as bigint);
+    if (o.kind !== "iterator") return dflt;
+    const range = this.builtins.ranges.get(o);
+    if (range) {
+      const left = range.step > 0n ? range.stop - (o.value as bigint) : (o.value as bigint) - range.stop;
+      const step = range.step > 0n ? range.step : -range.step;
+      return left > 0n ? Number((left + step - 1n) / step) : 0;
+    }
+    const seq = o.items[0];
+    if (!seq) return 0;
+    if (seq.kind === "dict" && seq.dictKeys.length !== this.dictIteratorSizes.get(o)) return 0;
+    return Math.max(0, this.lengthHint(seq, 0) - Number(o.value as bigint));
   }
 
   /** FOR_ITER: the next item (a new reference), or undefined when the iterator is exhausted. */
-  private next(it: PyObject): PyObject | undefined {
+  next(it: PyObject): PyObject | undefined {
     const seq = it.items[0];
     const range = this.builtins.ranges.get(it);
     if (range) {
@@ -501,6 +545,20 @@ export class Interpreter {
     }
     if (!seq) return undefined;
     const i = Number(it.value as bigint);
+    if (seq.kind === "dict") {
+      if (seq.dictKeys.length !== this.dictIteratorSizes.get(it)) {
+        // dictiter_iternextkey: di_used no longer matches (di_used = -1 keeps it failing)
+        this.dictIteratorSizes.set(it, -1);
+        throw new PyException("RuntimeError", "dictionary changed size during iteration");
+      }
+      if (i >= seq.dictKeys.length) {
+        it.items = [];
+        this.heap.decref(seq);
+        return undefined;
+      }
+      it.value = BigInt(i + 1);
+      return this.heap.incref(seq.dictKeys[i] as PyObject);
+    }
     const n = seq.kind === "str" ? [...(seq.value as string)].length : seq.items.length;
     if (i >= n) {
       // the exhausted iterator lets go of its sequence at once (it_seq = NULL)
@@ -836,11 +894,19 @@ export class Interpreter {
     }
   }
 
-  private listDisplay(e: { readonly line: number; readonly items: readonly Expr[] }): void {
+  private listDisplay(e: Expr & { k: "list" | "set" | "tuple" }): void {
     const frame = this.frame;
-    const constants = e.items.length >= 3 && e.items.every((i) => i.k === "const");
-    if (constants && this.rules.constantListDisplay !== "build-list")
-      throw new UnsupportedError(e.line, "a list display of three or more constants (built by LIST_EXTEND)");
+    if (this.rules.constantListDisplay === "extend" && isFoldedListDisplay(e)) {
+      // BUILD_LIST 0, LOAD_CONST (the folded tuple), LIST_EXTEND 1
+      const list = this.heap.list([]);
+      frame.push(list);
+      const folded = this.units.constant(e);
+      this.heap.extend(
+        list,
+        folded.items.map((i) => this.heap.incref(i)),
+      );
+      return;
+    }
     for (const i of e.items) this.eval(i, false);
     const items = e.items.map(() => frame.popOwned()).reverse();
     frame.push(this.heap.list(items));
@@ -858,11 +924,27 @@ export class Interpreter {
     const frame = this.frame;
     const g = e.generators[0] as (typeof e.generators)[number];
     const inlined = this.rules.comprehensionScope === "inlined";
-    if (this.rules.comprehensionScope === "enclosing")
-      throw new UnsupportedError(
-        e.line,
-        "a list comprehension on 2.7 (its variable is the enclosing scope's)",
-      );
+    if (this.rules.comprehensionScope === "enclosing") {
+      // 2.7: BUILD_LIST first, then the loop in the enclosing scope, storing into its variables
+      frame.push(this.heap.list([]));
+      this.eval(g.iter);
+      this.getIter(e.line);
+      const it = frame.top();
+      for (;;) {
+        this.tick(e.line);
+        const next = this.next(it);
+        if (!next) break;
+        frame.push(next);
+        this.store(g.target);
+        if (g.ifs.every((c) => this.truth(c))) {
+          this.eval(e.element, false);
+          const item = frame.popOwned();
+          this.heap.append(frame.top(1), item); // LIST_APPEND
+        }
+      }
+      frame.drop(); // FOR_ITER lets go of the exhausted iterator
+      return;
+    }
     const fn = inlined ? undefined : this.heap.function("<listcomp>", () => undefined);
     if (fn) frame.push(fn);
     this.eval(g.iter);

@@ -2,7 +2,7 @@
 // other types, and see whether the next object of the first type gets the freed address back (its type
 // kept the memory: a free list or 2.7's block allocator) or not (it went back to pymalloc, and the
 // flood took it). Then the caches: small ints, one-character strings, interning.
-// Kept: the model refuses witness.py (line 14: calling list() is not modelled yet).
+// Kept: the model refuses witness.py (line 16: the attribute '__mul__' of a str is not modelled yet).
 import { type PyObject, type PythonSession, python } from "@pymem/core";
 
 const TEXT = "object-specific";

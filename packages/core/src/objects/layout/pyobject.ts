@@ -24,7 +24,9 @@ export type Kind =
   /** a builtin function, module or type: made by the runtime, its memory not modelled */
   | "builtin"
   /** a list, tuple, str, dict or range iterator (what `for` walks) */
-  | "iterator";
+  | "iterator"
+  /** a 3.x range: its items are start, stop, step and length (int objects it holds) */
+  | "range";
 
 /**
  * Who keeps the object alive, which decides what its count means:

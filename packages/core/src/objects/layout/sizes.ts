@@ -172,4 +172,17 @@ export const sequenceIteratorSize = (p: ObjectProfile): ObjectSize => ({
   body: 4 * p.pointerSize,
   separate: 0,
 });
-export const rangeIteratorSize = (p: ObjectProfile): ObjectSize => plain(5 * p.pointerSize);
+/** rangeobject (3.x): header, start, stop, step and length (int objects); getsizeof 48 on 3.6 – 3.13. */
+export const rangeSize = (p: ObjectProfile): ObjectSize => plain(6 * p.pointerSize);
+
+/** rangeiterobject: header, start, step, len, and until 3.11 an index too (getsizeof 48, then 40). */
+export const rangeIteratorSize = (p: ObjectProfile): ObjectSize =>
+  plain((p.python[0] === 3 && p.python[1] >= 12 ? 5 : 6) * p.pointerSize);
+
+/** dictiterobject: header, the dict, di_used, di_pos, di_result and len; a tracked container. */
+export const dictIteratorSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: 7 * p.pointerSize,
+  separate: 0,
+});

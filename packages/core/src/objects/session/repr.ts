@@ -1,6 +1,7 @@
 /*
  * str() / repr() of model objects, and of JS values handed to print(), the way Python shows them.
  */
+import { NotModelledError } from "../../errors.js";
 import type { ObjectProfile } from "../../profiles/object-profile.js";
 import type { PyObject } from "../layout/pyobject.js";
 
@@ -18,9 +19,32 @@ export function floatRepr(v: number): string {
   return s.includes(".") ? s : `${s}.0`;
 }
 
-function strRepr(s: string): string {
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/** What Py_UNICODE_ISPRINTABLE calls non-printable: categories C and Z, except the space. */
+const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
+
+/**
+ * repr of str or bytes content, as unicode_repr and bytes_repr write it: \t, \n, \r by name; in
+ * bytes every other byte below 0x20 or from 0x7f as \xNN; in a str every other non-printable
+ * character as \xNN, \uNNNN or \UNNNNNNNN by its size (Unicode tables of the running Node).
+ */
+function strRepr(s: string, bytes = false): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  const body = s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(new RegExp(quote, "g"), `\\${quote}`);
+  let body = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === "\\" || ch === quote) body += `\\${ch}`;
+    else if (NAMED_ESCAPES[ch]) body += NAMED_ESCAPES[ch];
+    else if (bytes ? c < 0x20 || c >= 0x7f : ch !== " " && NON_PRINTABLE.test(ch))
+      body +=
+        c < 0x100
+          ? `\\x${c.toString(16).padStart(2, "0")}`
+          : c < 0x10000
+            ? `\\u${c.toString(16).padStart(4, "0")}`
+            : `\\U${c.toString(16).padStart(8, "0")}`;
+    else body += ch;
+  }
   return `${quote}${body}${quote}`;
 }
 
@@ -69,7 +93,7 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
     case "str":
       return strRepr(o.value as string);
     case "bytes":
-      return (profile.python[0] === 2 ? "" : "b") + strRepr(o.value as string);
+      return (profile.python[0] === 2 ? "" : "b") + strRepr(o.value as string, true);
     case "none":
       return "None";
     case "bool":
@@ -81,6 +105,9 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
     case "list":
       return `[${o.items.map((i) => inner(i)).join(", ")}]`;
     case "dict":
+      // 2.7 lists a dict's keys in the order of its hash table's slots; the model keeps insertion order
+      if (profile.python[0] === 2 && o.dictKeys.length > 1)
+        throw new NotModelledError("the order of a 2.7 dict's keys (its hash table's slot order)");
       return `{${o.dictKeys.map((k, i) => `${inner(k)}: ${inner(o.dictValues[i] as PyObject)}`).join(", ")}}`;
     case "instance":
       return `<${main}.${o.cls?.classSpec?.name} object at 0x${o.address.toString(16)}>`;
@@ -94,6 +121,10 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
       return String(o.value);
     case "iterator":
       return `<iterator object at 0x${o.address.toString(16)}>`;
+    case "range": {
+      const [start, stop, step] = o.items.map((i) => String(i.value));
+      return step === "1" ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
     case "weakref": {
       const at = `<weakref at 0x${o.address.toString(16)}; `;
       const to = o.referent;
