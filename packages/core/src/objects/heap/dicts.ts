@@ -15,7 +15,11 @@
  *                     turns the dict into a combined one; _PyObjectDict_SetItem then lets the class
  *                     share the grown table if no other dict still uses the old one
  *
- * Not modelled: deleting keys (so no dummies and fill = used), dict_merge's clone fast path for an
+ * delitem_common  deletion leaves a dummy: 3.x's dk_nentries stays, so the next resize comes as
+ *                 soon as without the deletion, sized by the keys left; a new key in a 2.7 dict
+ *                 with dummies is refused (whether it takes one depends on hashes)
+ *
+ * Not modelled: dict_merge's clone fast path for an
  * empty target (it allocates the same table size, so sizes do not change), and the evaluation of a
  * 3.10+ literal's later items after its first dicts exist (the model evaluates every item first).
  */
@@ -164,6 +168,10 @@ export class DictTables {
       this.heap.decref(old);
       return;
     }
+    if (this.is27 && d.dictDeleted > 0)
+      throw new NotModelledError(
+        "a new key in a 2.7 dict that had keys deleted (whether it takes a dummy slot depends on hashes)",
+      );
     if (!this.is27 && !(d.sharedKeys && this.insertSplit(d, key))) this.makeRoom3(d, key);
     d.dictKeys.push(key);
     d.dictValues.push(value);
@@ -193,6 +201,25 @@ export class DictTables {
       if (this.is27) this.insertNoGrowth27(target, this.heap.incref(k), this.heap.incref(v));
       else this.setItem(target, this.heap.incref(k), this.heap.incref(v));
     });
+  }
+
+  /**
+   * del d[key] (delitem_common, 3.x): the entry is emptied and its index becomes a dummy, so the
+   * table's usable entries do not come back until it is resized; then the key and the value are
+   * let go, in that order. False when the key is missing. 2.7 leaves a dummy slot too (ma_fill
+   * stays); whether a later new key takes it depends on hashes, so setItem refuses that. A split
+   * table (an instance's __dict__) goes through deleteAttribute.
+   */
+  deleteItem(d: PyObject, key: PyObject): boolean {
+    if (d.sharedKeys) throw new NotModelledError("deleting from a dict with a split table");
+    const i = d.dictKeys.findIndex((k) => sameKey(k, key));
+    if (i < 0) return false;
+    const [oldKey] = d.dictKeys.splice(i, 1);
+    const [oldValue] = d.dictValues.splice(i, 1);
+    d.dictDeleted++;
+    this.heap.decref(oldKey as PyObject);
+    this.heap.decref(oldValue as PyObject);
+    return true;
   }
 
   // ------------------------------------------------------------------ instance dicts (≤3.10)
@@ -226,6 +253,33 @@ export class DictTables {
     }
   }
 
+  /**
+   * del obj.name on an instance with a __dict__ (_PyObjectDict_SetItem with NULL, 3.6 – 3.10): a
+   * split table does not allow deletion, so PyDict_DelItem first combines it (dictresize to the same
+   * size), and the class stops sharing its keys with later instances (their dicts are combined:
+   * getsizeof 248 bytes on 3.6 against 120 shared). False when there is no such attribute; that
+   * case is refused on 3.6 – 3.10, where the dict was measured to grow by a rule not traced here.
+   */
+  deleteAttribute(self: PyObject, name: string): boolean {
+    const d = self.instanceDict;
+    const key = this.heap.runtime.identifier(name);
+    const present = d?.dictKeys.some((k) => sameKey(k, key)) ?? false;
+    if (!d || !present) {
+      if (d?.sharedKeys || self.cls?.cachedKeys)
+        throw new NotModelledError("deleting a missing attribute of an instance whose class shares its keys");
+      return false;
+    }
+    if (d.sharedKeys) this.resize(d, d.sharedKeys.slots, true);
+    this.deleteItem(d, key);
+    const cls = self.cls as PyObject;
+    const cached = cls.cachedKeys;
+    if (cached) {
+      cls.cachedKeys = undefined;
+      this.decrefShared(cached);
+    }
+    return true;
+  }
+
   // ------------------------------------------------------------------ teardown and size
 
   /** The reference-dropping part of dict_dealloc and of tp_clear (PyDict_Clear). */
@@ -235,6 +289,7 @@ export class DictTables {
     d.dictKeys = [];
     d.dictValues = [];
     d.keysBlock = 0;
+    d.dictDeleted = 0;
     d.tableSlots = this.is27 ? DICT_MINSIZE : 0;
     d.unicodeKeys = true;
     d.sharedKeys = undefined;
@@ -306,7 +361,7 @@ export class DictTables {
     if (this.p.unicodeKeysEntries && d.unicodeKeys && !isStr(key)) {
       this.resize(d, grownSlots(this.p, used, d.tableSlots), false);
     }
-    if (used >= usableFraction(d.tableSlots)) {
+    if (used + d.dictDeleted >= usableFraction(d.tableSlots)) {
       this.resize(d, grownSlots(this.p, used, d.tableSlots), d.unicodeKeys && isStr(key));
     }
   }
@@ -324,6 +379,7 @@ export class DictTables {
     d.keysBlock = block;
     d.tableSlots = slots;
     d.unicodeKeys = unicode;
+    d.dictDeleted = 0;
   }
 
   /** 2.7 insertdict's caller: resize once an insert fills 2/3 of the slots. */
@@ -339,6 +395,7 @@ export class DictTables {
     if (d.keysBlock !== 0) this.heap.pm.memFree(d.keysBlock);
     d.keysBlock = block;
     d.tableSlots = slots;
+    d.dictDeleted = 0;
   }
 
   /** 2.7 dict_merge inserts with insertdict_by_entry, which never resizes. */
@@ -350,6 +407,7 @@ export class DictTables {
       this.heap.decref(key);
       this.heap.decref(old);
     } else {
+      if (d.dictDeleted > 0) throw new NotModelledError("a new key in a 2.7 dict that had keys deleted");
       d.dictKeys.push(key);
       d.dictValues.push(value);
     }

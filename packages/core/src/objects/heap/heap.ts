@@ -362,6 +362,53 @@ export class ObjectHeap implements HeapAccess {
     list.items.push(item);
   }
 
+  /**
+   * del a[lo:hi] (list_ass_slice with nothing put in): removing every item is list_clear; otherwise
+   * the items leave the array, which list_resize fits to the new length, and are let go last first.
+   * More than 8 of them are first copied to a PyMem_Malloc'd array (recycle_on_stack has 8 slots).
+   */
+  deleteSlice(list: PyObject, lo: number, hi: number): void {
+    const n = hi - lo;
+    if (n <= 0) return;
+    if (n === list.items.length) {
+      this.clearReferences(list);
+      return;
+    }
+    const recycle = n > 8 ? this.pm.memMalloc(n * this.profile.pointerSize) : 0;
+    const removed = list.items.splice(lo, n);
+    this.resizeList(list, list.items.length);
+    for (let k = removed.length - 1; k >= 0; k--) this.decref(removed[k] as PyObject);
+    if (recycle !== 0) this.pm.memFree(recycle);
+  }
+
+  /**
+   * del a[i]: list_ass_slice of one item up to 3.12; 3.13's list_ass_item shifts the rest down and
+   * keeps the array as it is, even when the list becomes empty (getsizeof of a 20-item list stays
+   * 216 bytes as its items are deleted one by one). 3.14+ are taken as 3.13.
+   */
+  deleteItem(list: PyObject, i: number): void {
+    if (this.profile.python[0] === 3 && this.profile.python[1] >= 13) {
+      const [old] = list.items.splice(i, 1);
+      this.decref(old as PyObject);
+      return;
+    }
+    this.deleteSlice(list, i, i + 1);
+  }
+
+  /**
+   * del obj.name: from the instance's __dict__ (dicts.deleteAttribute), or from its values (3.11+
+   * keep them in the object or beside it, and the slot is emptied). False when it has none.
+   */
+  deleteAttribute(self: PyObject, name: string): boolean {
+    if (this.profile.instanceAttributes === "dict-object" && !self.cls?.classSpec?.slots)
+      return this.dicts.deleteAttribute(self, name);
+    const old = self.attrs.get(name);
+    if (!old) return false;
+    self.attrs.delete(name);
+    this.decref(old);
+    return true;
+  }
+
   /** Sets an instance attribute (steals the value's reference). */
   setAttribute(self: PyObject, name: string, value: PyObject): void {
     if (this.profile.instanceAttributes === "dict-object" && !self.cls?.classSpec?.slots) {

@@ -79,6 +79,8 @@ export class PyObject {
   /** dict entries, in insertion order */
   dictKeys: PyObject[] = [];
   dictValues: PyObject[] = [];
+  /** entries deleted from a 3.x dict's table since it was last resized (dk_nentries - ma_used) */
+  dictDeleted = 0;
   /**
    * dict table: 3.x keys object (0 slots means the shared empty keys; block 0 then), or 2.7's entry
    * table (8 slots is ma_smalltable inside the dict, block 0). A split dict (3.6 – 3.10) uses
