@@ -38,7 +38,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
   vm = new Interpreter(
     module,
     heap,
-    { ...versionRules(profile), ...options.rules },
+    { ...versionRules(profile, options.platform), ...options.rules },
     options.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT,
     {
       ...(options.trace

@@ -34,6 +34,7 @@ export function judge(
     model = runPython(source, {
       version: interpreter.versionInfo.join("."),
       pointerSize: interpreter.pointerSize,
+      platform: interpreter.platform,
       ...(rules ? { rules } : {}),
     });
   } catch (e) {

@@ -115,7 +115,9 @@ export class Builtins {
       ...(py2
         ? {}
         : {
-            getallocatedblocks: () => this.heap.int(BigInt(allocatedBlocks(this.heap.pm))),
+            // 0 on a build without pymalloc (_Py_GetAllocatedBlocks), as Pyodide's are
+            getallocatedblocks: () =>
+              this.heap.int(BigInt(vm.platform === "emscripten" ? 0 : allocatedBlocks(this.heap.pm))),
             _debugmallocstats: () => {
               this.vm.err += debugMallocStats(this.heap.pm);
               return this.none();
@@ -140,6 +142,11 @@ export class Builtins {
         // keeps the list and dict free lists start-up filled, and reusing them counts nothing.
         if (py2)
           throw new UnsupportedError(line, "gc.get_count() on 2.7 (start-up's list and dict free lists)");
+        if (this.heap.profile.collector.incremental)
+          throw new UnsupportedError(
+            line,
+            "gc.get_count() under the incremental collector (3.14.0 – 3.14.4)",
+          );
         if (GC_COUNTS_UNKNOWN.has(this.heap))
           throw new UnsupportedError(
             line,

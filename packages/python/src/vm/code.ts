@@ -47,7 +47,12 @@ export class CodeUnits {
     };
     const moduleCache = new Map<string, PyObject>();
     this.visitUnit(module.body, moduleCache);
+    // compiled from an ast object (Pyodide): the folded tuples' arena is gone before the code runs
+    if (!rules.foldedTupleHeldWhileRunning) for (const t of this.foldedTuples.splice(0)) heap.decref(t);
   }
+
+  /** the tuples the AST optimizer folded, each holding the arena's reference */
+  private readonly foldedTuples: PyObject[] = [];
 
   unitOf(node: Node): CodeUnit {
     const u = this.units.get(node);
@@ -338,6 +343,7 @@ export class CodeUnits {
       t = this.heap.tuple(items);
       // ≤3.6 the peephole optimizer folds the tuple: no AST object holds it, only co_consts
       if (!this.rules.foldedTupleInArena || !inArena) t.refcnt--;
+      else this.foldedTuples.push(t);
       cache.set(key, t);
     }
     if (!held.has(t)) {

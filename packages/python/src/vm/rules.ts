@@ -40,6 +40,14 @@ export interface VersionRules {
    */
   readonly mergeConstantsAcrossCode: boolean;
   /**
+   * Whether a tuple the AST optimizer folded (3.7+) stays held by the arena while the module runs.
+   * Not as Pyodide runs a program: pyodide.runPython parses to an ast object, whose Constant nodes
+   * keep holding each literal's value, and compiles that; compile() folds into its own arena and
+   * frees it before the code runs. getrefcount of a module-level constant tuple is 3 on Pyodide's
+   * 3.10 – 3.15 builds, 4 on native 3.10 – 3.13; of a float in it, 4 on both.
+   */
+  readonly foldedTupleHeldWhileRunning: boolean;
+  /**
    * Tuples of constants are folded into one constant: by the AST optimizer from 3.7 (the folded
    * tuple is an arena object too), by the peephole optimizer before (no arena reference).
    */
@@ -55,7 +63,7 @@ export interface VersionRules {
    * A list display of three or more constants: ≤3.8 BUILD_LIST n (exactly n slots); 3.9+ folds the
    * constants into a tuple held by co_consts alone (compile.c, starunpack_helper) and extends an
    * empty list by it (LIST_EXTEND; the capacity is core's list.extend: list_resize on 3.9,
-   * list_preallocate_exact's even count from 3.10).
+   * list_preallocate_exact's even count from 3.10.5).
    */
   readonly constantListDisplay: "build-list" | "extend";
   /**
@@ -76,7 +84,8 @@ export interface VersionRules {
   readonly typesCalledWithArgumentTuple: ReadonlySet<string>;
 }
 
-export function versionRules(profile: ObjectProfile): VersionRules {
+/** The rules of a profile's build, run on `platform` ("emscripten": as Pyodide runs a program). */
+export function versionRules(profile: ObjectProfile, platform = "linux"): VersionRules {
   const [major, minor, micro = 0] = profile.python;
   const v = major * 100 + minor;
   return {
@@ -86,8 +95,11 @@ export function versionRules(profile: ObjectProfile): VersionRules {
     localsReleased: v >= 314 ? "in-reverse-slot-order" : "in-slot-order",
     specializedInit: v >= 313,
     mergeConstantsAcrossCode: v >= 308,
+    foldedTupleHeldWhileRunning: v >= 307 && platform !== "emscripten",
     foldedTupleInArena: v >= 307,
-    bytesLiteralHeldTwice: (v === 312 && micro < 7) || (v === 313 && micro < 2),
+    // the second reference is the parse's arena's, which Pyodide frees once it has the ast
+    bytesLiteralHeldTwice:
+      platform !== "emscripten" && ((v === 312 && micro < 7) || (v === 313 && micro < 2)),
     constantListDisplay: v >= 309 ? "extend" : "build-list",
     comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
     typesCalledWithArgumentTuple: new Set([

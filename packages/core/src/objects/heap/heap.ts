@@ -349,9 +349,9 @@ export class ObjectHeap implements HeapAccess {
    */
   extend(list: PyObject, items: PyObject[]): void {
     if (items.length === 0) return;
-    // 3.10+: a list with no item array yet (new, or cleared) gets list_preallocate_exact's
-    // capacity instead (getsizeof of `[]` extended by 5 items: 120 bytes on 3.9, 104 on 3.10-3.13).
-    if (list.itemsBlock === 0 && this.atLeast310) this.preallocateExact(list, items.length);
+    // 3.10.5+: a list with no item array yet (new, or cleared) gets list_preallocate_exact's
+    // capacity instead (getsizeof of `[]` extended by 5 items: 120 bytes on 3.9, 104 on 3.10.13).
+    if (list.itemsBlock === 0 && this.listsPreallocateEven) this.preallocateExact(list, items.length);
     else this.resizeList(list, list.items.length + items.length);
     list.items.push(...items);
   }
@@ -633,16 +633,22 @@ export class ObjectHeap implements HeapAccess {
     return o;
   }
 
-  private get atLeast310(): boolean {
-    return this.profile.python[0] === 3 && this.profile.python[1] >= 10;
+  /**
+   * gh-92914 (3.10.5 and 3.11): list_preallocate_exact rounds up to an even count, and list_extend
+   * preallocates a list with no item array. Pyodide's 3.10.2 does neither (getsizeof([1, 2, 3]) is
+   * 60 bytes there, 44 on 3.10.13, 32-bit).
+   */
+  private get listsPreallocateEven(): boolean {
+    const [major, minor, micro = 0] = this.profile.python;
+    return major === 3 && (minor > 10 || (minor === 10 && micro >= 5));
   }
 
   /**
    * list_preallocate_exact (3.8+) on a list with no item array: n slots, rounded up to even from
-   * 3.10. getsizeof(list((1, 2, 3, 4, 5))) is 96 bytes on 3.8 and 3.9, 104 from 3.10 (64-bit).
+   * 3.10.5. getsizeof(list((1, 2, 3, 4, 5))) is 96 bytes on 3.8 and 3.9, 104 on 3.10.13 (64-bit).
    */
   preallocateExact(list: PyObject, n: number): void {
-    const capacity = this.atLeast310 ? (n + 1) & ~1 : n;
+    const capacity = this.listsPreallocateEven ? (n + 1) & ~1 : n;
     list.itemsBlock = this.pm.memMalloc(capacity * this.profile.pointerSize);
     list.allocated = capacity;
   }
