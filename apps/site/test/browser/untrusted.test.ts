@@ -351,11 +351,12 @@ describe("text flood", () => {
       expect(shown).toBeLessThan(SPEC_OUTPUT_LIMIT_CHARS);
       // The summary still counts every test.
       expect(await p.locator(`${scope} .spec-summary`).textContent()).toContain("5000 failed");
-      // The page's own measure: no task on its main thread took a second. A round trip from the test
-      // also crosses the browser's and this process's queues, which a loaded machine slows on its own
-      // (2 cores, load 25–40 when measured): it is held to the looser bound. Two fresh-clone CI runs of
-      // one commit measured 1240 and 3295 ms with the longest task at 189 and 209 ms.
-      expect(longest).toBeLessThan(1000);
+      // The page's own measure: no task on its main thread took 2.5 s, a flood stuck in one task would
+      // take the whole run (9 s here). Tasks are timed by the wall clock, which a loaded machine
+      // stretches: two fresh-clone CI runs of one commit measured 189 and 209 ms, and one beside other
+      // CPU work on the same 2 cores 1500 ms. A round trip from the test also crosses the browser's
+      // and this process's queues: 1240, 3295 and 3337 ms in those runs.
+      expect(longest).toBeLessThan(2500);
       expect(slowest).toBeLessThan(5000);
       await expect(p.evaluate(() => 6 * 7)).resolves.toBe(42);
       await runOriginalAndClose(p, scope, source);

@@ -108,6 +108,16 @@ export class Builtins {
     // 2.7's range is a function that builds a list
     if (py2) this.define(this.names, "range", (a, _k, line) => this.range(a, line));
     this.define(this.names, "getattr", (a, _k, line) => this.getattr(a, line));
+    this.define(this.names, "hasattr", ([o, name], _k, line) => {
+      if (!o || !name) throw new PyException("TypeError", "hasattr expected 2 arguments");
+      try {
+        this.heap.decref(this.getattr([o, name], line));
+        return this.bool(true);
+      } catch (e) {
+        if (e instanceof PyException && e.type === "AttributeError") return this.bool(false);
+        throw e;
+      }
+    });
     if (py2) this.define(this.names, "intern", ([x]) => this.intern(x));
     this.moduleWith("sys", {
       getrefcount: ([x]) => this.getrefcount(this.one(x, "getrefcount")),
@@ -115,9 +125,7 @@ export class Builtins {
       ...(py2
         ? {}
         : {
-            // 0 on a build without pymalloc (_Py_GetAllocatedBlocks), as Pyodide's are
-            getallocatedblocks: () =>
-              this.heap.int(BigInt(vm.platform === "emscripten" ? 0 : allocatedBlocks(this.heap.pm))),
+            getallocatedblocks: () => this.allocatedBlocks(),
             _debugmallocstats: () => {
               this.vm.err += debugMallocStats(this.heap.pm);
               return this.none();
@@ -224,11 +232,39 @@ export class Builtins {
     throw new UnsupportedError(line, `the attribute '${name}' of a ${typeName(o, this.vm.rules.python2)}`);
   }
 
+  /**
+   * Whether `o` is gc.garbage, whose items the collector owns: the model refuses to change it from the
+   * program (it mirrors the collector's list on each access).
+   */
+  isGarbageList(o: PyObject): boolean {
+    return o === this.garbageList;
+  }
+
   /** x.method(args) on a builtin type's object; undefined when the model has no such method. */
   method(self: PyObject, name: string): Builtin | undefined {
+    if (self === this.garbageList)
+      return (_a, _k, line) => {
+        throw new UnsupportedError(line, `gc.garbage.${name}()`);
+      };
     if (self.kind === "list" && name === "append")
       return ([x]) => {
         this.heap.append(self, this.heap.incref(this.one(x, "append")));
+        return this.none();
+      };
+    if (self.kind === "list" && name === "pop")
+      return ([x], _kw, line) => {
+        if (x && x.kind !== "int")
+          throw new UnsupportedError(line, `list.pop() of a ${typeName(x, false)} index`);
+        const n = self.items.length;
+        if (n === 0) throw new PyException("IndexError", "pop from empty list");
+        const given = x ? Number(x.value as bigint) : -1;
+        const i = given < 0 ? given + n : given;
+        if (i < 0 || i >= n) throw new PyException("IndexError", "pop index out of range");
+        return this.heap.pop(self, i);
+      };
+    if (self.kind === "dict" && name === "clear")
+      return () => {
+        this.heap.dicts.clear(self);
         return this.none();
       };
     if (self.kind === "list" && name === "clear" && !this.vm.rules.python2)
@@ -446,6 +482,29 @@ export class Builtins {
       throw e;
     }
   }
+
+  /**
+   * sys.getallocatedblocks(): 0 on a build without pymalloc (_Py_GetAllocatedBlocks), as Pyodide's
+   * are. Else the blocks start-up left, which the model does not know, plus the model's: a count
+   * known from below, so differences of two are exact while those start-up blocks stay. A full
+   * collection empties the free lists start-up filled, so counts from before one are not compared
+   * with counts after it. The result is a new int: a real count is far above the small-int cache.
+   */
+  private allocatedBlocks(): PyObject {
+    if (this.vm.platform === "emscripten") return this.heap.int(0n);
+    const epoch = this.vm.collector.collections[2];
+    let start = this.blockCountEpochs.get(epoch);
+    if (!start) {
+      start = this.heap.runtime.builtin(`<blocks start-up left, after ${epoch} full collections>`);
+      this.blockCountEpochs.set(epoch, start);
+    }
+    const count = this.heap.intAboveCache(BigInt(allocatedBlocks(this.heap.pm)));
+    COUNTS_KNOWN_FROM_BELOW.set(count, start);
+    return count;
+  }
+
+  /** for each number of full collections so far, what sys.getallocatedblocks counts are relative to */
+  private readonly blockCountEpochs = new Map<number, PyObject>();
 
   private intern(x: PyObject | undefined): PyObject {
     const s = this.one(x, "intern");

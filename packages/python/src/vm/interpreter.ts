@@ -471,6 +471,7 @@ export class Interpreter {
     const index = t.index;
     this.eval(t.object);
     const obj = frame.top();
+    if (this.builtins.isGarbageList(obj)) throw new UnsupportedError(t.line, "'del' of items of gc.garbage");
     if (index.k === "slice") {
       if (index.step) throw new UnsupportedError(t.line, "'del' of a slice with a step");
       const bound = (e: Expr | undefined): bigint | undefined => {

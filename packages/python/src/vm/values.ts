@@ -27,7 +27,7 @@ export const GC_COUNTS_UNKNOWN = new WeakSet<ObjectHeap>();
 function refuseUnknownCount(o: PyObject): void {
   if (COUNTS_KNOWN_FROM_BELOW.has(o))
     throw new NotModelledError(
-      "the value of a getrefcount() that includes references the interpreter holds elsewhere",
+      "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
     );
 }
 

@@ -282,9 +282,20 @@ export class DictTables {
 
   // ------------------------------------------------------------------ teardown and size
 
-  /** The reference-dropping part of dict_dealloc and of tp_clear (PyDict_Clear). */
+  /**
+   * The reference-dropping part of dict_dealloc and of tp_clear (PyDict_Clear). 2.7 lets go of the
+   * entries in the order of its hash table's slots, which the model does not follow: when two or
+   * more of the objects it lets go die with it, that is refused.
+   */
   clear(d: PyObject): void {
     const { dictKeys: keys, dictValues: values, sharedKeys: shared } = d;
+    if (this.is27 && keys.length > 1) {
+      const dying = [...keys, ...values].filter((o) => o.lifetime === "heap" && o.refcnt === 1);
+      if (dying.length > 1)
+        throw new NotModelledError(
+          "freeing a 2.7 dict whose keys or values die with it (in its hash table's order)",
+        );
+    }
     const [block, slots, unicode, valuesBlock] = [d.keysBlock, d.tableSlots, d.unicodeKeys, d.valuesBlock];
     d.dictKeys = [];
     d.dictValues = [];

@@ -152,6 +152,17 @@ export class ObjectHeap implements HeapAccess {
     return o;
   }
 
+  /**
+   * A new int object above the small-int cache for a count the model knows only in part (what
+   * sys.getallocatedblocks returns: start-up's blocks, unknown here, plus the model's): made as a
+   * one-digit int (a C long on 2.7), as a count of a few thousand is; `value` holds the known part.
+   */
+  intAboveCache(known: bigint): PyObject {
+    const o = this.int(100_000n);
+    o.value = known;
+    return o;
+  }
+
   /** 2.7's long (PyLongObject): no cache and no free list, PyObject_Malloc for every one. */
   long(v: bigint): PyObject {
     if (this.profile.python[0] !== 2) throw new NotModelledError("long exists only in Python 2");
@@ -407,6 +418,38 @@ export class ObjectHeap implements HeapAccess {
     self.attrs.delete(name);
     this.decref(old);
     return true;
+  }
+
+  /**
+   * list.pop(i) (list_pop_impl), a new reference to the item. The last item: up to 3.11 list_resize
+   * to one less (to 0 bytes when it was the only one: the array moves to a 1-byte raw block, where it
+   * stays as it grows again); from 3.12 list_clear when none are left (measured with
+   * sys.getallocatedblocks on 3.6 – 3.13). Another item: list_ass_slice up to 3.11, a shift and
+   * list_resize from 3.12.
+   */
+  pop(list: PyObject, i: number): PyObject {
+    const n = list.items.length;
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`pop(${i}) of a list of ${n}`);
+    const v = list.items[i] as PyObject;
+    const [major, minor] = this.profile.python;
+    if (major === 3 && minor >= 12) {
+      if (n === 1) {
+        this.incref(v);
+        this.clearReferences(list);
+        return v;
+      }
+      list.items.splice(i, 1);
+      this.resizeList(list, n - 1);
+      return v;
+    }
+    if (i === n - 1) {
+      list.items.pop();
+      this.resizeList(list, n - 1);
+      return v;
+    }
+    this.incref(v);
+    this.deleteSlice(list, i, i + 1);
+    return v;
   }
 
   /** Sets an instance attribute (steals the value's reference). */
