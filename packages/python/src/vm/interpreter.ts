@@ -179,6 +179,11 @@ export class Interpreter {
     this.tick(s.line);
     try {
       const signal = this.execInner(s, frame);
+      if (this.heap.dicts.releasedInHashOrder > 0)
+        throw new UnsupportedError(
+          s.line,
+          "freeing a 2.7 dict whose keys or values die with it (in its hash table's order)",
+        );
       this.hooks.afterStatement?.(s.line, frame);
       return signal;
     } catch (e) {
