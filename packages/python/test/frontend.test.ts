@@ -15,6 +15,36 @@ describe("refusals and syntax errors", () => {
     ["import os\n", 1, "'import os'"],
     ["x = [1]\nx *= 2\n", 2, "'*=' on a list"],
     ["print(sorted([2, 1]))\n", 1, "the builtin 'sorted'"],
+    [
+      "x = [1]\nprint(id(x))\n",
+      2,
+      "the value of an id() (where memory is mapped changes from run to run; id equality is modelled)",
+    ],
+    [
+      "x = [1]\nprint('%x' % id(x))\n",
+      2,
+      "the value of an id() (where memory is mapped changes from run to run; id equality is modelled)",
+    ],
+    [
+      "x = [1]\na = id(x)\ndel x\nimport gc\ny = [2]\nprint(id(y) == a)\n",
+      6,
+      "comparing id()s taken on either side of an allocation the model does not make (an import, a ctypes object)",
+    ],
+    [
+      "import sys\nb = sys.getallocatedblocks()\nimport weakref\nprint(sys.getallocatedblocks() - b)\n",
+      4,
+      "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
+    ],
+    [
+      "import ctypes\nx = [1]\nprint(ctypes.c_uint32.from_address(id(x) + 8).value)\n",
+      3,
+      "reading 4 bytes at 8 bytes into an object",
+    ],
+    [
+      "import sys\nprint('%d' % sys.getrefcount(None))\n",
+      2,
+      "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
+    ],
   ])("refuses %j at line %i", (source, line, construct) => {
     expect(() => run(source)).toThrow(UnsupportedError);
     try {

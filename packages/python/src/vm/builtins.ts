@@ -17,10 +17,20 @@ import {
   rangeSize,
 } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
+import { Ctypes } from "./ctypes.js";
 import { PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import type { VersionRules } from "./rules.js";
-import { COUNTS_KNOWN_FROM_BELOW, GC_COUNTS_UNKNOWN, reprOf, str, truthy, typeName } from "./values.js";
+import {
+  ADDRESSES,
+  COUNTS_KNOWN_FROM_BELOW,
+  GC_COUNTS_UNKNOWN,
+  refuseUnknownCount,
+  reprOf,
+  str,
+  truthy,
+  typeName,
+} from "./values.js";
 
 /** What the builtins need from the interpreter (an interface, so that neither imports the other). */
 export interface BuiltinHost {
@@ -83,9 +93,25 @@ export class Builtins {
   private readonly types = new Map<string, PyObject>();
   private readonly kindsByType = new Map<PyObject, string>();
   private garbageList: PyObject | undefined;
+  /** modules imported so far (sys is there from start-up) */
+  private readonly imported = new Set<string>(["sys"]);
+  /**
+   * How many allocations CPython made that the model did not (a module's first import, a ctypes
+   * object): id() results and block counts taken on either side of one are not compared.
+   */
+  private unmodelled = 0;
+  private readonly ctypes: Ctypes;
 
   constructor(private readonly vm: BuiltinHost) {
     const py2 = vm.rules.python2;
+    this.ctypes = new Ctypes(
+      {
+        heap: vm.heap,
+        unmodelledAllocation: () => this.unmodelledAllocation(),
+        define: (table, name, impl) => this.define(table, name, (a, _k, line) => impl(a, line)),
+      },
+      this.moduleAttributes,
+    );
     GC_COUNTS_UNKNOWN.add(this.heap); // what start-up counted
     for (const kind of TYPE_KINDS) {
       const t = this.heap.runtime.builtin(py2 ? `<type '${kind}'>` : `<class '${kind}'>`);
@@ -98,7 +124,7 @@ export class Builtins {
     }
     for (const [kind, t] of this.types) this.kindsByType.set(t, kind);
     this.define(this.names, "print", (a, k, line) => this.print(a, k, line));
-    this.define(this.names, "id", ([x]) => this.heap.int(BigInt(this.one(x, "id").address)));
+    this.define(this.names, "id", ([x]) => this.id(this.one(x, "id")));
     this.define(this.names, "len", ([x]) => this.heap.int(BigInt(this.len(this.one(x, "len")))));
     this.define(this.names, "repr", ([x]) => this.heap.str(reprOf(this.one(x, "repr"), this.heap)));
     this.define(this.names, "hex", ([x]) => this.hex(this.one(x, "hex")));
@@ -133,10 +159,13 @@ export class Builtins {
             intern: ([x]: readonly PyObject[]) => this.intern(x),
           }),
     });
-    (this.moduleAttributes.get(this.modules.get("sys") as PyObject) as Map<string, PyObject>).set(
-      "platform",
-      this.heap.runtime.identifier(vm.platform),
-    );
+    const sysAttributes = this.moduleAttributes.get(this.modules.get("sys") as PyObject) as Map<
+      string,
+      PyObject
+    >;
+    sysAttributes.set("platform", this.heap.runtime.identifier(vm.platform));
+    // x86-64 and wasm32 alike
+    sysAttributes.set("byteorder", this.heap.runtime.identifier("little"));
     this.moduleWith("gc", {
       collect: ([g]) => {
         const generation = g ? Number(g.value as bigint) : 2;
@@ -193,10 +222,18 @@ export class Builtins {
     return this.names.get(name);
   }
 
-  /** `import name` */
+  /**
+   * `import name`. A module's first import allocates (its module object and dict, its functions; a
+   * module written in Python runs its code), which the model does not do: an unmodelled allocation.
+   */
   module(name: string, line: number): PyObject {
+    if (name === "ctypes") return this.ctypes.module();
     const m = this.modules.get(name);
     if (!m) throw new UnsupportedError(line, `'import ${name}'`);
+    if (!this.imported.has(name)) {
+      this.imported.add(name);
+      this.unmodelledAllocation();
+    }
     return m;
   }
 
@@ -209,13 +246,18 @@ export class Builtins {
   function(o: PyObject, line: number): Builtin {
     const f = this.impls.get(o);
     if (f) return f;
+    if (this.ctypes.isType(o)) return (args, _k, callLine) => this.ctypes.construct(o, args, callLine);
     const kind = this.kindsByType.get(o);
     if (kind) return this.constructorOf(kind, line);
     throw new PyException("TypeError", `'${o.value}' object is not callable`);
   }
 
-  /** x.name for builtin objects: module functions, gc.garbage, a type's __name__. */
+  /** x.name for builtin objects (a new reference): module functions, gc.garbage, a type's __name__. */
   attribute(o: PyObject, name: string, line: number): PyObject {
+    return this.ctypes.attribute(o, name, line) ?? this.heap.incref(this.borrowedAttribute(o, name, line));
+  }
+
+  private borrowedAttribute(o: PyObject, name: string, line: number): PyObject {
     const attrs = this.moduleAttributes.get(o);
     if (attrs) {
       if (o === this.modules.get("gc") && name === "garbage") return this.garbage();
@@ -230,6 +272,18 @@ export class Builtins {
       for (const [kind, t] of this.types) if (t === o) return this.heap.runtime.identifier(kind);
     }
     throw new UnsupportedError(line, `the attribute '${name}' of a ${typeName(o, this.vm.rules.python2)}`);
+  }
+
+  /** id(x): the model's address of x, which is compared and never shown (values.ts, Address). */
+  private id(x: PyObject): PyObject {
+    const address = this.heap.int(BigInt(x.address));
+    ADDRESSES.set(address, { of: x, base: x, offset: 0, epoch: this.unmodelled });
+    return address;
+  }
+
+  private unmodelledAllocation(): void {
+    this.unmodelled++;
+    GC_COUNTS_UNKNOWN.add(this.heap);
   }
 
   /**
@@ -319,7 +373,7 @@ export class Builtins {
 
   private moduleName(m: PyObject): string {
     for (const [n, o] of this.modules) if (o === m) return n;
-    return "?";
+    return this.ctypes.nameOf(m) ?? "?";
   }
 
   private one(x: PyObject | undefined, f: string): PyObject {
@@ -402,6 +456,7 @@ export class Builtins {
   }
 
   private hex(x: PyObject): PyObject {
+    refuseUnknownCount(x);
     if (x.kind !== "int" && x.kind !== "bool") throw new NotModelledError(`hex() of a ${x.kind}`);
     const v = x.value as bigint;
     return this.heap.str(`${v < 0n ? "-" : ""}0x${(v < 0n ? -v : v).toString(16)}`);
@@ -474,9 +529,7 @@ export class Builtins {
     if (o.kind === "instance" || o.kind === "class")
       throw new UnsupportedError(line, "getattr() of an instance or class");
     try {
-      const r = this.attribute(o, name.value as string, line);
-      if (!r) throw new PyException("AttributeError", `no attribute '${name.value}'`);
-      return this.heap.incref(r);
+      return this.attribute(o, name.value as string, line);
     } catch (e) {
       if (e instanceof PyException && e.type === "AttributeError" && dflt) return this.heap.incref(dflt);
       throw e;
@@ -492,10 +545,10 @@ export class Builtins {
    */
   private allocatedBlocks(): PyObject {
     if (this.vm.platform === "emscripten") return this.heap.int(0n);
-    const epoch = this.vm.collector.collections[2];
+    const epoch = `${this.vm.collector.collections[2]} full collections, ${this.unmodelled} unmodelled allocations`;
     let start = this.blockCountEpochs.get(epoch);
     if (!start) {
-      start = this.heap.runtime.builtin(`<blocks start-up left, after ${epoch} full collections>`);
+      start = this.heap.runtime.builtin(`<blocks start-up left, after ${epoch}>`);
       this.blockCountEpochs.set(epoch, start);
     }
     const count = this.heap.intAboveCache(BigInt(allocatedBlocks(this.heap.pm)));
@@ -503,8 +556,11 @@ export class Builtins {
     return count;
   }
 
-  /** for each number of full collections so far, what sys.getallocatedblocks counts are relative to */
-  private readonly blockCountEpochs = new Map<number, PyObject>();
+  /**
+   * What sys.getallocatedblocks counts are relative to, for each number of full collections and
+   * unmodelled allocations so far
+   */
+  private readonly blockCountEpochs = new Map<string, PyObject>();
 
   private intern(x: PyObject | undefined): PyObject {
     const s = this.one(x, "intern");

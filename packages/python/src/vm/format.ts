@@ -6,7 +6,7 @@
 import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
-import { reprOf, str } from "./values.js";
+import { refuseUnknownCount, reprOf, str } from "./values.js";
 
 const SPEC = /^(?:(.)?([<>^=]))?([-+ ])?(0)?(\d+)?(?:\.(\d+))?([sdfxXr%]?)$/;
 
@@ -14,6 +14,7 @@ function applySpec(o: PyObject, spec: string, heap: ObjectHeap, line: number): s
   const m = SPEC.exec(spec);
   if (!m) throw new UnsupportedError(line, `the format spec '${spec}'`);
   const [, fill = " ", alignGiven, sign, zero, width, precision, type] = m;
+  refuseUnknownCount(o);
   const numeric = o.kind === "int" || o.kind === "float" || o.kind === "bool";
   let s: string;
   if (type === "f" || type === "%" || (type === "" && precision !== undefined && o.kind === "float")) {

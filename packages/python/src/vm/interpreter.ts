@@ -30,6 +30,7 @@ import {
   compareCounts,
   equal,
   order,
+  refuseUnknownCount,
   reprOf,
   str,
   truthy,
@@ -1186,7 +1187,11 @@ export class Interpreter {
           "AttributeError",
           `type object '${obj.classSpec?.name}' has no attribute '${name}'`,
         );
-    } else r = this.builtins.attribute(obj, name, line);
+    } else {
+      frame.drop();
+      frame.push(this.builtins.attribute(obj, name, line));
+      return;
+    }
     if (r.lifetime === "heap" || r.kind !== "str" || r.refcnt > 0) this.heap.incref(r);
     frame.drop();
     frame.push(r);
@@ -1211,6 +1216,7 @@ export class Interpreter {
         const v = values[i++];
         if (!v) throw new PyException("TypeError", "not enough arguments for format string");
         let s: string;
+        refuseUnknownCount(v);
         if (conv === "s") s = str(v, this.heap);
         else if (conv === "r") s = reprOf(v, this.heap);
         else if (conv === "f")

@@ -24,11 +24,41 @@ export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
  */
 export const GC_COUNTS_UNKNOWN = new WeakSet<ObjectHeap>();
 
-function refuseUnknownCount(o: PyObject): void {
+/**
+ * What an id() result is known to be. Its value is the model's address, not the one CPython would
+ * print: where the system maps memory changes from run to run. So it is never shown; two of them
+ * compare equal or not as the model's addresses do, as long as no allocation the model does not
+ * make (an unmodelled module's import, a ctypes object) came between them: `epoch` counts those.
+ */
+export interface Address {
+  /** the object id() was asked about; undefined for an address computed from one (id(x) + 8) */
+  readonly of: PyObject | undefined;
+  /** the object's address the value is counted from, and the bytes added to it */
+  readonly base: PyObject;
+  readonly offset: number;
+  /** how many unmodelled allocations had happened when it was taken */
+  readonly epoch: number;
+}
+
+export const ADDRESSES = new WeakMap<PyObject, Address>();
+
+/** Refuses to show or compute with a value the model only partly knows (a count, an address). */
+export function refuseUnknownCount(o: PyObject): void {
   if (COUNTS_KNOWN_FROM_BELOW.has(o))
     throw new NotModelledError(
       "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
     );
+  if (ADDRESSES.has(o))
+    throw new NotModelledError(
+      "the value of an id() (where memory is mapped changes from run to run; id equality is modelled)",
+    );
+}
+
+/** a == b for two addresses: the model's answer, or undefined when an unmodelled allocation came between. */
+function equalAddresses(a: Address, b: Address): boolean | undefined {
+  if (a.of !== undefined && a.of === b.of) return true;
+  if (a.epoch !== b.epoch) return undefined;
+  return a.base.address + a.offset === b.base.address + b.offset;
 }
 
 /** type(x).__name__ */
@@ -85,6 +115,15 @@ export function truthy(o: PyObject): boolean {
 /** a == b for the types the model has (identity for the rest, as object.__eq__). */
 export function equal(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
+  const [aAddress, bAddress] = [ADDRESSES.get(a), ADDRESSES.get(b)];
+  if (aAddress && bAddress) {
+    const same = equalAddresses(aAddress, bAddress);
+    if (same === undefined)
+      throw new NotModelledError(
+        "comparing id()s taken on either side of an allocation the model does not make (an import, a ctypes object)",
+      );
+    return same;
+  }
   refuseUnknownCount(a);
   refuseUnknownCount(b);
   if (isNumber(a) && isNumber(b)) {
@@ -210,6 +249,8 @@ export function binary(
 ): PyObject | undefined {
   const base = COUNTS_KNOWN_FROM_BELOW.get(a) ?? COUNTS_KNOWN_FROM_BELOW.get(b);
   if (base) return countArithmetic(heap, op, a, b, base);
+  const address = ADDRESSES.get(a) ?? ADDRESSES.get(b);
+  if (address) return addressArithmetic(heap, op, a, b, address);
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "long" || b.kind === "long") return undefined;
     if (a.kind === "float" || b.kind === "float" || (op === "/" && !python2)) {
@@ -348,6 +389,23 @@ function countArithmetic(
   }
   refuseUnknownCount(aCount ? a : b);
   return undefined as never;
+}
+
+/** id(x) ± n: an address n bytes away, as unknown in value as id(x) (anything else is refused). */
+function addressArithmetic(
+  heap: ObjectHeap,
+  op: BinaryOperator,
+  a: PyObject,
+  b: PyObject,
+  address: Address,
+): PyObject {
+  const [at, n] = ADDRESSES.has(a) ? [a, b] : [b, a];
+  const sign = op === "+" ? 1n : op === "-" && at === a ? -1n : 0n;
+  if (sign === 0n || ADDRESSES.has(n) || n.kind !== "int") refuseUnknownCount(at);
+  const by = sign * (n.value as bigint);
+  const r = heap.int((at.value as bigint) + by);
+  ADDRESSES.set(r, { ...address, of: undefined, offset: address.offset + Number(by) });
+  return r;
 }
 
 /**

@@ -20,3 +20,11 @@ numbers = [float(k) for k in range(12)]
 del numbers[3]
 del numbers[0:9]
 print(numbers, sys.getsizeof(numbers))
+del items[:]  # the empty list clears: 3.13 frees the array its item deletions kept
+print("cleared", sys.getsizeof(items))
+popped = [1.5]
+popped.pop()
+before = sys.getallocatedblocks() if hasattr(sys, "getallocatedblocks") else 0
+del popped[:]  # up to 3.11 the popped list keeps a small array, which list_clear frees
+after = sys.getallocatedblocks() if hasattr(sys, "getallocatedblocks") else 0
+print("popped and cleared", sys.getsizeof(popped), after - before)

@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c19Output } from "./model.js";
 
 const common = {
   en:
@@ -56,5 +55,5 @@ export default defineClaim({
     { file: "Python/bytecodes.c", symbol: "LOAD_FAST_BORROW", versions: "3.14+" },
   ],
   tags: ["refcount", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c19Output(version, pointerSize),
+  modelRunsWitness: true,
 });

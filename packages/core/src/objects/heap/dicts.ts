@@ -217,8 +217,10 @@ export class DictTables {
     const [oldKey] = d.dictKeys.splice(i, 1);
     const [oldValue] = d.dictValues.splice(i, 1);
     d.dictDeleted++;
-    this.heap.decref(oldKey as PyObject);
-    this.heap.decref(oldValue as PyObject);
+    // 2.7's PyDict_DelItem lets go of the value, then the key; 3.x's delitem_common the key first
+    const [first, second] = this.is27 ? [oldValue, oldKey] : [oldKey, oldValue];
+    this.heap.decref(first as PyObject);
+    this.heap.decref(second as PyObject);
     return true;
   }
 

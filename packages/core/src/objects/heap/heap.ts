@@ -379,12 +379,14 @@ export class ObjectHeap implements HeapAccess {
    * More than 8 of them are first copied to a PyMem_Malloc'd array (recycle_on_stack has 8 slots).
    */
   deleteSlice(list: PyObject, lo: number, hi: number): void {
-    const n = hi - lo;
-    if (n <= 0) return;
+    const n = Math.max(0, hi - lo);
+    // list_ass_slice clears whenever the list ends up empty: also for an empty list that still has
+    // an item array (after 3.13's item deletions, or ≤3.11's pop of the last item)
     if (n === list.items.length) {
       this.clearReferences(list);
       return;
     }
+    if (n === 0) return;
     const recycle = n > 8 ? this.pm.memMalloc(n * this.profile.pointerSize) : 0;
     const removed = list.items.splice(lo, n);
     this.resizeList(list, list.items.length);
