@@ -41,6 +41,16 @@ describe("refusals and syntax errors", () => {
       "reading 4 bytes at 8 bytes into an object",
     ],
     [
+      "class C(object):\n    pass\nprint(C())\n",
+      3,
+      "the repr of an instance: it shows the object's address, which changes from run to run",
+    ],
+    [
+      "import sys\nx = chr(98)\nprint(sys.intern(x) is x)\n",
+      3,
+      "sys.intern of a one-character str on 3.11 – 3.12.6 (start-up's interned strings)",
+    ],
+    [
       "import sys\nprint('%d' % sys.getrefcount(None))\n",
       2,
       "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
@@ -81,6 +91,12 @@ describe("refusals and syntax errors", () => {
     expect(() => runPython("while True:\n    pass\n", { version: "3.11", instructionLimit: 10_000 })).toThrow(
       "stopped after 10,000 instructions",
     );
+  });
+
+  it("knows 2.7's own builtins are no names on 3.x", () => {
+    expect(run("print(unichr(300))\n").exception).toBe("NameError: name 'unichr' is not defined");
+    expect(run("print(len(unichr(300)))\n", "2.7").stdout).toBe("1\n");
+    expect(run("print(getattr(__builtins__, 'unichr', 5))\n").stdout).toBe("5\n");
   });
 
   it("reports an uncaught exception as CPython's last traceback line, exit status 1", () => {

@@ -31,6 +31,6 @@ export {
 export * from "./layout/sizes.js";
 // session: python("3.11"), the language specs are written in
 export { GcModule, type RefcountKind, SysModule, WeakrefModule } from "./session/modules.js";
-export { floatRepr, formatValue, repr } from "./session/repr.js";
+export { complexRepr, floatRepr, formatValue, repr } from "./session/repr.js";
 export { type PrintArg, type PythonOptions, PythonSession, python } from "./session/session.js";
 export type { Expr, SessionAccess } from "./session/session-access.js";

@@ -170,3 +170,28 @@ export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   "xrange",
   "zip",
 ]);
+
+/** The builtins only 2.7 has (dir(__builtin__) of 2.7 less dir(builtins) of 3.6 – 3.13). */
+export const PYTHON2_ONLY_BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  "StandardError",
+  "apply",
+  "basestring",
+  "buffer",
+  "cmp",
+  "coerce",
+  "execfile",
+  "file",
+  "intern",
+  "long",
+  "raw_input",
+  "reduce",
+  "reload",
+  "unichr",
+  "unicode",
+  "xrange",
+]);
+
+/** Whether `name` is a builtin of the Python version (2.7's own names are not 3.x's). */
+export function isBuiltinName(name: string, python2: boolean): boolean {
+  return PYTHON_BUILTIN_NAMES.has(name) && (python2 || !PYTHON2_ONLY_BUILTIN_NAMES.has(name));
+}

@@ -10,19 +10,23 @@ import {
   debugMallocStats,
   getsizeof,
   listSize,
+  mapSize,
+  methodWrapperSize,
   NotModelledError,
   type ObjectHeap,
   type PyObject,
-  rangeIteratorSize,
   rangeSize,
 } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
+import { isBuiltinName } from "./builtin-names.js";
 import { Ctypes } from "./ctypes.js";
 import { PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
+import type { Iterators } from "./iterators.js";
 import type { VersionRules } from "./rules.js";
 import {
   ADDRESSES,
+  binary,
   COUNTS_KNOWN_FROM_BELOW,
   GC_COUNTS_UNKNOWN,
   refuseUnknownCount,
@@ -47,6 +51,9 @@ export interface BuiltinHost {
   iterOf(o: PyObject, line: number): PyObject;
   next(it: PyObject): PyObject | undefined;
   lengthHint(o: PyObject, dflt: number): number;
+  readonly iterators: Iterators;
+  /** a call made from C code with borrowed arguments (calls.ts, callFromC) */
+  callFromC(callee: PyObject, args: readonly PyObject[], line: number, tupled?: boolean): PyObject;
 }
 
 export type Builtin = (
@@ -54,11 +61,6 @@ export type Builtin = (
   keywords: ReadonlyMap<string, PyObject>,
   line: number,
 ) => PyObject;
-
-interface RangeState {
-  readonly stop: bigint;
-  readonly step: bigint;
-}
 
 /** len(range(start, stop, step)): compute_range_length. */
 function rangeLength(start: bigint, stop: bigint, step: bigint): bigint {
@@ -81,11 +83,14 @@ const TYPE_KINDS = [
   "object",
   "type",
   "range",
+  "complex",
+  "map", // 3.x: a type; 2.7's map is a function that builds a list
 ] as const;
 
+/** The slot methods a builtin object lends as a method-wrapper (x.__mul__), and the operator each is. */
+const SLOT_WRAPPERS: Readonly<Record<string, "*" | "+">> = { __mul__: "*", __add__: "+" };
+
 export class Builtins {
-  /** range iterators' bounds (their current value is the iterator's `value`) */
-  readonly ranges = new WeakMap<PyObject, RangeState>();
   private readonly names = new Map<string, PyObject>();
   private readonly impls = new Map<PyObject, Builtin>();
   private readonly modules = new Map<string, PyObject>();
@@ -114,6 +119,7 @@ export class Builtins {
     );
     GC_COUNTS_UNKNOWN.add(this.heap); // what start-up counted
     for (const kind of TYPE_KINDS) {
+      if (py2 && kind === "map") continue;
       const t = this.heap.runtime.builtin(py2 ? `<type '${kind}'>` : `<class '${kind}'>`);
       this.types.set(kind, t);
       this.names.set(kind, t);
@@ -145,6 +151,19 @@ export class Builtins {
       }
     });
     if (py2) this.define(this.names, "intern", ([x]) => this.intern(x));
+    this.define(this.names, "chr", ([x]) => this.chr(this.one(x, "chr"), py2));
+    if (py2) {
+      this.define(this.names, "unichr", ([x]) =>
+        this.heap.unicode(this.codePoint(this.one(x, "unichr"), 0x10ffff)),
+      );
+      this.define(this.names, "map", (a, _k, line) => this.map27(a, line));
+    }
+    // __main__'s __builtins__ is the builtins module, whose attributes are these names
+    const builtinsModule = this.heap.runtime.builtin(
+      `<module '${py2 ? "__builtin__" : "builtins"}' (built-in)>`,
+    );
+    this.names.set("__builtins__", builtinsModule);
+    this.moduleAttributes.set(builtinsModule, this.names);
     this.moduleWith("sys", {
       getrefcount: ([x]) => this.getrefcount(this.one(x, "getrefcount")),
       getsizeof: ([x]) => this.heap.int(BigInt(this.getsizeof(this.one(x, "getsizeof")))),
@@ -246,15 +265,55 @@ export class Builtins {
   function(o: PyObject, line: number): Builtin {
     const f = this.impls.get(o);
     if (f) return f;
+    if (o.kind === "method-wrapper") return (args) => this.callSlot(o, args, line);
     if (this.ctypes.isType(o)) return (args, _k, callLine) => this.ctypes.construct(o, args, callLine);
     const kind = this.kindsByType.get(o);
     if (kind) return this.constructorOf(kind, line);
     throw new PyException("TypeError", `'${o.value}' object is not callable`);
   }
 
-  /** x.name for builtin objects (a new reference): module functions, gc.garbage, a type's __name__. */
+  /**
+   * x.name for builtin objects (a new reference): module functions, gc.garbage, a type's __name__,
+   * a slot method bound to a builtin object (b"x".__mul__).
+   */
   attribute(o: PyObject, name: string, line: number): PyObject {
+    if (SLOT_WRAPPERS[name] && ["str", "bytes", "int", "float", "list", "tuple"].includes(o.kind))
+      return this.methodWrapper(o, name);
     return this.ctypes.attribute(o, name, line) ?? this.heap.incref(this.borrowedAttribute(o, name, line));
+  }
+
+  /** Whether calling `callee` with positional arguments passes them in a tuple (tp_call). */
+  takesArgumentTuple(callee: PyObject): boolean {
+    if (callee.kind === "method-wrapper") return true; // wrapper_call, in every version
+    const kind = this.kindsByType.get(callee);
+    return kind !== undefined && this.vm.rules.typesCalledWithArgumentTuple.has(kind);
+  }
+
+  /** wrapperobject: the slot method `name` bound to `self` (method_get of a wrapper descriptor). */
+  private methodWrapper(self: PyObject, name: string): PyObject {
+    const w = this.heap.allocateObject("method-wrapper", methodWrapperSize(this.heap.profile), true);
+    w.items = [this.heap.incref(self)];
+    w.functionName = name;
+    this.heap.track(w);
+    return w;
+  }
+
+  /** wrapper_call: the slot with self and the one argument (a tuple holds the arguments meanwhile). */
+  private callSlot(w: PyObject, args: readonly PyObject[], line: number): PyObject {
+    const self = w.items[0] as PyObject;
+    const [other] = args;
+    if (args.length !== 1 || !other)
+      throw new PyException("TypeError", `expected 1 argument, got ${args.length}`);
+    const op = SLOT_WRAPPERS[w.functionName] as "*" | "+";
+    const numbers = (o: PyObject) => o.kind === "int" || o.kind === "float" || o.kind === "bool";
+    if (numbers(self) && (!numbers(other) || other.kind !== self.kind))
+      throw new UnsupportedError(
+        line,
+        `${typeName(self, this.vm.rules.python2)}.${w.functionName} of another type`,
+      );
+    const r = binary(this.heap, op, self, other, this.vm.rules.python2);
+    if (!r) throw new UnsupportedError(line, `${typeName(self, this.vm.rules.python2)}.${w.functionName}()`);
+    return r;
   }
 
   private borrowedAttribute(o: PyObject, name: string, line: number): PyObject {
@@ -263,6 +322,14 @@ export class Builtins {
       if (o === this.modules.get("gc") && name === "garbage") return this.garbage();
       const a = attrs.get(name);
       if (a) return a;
+      if (attrs === this.names) {
+        const py2 = this.vm.rules.python2;
+        if (isBuiltinName(name, py2)) throw new UnsupportedError(line, `the builtin '${name}'`);
+        throw new PyException(
+          "AttributeError",
+          py2 ? `'module' object has no attribute '${name}'` : `module 'builtins' has no attribute '${name}'`,
+        );
+      }
       const module = this.moduleName(o);
       if (this.vm.rules.python2 && module === "sys" && NOT_IN_SYS_27.includes(name))
         throw new PyException("AttributeError", `'module' object has no attribute '${name}'`);
@@ -331,6 +398,8 @@ export class Builtins {
         const seq = this.one(x, "join");
         if (seq.kind !== "list" && seq.kind !== "tuple")
           throw new NotModelledError("join of anything but a list or tuple");
+        // one str item is the result itself (PyUnicode_Join; 2.7's string_join)
+        if (seq.items.length === 1 && seq.items[0]?.kind === "str") return this.heap.incref(seq.items[0]);
         const parts = seq.items.map((i) => {
           if (i.kind !== "str") throw new PyException("TypeError", "sequence item: expected str instance");
           return i.value as string;
@@ -373,6 +442,8 @@ export class Builtins {
 
   private moduleName(m: PyObject): string {
     for (const [n, o] of this.modules) if (o === m) return n;
+    if (this.moduleAttributes.get(m) === this.names)
+      return this.vm.rules.python2 ? "__builtin__" : "builtins";
     return this.ctypes.nameOf(m) ?? "?";
   }
 
@@ -440,6 +511,8 @@ export class Builtins {
         return [...(x.value as string)].length;
       case "bytes":
         return (x.value as string).length;
+      case "unicode":
+        return [...(x.value as string)].length;
       case "list":
       case "tuple":
         return x.items.length;
@@ -513,13 +586,63 @@ export class Builtins {
     return r;
   }
 
-  /** iter(range): a range iterator (fast_range_iter) over the range's values. */
-  rangeIterator(r: PyObject): PyObject {
-    const [start, stop, step] = r.items.map((i) => i.value as bigint) as [bigint, bigint, bigint];
-    const it = this.heap.allocateObject("iterator", rangeIteratorSize(this.heap.profile), false);
-    it.value = start;
-    this.ranges.set(it, { stop, step });
-    return it;
+  /** An int argument as a code point up to `max`, as chr() and unichr() take it. */
+  private codePoint(x: PyObject, max: number): string {
+    if (x.kind !== "int" && x.kind !== "bool") throw new PyException("TypeError", "an integer is required");
+    const i = x.value as bigint;
+    if (i < 0n || i > BigInt(max))
+      throw new PyException("ValueError", `chr() arg not in range(0x${(max + 1).toString(16)})`);
+    return String.fromCodePoint(Number(i));
+  }
+
+  /** chr(i): 3.x a one-character str (U+0000 – U+00FF shared); 2.7 a one-byte str (all shared). */
+  private chr(x: PyObject, py2: boolean): PyObject {
+    if (py2) {
+      const s = this.codePoint(x, 0xff);
+      return this.heap.str(s);
+    }
+    return this.heap.str(this.codePoint(x, 0x10ffff));
+  }
+
+  /**
+   * 2.7's map(func, seq) (builtin_map, one sequence): a malloc'd array of per-sequence state, the
+   * sequence's iterator, PyList_New(its length hint), then for each item a one-item tuple made for
+   * the call and freed after it, the result stored in the list; the iterator and the array are let
+   * go at the end. The last round makes its tuple too before it finds the iterator exhausted.
+   */
+  private map27(args: readonly PyObject[], line: number): PyObject {
+    const heap = this.heap;
+    const [func, seq] = args;
+    if (args.length !== 2 || !func || !seq)
+      throw new UnsupportedError(line, "map() of anything but a function and one sequence on 2.7");
+    if (func.kind === "none") throw new UnsupportedError(line, "map(None, ...) on 2.7");
+    const state = heap.pm.memMalloc(2 * heap.profile.pointerSize); // sequence: the iterator, a flag
+    const it = this.vm.iterOf(seq, line);
+    const length = this.vm.lengthHint(seq, 8);
+    const result = heap.list([]);
+    if (length > 0) heap.preallocateExact(result, length);
+    for (;;) {
+      const argumentTuple = heap.tupleToFill(1);
+      const item = this.vm.next(it);
+      if (!item) {
+        heap.decref(argumentTuple);
+        break;
+      }
+      argumentTuple.items.push(item);
+      const value = this.vm.callFromC(func, [item], line, false);
+      heap.decref(argumentTuple);
+      if (result.items.length < result.allocated) result.items.push(value);
+      else heap.append(result, value);
+    }
+    if (result.items.length < length) {
+      heap.decref(it);
+      heap.pm.memFree(state);
+      heap.decref(result);
+      throw new UnsupportedError(line, "map() that ends before its sequence's length on 2.7");
+    }
+    heap.decref(it);
+    heap.pm.memFree(state);
+    return result;
   }
 
   private getattr(args: readonly PyObject[], line: number): PyObject {
@@ -727,6 +850,24 @@ export class Builtins {
         };
       case "range":
         return (a) => this.range(a, line);
+      case "complex":
+        return ([re, im], kw) => {
+          if (kw.size > 0) throw new UnsupportedError(line, "complex() with keyword arguments");
+          const part = (x: PyObject | undefined) => {
+            if (!x) return 0;
+            if (x.kind === "float") return x.value as number;
+            if (x.kind === "int" || x.kind === "bool") return Number(x.value as bigint);
+            throw new UnsupportedError(line, `complex() of a ${typeName(x, py2)}`);
+          };
+          return this.heap.complex(part(re), part(im));
+        };
+      case "map":
+        return ([func, ...iterables], kw) => {
+          if (kw.size > 0) throw new UnsupportedError(line, "map() with keyword arguments");
+          if (!func || iterables.length === 0)
+            throw new PyException("TypeError", "map() must have at least two arguments.");
+          return this.vm.iterators.map(func, iterables, mapSize(this.heap.profile), line);
+        };
       case "object":
         return () => this.heap.object();
       case "type":

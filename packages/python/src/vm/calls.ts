@@ -15,6 +15,8 @@ import { Frame } from "./frame.js";
 import type { VersionRules } from "./rules.js";
 import { typeName } from "./values.js";
 
+const NO_KEYWORDS: ReadonlyMap<string, PyObject> = new Map();
+
 /** A function made by def or lambda. */
 export interface FunctionInfo {
   readonly node: Stmt | Expr;
@@ -97,7 +99,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
   const keywords = e.keywords.map((k) => k.name);
   if (callee.kind === "function") callPython(vm, callee, n, e.line, keywords);
   else if (callee.kind === "class") instantiate(vm, callee, n, e, keywords);
-  else if (callee.kind === "builtin")
+  else if (callee.kind === "builtin" || callee.kind === "method-wrapper")
     callBuiltin(vm, vm.builtins.function(callee, e.line), n, keywords, e.line, callee);
   else if (callee.kind === "weakref" && n === 0)
     callBuiltin(vm, () => vm.heap.weak.deref(callee), 0, keywords, e.line);
@@ -194,15 +196,40 @@ function callBuiltin(
   keywords.forEach((name, i) => {
     kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
   });
-  // a type called through tp_call gets its arguments as a tuple, freed once it returns
-  const kind = callee && vm.builtins.typeKindOf(callee);
-  const tupled = kind !== undefined && n > 0 && vm.rules.typesCalledWithArgumentTuple.has(kind);
-  if (tupled && keywords.length > 0) throw new UnsupportedError(line, `keyword arguments to ${kind}()`);
+  // a callable called through tp_call gets its arguments as a tuple, freed once it returns
+  const tupled = callee !== undefined && n > 0 && vm.builtins.takesArgumentTuple(callee);
+  if (tupled && keywords.length > 0)
+    throw new UnsupportedError(line, `keyword arguments to ${typeName(callee, vm.rules.python2)}()`);
   const argumentTuple = tupled ? vm.heap.tuple(args.map((a) => vm.heap.incref(a))) : undefined;
   const result = fn(args, kw, line);
   if (argumentTuple) vm.heap.decref(argumentTuple);
   releaseCall(vm, total);
   frame.push(result);
+}
+
+/**
+ * A call made by C code with borrowed arguments (map calling its function), a new reference back.
+ * `tupled`: the caller passes them in a tuple it makes (2.7's map, 3.6's map_next); undefined: a
+ * vectorcall, which makes a tuple only for a callee called through tp_call.
+ */
+export function callFromC(
+  vm: CallHost,
+  callee: PyObject,
+  args: readonly PyObject[],
+  line: number,
+  tupled = args.length > 0 && vm.builtins.takesArgumentTuple(callee),
+): PyObject {
+  const heap = vm.heap;
+  const tuple = tupled ? heap.tuple(args.map((a) => heap.incref(a))) : undefined;
+  try {
+    if (callee.kind === "function") return invoke(vm, callee, [...args], [], undefined, line);
+    if (callee.kind === "builtin" || callee.kind === "method-wrapper")
+      return vm.builtins.function(callee, line)(args, NO_KEYWORDS, line);
+    if (callee.kind === "class") throw new UnsupportedError(line, "a class called from C (map over a class)");
+    throw new PyException("TypeError", `'${typeName(callee, vm.rules.python2)}' object is not callable`);
+  } finally {
+    if (tuple) heap.decref(tuple);
+  }
 }
 
 /** After a call: the callable and its arguments leave the stack, in each version's order. */
@@ -235,6 +262,9 @@ function callPython(
   // takes new ones and the caller pops its own after the call
   const moved = vm.rules.argumentsMovedIntoFrame;
   let transfer: boolean[] | undefined;
+  // 3.14+ may have loaded the callable borrowed (LOAD_FAST_BORROW of a local): then no reference of
+  // the stack's is the frame's to release
+  const calleeOwned = caller.owned[base - 1] !== false;
   if (moved) {
     transfer = caller.owned.slice(base);
     caller.stack.splice(base - 1);
@@ -244,8 +274,9 @@ function callPython(
   try {
     result = invoke(vm, fn, args, keywords, transfer, line);
   } finally {
-    if (moved) vm.heap.decref(fn);
-    else releaseCall(vm, total);
+    if (moved) {
+      if (calleeOwned) vm.heap.decref(fn);
+    } else releaseCall(vm, total);
   }
   caller.push(result);
 }

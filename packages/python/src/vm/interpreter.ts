@@ -6,23 +6,17 @@
  *
  * Why a tree walk and not bytecode: docs/decisions.md, "@pymem/python runs the syntax tree".
  */
-import {
-  Collector,
-  dictIteratorSize,
-  NotModelledError,
-  type ObjectHeap,
-  type PyObject,
-  sequenceIteratorSize,
-} from "@pymem/core";
+import { Collector, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
-import { PYTHON_BUILTIN_NAMES } from "./builtin-names.js";
+import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
-import { call, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
+import { call, callFromC, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
 import { CodeUnits, isFoldedListDisplay } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import { Frame } from "./frame.js";
+import { Iterators } from "./iterators.js";
 import type { VersionRules } from "./rules.js";
 import {
   binary,
@@ -61,8 +55,7 @@ export class Interpreter {
   err = "";
   readonly units: CodeUnits;
   private readonly classes = new Map<PyObject, ClassInfo>();
-  /** each dict iterator's di_used: the dict's size when it started, -1 once it has failed */
-  private readonly dictIteratorSizes = new WeakMap<PyObject, number>();
+  readonly iterators: Iterators;
 
   /** Is this a 2.7 classic class (not an instance of type)? */
   isClassic(cls: PyObject): boolean {
@@ -87,6 +80,7 @@ export class Interpreter {
   ) {
     this.collector = new Collector(heap);
     this.units = new CodeUnits(module, heap, rules);
+    this.iterators = new Iterators(this);
     this.builtins = new Builtins(this);
   }
 
@@ -480,25 +474,9 @@ export class Interpreter {
     if (this.builtins.isGarbageList(obj)) throw new UnsupportedError(t.line, "'del' of items of gc.garbage");
     if (index.k === "slice") {
       if (index.step) throw new UnsupportedError(t.line, "'del' of a slice with a step");
-      const bound = (e: Expr | undefined): bigint | undefined => {
-        if (!e) return undefined;
-        this.eval(e);
-        const v = frame.top();
-        if (v.kind !== "int" && v.kind !== "bool" && v.kind !== "none")
-          throw new UnsupportedError(t.line, `a slice bound of type ${typeName(v, this.rules.python2)}`);
-        frame.drop();
-        return v.kind === "none" ? undefined : (v.value as bigint);
-      };
-      const [lower, upper] = [bound(index.lower), bound(index.upper)];
       if (obj.kind !== "list") throw new UnsupportedError(t.line, `'del' of a slice of a ${obj.kind}`);
-      const n = BigInt(obj.items.length);
-      const clamp = (v: bigint | undefined, dflt: bigint): number => {
-        if (v === undefined) return Number(dflt);
-        const w = v < 0n ? v + n : v;
-        return Number(w < 0n ? 0n : w > n ? n : w);
-      };
-      const lo = clamp(lower, 0n);
-      this.heap.deleteSlice(obj, lo, Math.max(lo, clamp(upper, n)));
+      const [lo, hi] = this.sliceBounds(index, obj.items.length, t.line);
+      this.heap.deleteSlice(obj, lo, hi);
       frame.drop();
       return;
     }
@@ -550,92 +528,22 @@ export class Interpreter {
     frame.push(it);
   }
 
-  /** PyObject_GetIter: a new reference to an iterator over `seq`. */
+  /** PyObject_GetIter, tp_iternext and PyObject_LengthHint (iterators.ts). */
   iterOf(seq: PyObject, line: number): PyObject {
-    let it: PyObject;
-    if (seq.kind === "list" || seq.kind === "tuple" || seq.kind === "str") {
-      it = this.heap.allocateObject("iterator", sequenceIteratorSize(this.heap.profile), true);
-      it.items = [this.heap.incref(seq)];
-      it.value = 0n;
-      this.heap.track(it);
-    } else if (seq.kind === "dict") {
-      if (this.rules.python2 && seq.dictKeys.length > 1)
-        throw new UnsupportedError(
-          line,
-          "iterating over a 2.7 dict of more than one key (its hash table's slot order)",
-        );
-      // dict_iter: a key iterator that remembers the size it started at (di_used)
-      it = this.heap.allocateObject("iterator", dictIteratorSize(this.heap.profile), true);
-      it.items = [this.heap.incref(seq)];
-      it.value = 0n;
-      this.dictIteratorSizes.set(it, seq.dictKeys.length);
-      this.heap.track(it);
-    } else if (seq.kind === "range") {
-      it = this.builtins.rangeIterator(seq);
-    } else if (seq.kind === "iterator") {
-      it = this.heap.incref(seq);
-    } else throw new UnsupportedError(line, `iterating over a ${typeName(seq, this.rules.python2)}`);
-    return it;
+    return this.iterators.iterOf(seq, line);
   }
 
-  /**
-   * PyObject_LengthHint(o, dflt): len() of a sequence or dict, what is left of one of the model's
-   * iterators (their __length_hint__), else dflt.
-   */
+  next(it: PyObject, line = this.frame.line): PyObject | undefined {
+    return this.iterators.next(it, line);
+  }
+
   lengthHint(o: PyObject, dflt: number): number {
-    if (o.kind === "list" || o.kind === "tuple") return o.items.length;
-    if (o.kind === "str") return [...(o.value as string)].length;
-    if (o.kind === "dict") return o.dictKeys.length;
-    if (o.kind === "range") return Number(o.items[3]?.value as bigint);
-    if (o.kind !== "iterator") return dflt;
-    const range = this.builtins.ranges.get(o);
-    if (range) {
-      const left = range.step > 0n ? range.stop - (o.value as bigint) : (o.value as bigint) - range.stop;
-      const step = range.step > 0n ? range.step : -range.step;
-      return left > 0n ? Number((left + step - 1n) / step) : 0;
-    }
-    const seq = o.items[0];
-    if (!seq) return 0;
-    if (seq.kind === "dict" && seq.dictKeys.length !== this.dictIteratorSizes.get(o)) return 0;
-    return Math.max(0, this.lengthHint(seq, 0) - Number(o.value as bigint));
+    return this.iterators.lengthHint(o, dflt);
   }
 
-  /** FOR_ITER: the next item (a new reference), or undefined when the iterator is exhausted. */
-  next(it: PyObject): PyObject | undefined {
-    const seq = it.items[0];
-    const range = this.builtins.ranges.get(it);
-    if (range) {
-      const i = it.value as bigint;
-      if (range.step > 0n ? i >= range.stop : i <= range.stop) return undefined;
-      it.value = i + range.step;
-      return this.heap.int(i);
-    }
-    if (!seq) return undefined;
-    const i = Number(it.value as bigint);
-    if (seq.kind === "dict") {
-      if (seq.dictKeys.length !== this.dictIteratorSizes.get(it)) {
-        // dictiter_iternextkey: di_used no longer matches (di_used = -1 keeps it failing)
-        this.dictIteratorSizes.set(it, -1);
-        throw new PyException("RuntimeError", "dictionary changed size during iteration");
-      }
-      if (i >= seq.dictKeys.length) {
-        it.items = [];
-        this.heap.decref(seq);
-        return undefined;
-      }
-      it.value = BigInt(i + 1);
-      return this.heap.incref(seq.dictKeys[i] as PyObject);
-    }
-    const n = seq.kind === "str" ? [...(seq.value as string)].length : seq.items.length;
-    if (i >= n) {
-      // the exhausted iterator lets go of its sequence at once (it_seq = NULL)
-      it.items = [];
-      this.heap.decref(seq);
-      return undefined;
-    }
-    it.value = BigInt(i + 1);
-    if (seq.kind === "str") return this.heap.str([...(seq.value as string)][i] as string);
-    return this.heap.incref(seq.items[i] as PyObject);
+  /** A call made from C code (map's function): see calls.ts, callFromC. */
+  callFromC(callee: PyObject, args: readonly PyObject[], line: number, tupled?: boolean): PyObject {
+    return callFromC(this, callee, args, line, tupled);
   }
 
   private defineFunction(name: string, node: Stmt | Expr, defaults: readonly (Expr | undefined)[]): void {
@@ -660,7 +568,7 @@ export class Interpreter {
         this.heap.decref(base);
         base = undefined;
       } else if (base.kind !== "class")
-        throw new UnsupportedError(s.line, `a class derived from ${reprOf(base, this.heap)}`);
+        throw new UnsupportedError(s.line, `a class derived from ${repr(base, this.heap.profile)}`);
     }
     // 2.7: a class with no base is a classic class (PyClassObject), its instances PyInstanceObject
     const classic = this.rules.python2 && s.bases.length === 0;
@@ -713,7 +621,8 @@ export class Interpreter {
       this.heap.decref(invoke(this, fn, args, [], undefined, this.frame.line));
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
-      this.err += `Exception ignored in: ${reprOf(fn, this.heap)}\n${e.summary}\n`;
+      // stderr, as CPython writes it, with the model's address
+      this.err += `Exception ignored in: ${repr(fn, this.heap.profile)}\n${e.summary}\n`;
     }
   }
 
@@ -814,7 +723,8 @@ export class Interpreter {
       frame.globals.get(e.id) ??
       this.builtins.lookup(e.id);
     if (!o) {
-      if (PYTHON_BUILTIN_NAMES.has(e.id)) throw new UnsupportedError(e.line, `the builtin '${e.id}'`);
+      if (isBuiltinName(e.id, this.rules.python2))
+        throw new UnsupportedError(e.line, `the builtin '${e.id}'`);
       if (this.enclosingLocal(e.id))
         throw new UnsupportedError(e.line, `reading '${e.id}' from an enclosing function (a closure)`);
       throw this.nameError(e.id, frame);
@@ -1140,11 +1050,71 @@ export class Interpreter {
     }
   }
 
+  /**
+   * A slice's bounds (ints or None, evaluated in order), clamped to a sequence of `n` items as
+   * PySlice_AdjustIndices does for a step of 1. No step is modelled.
+   */
+  private sliceBounds(index: Expr & { k: "slice" }, n: number, line: number): [number, number] {
+    const frame = this.frame;
+    const bound = (e: Expr | undefined): bigint | undefined => {
+      if (!e) return undefined;
+      this.eval(e);
+      const v = frame.top();
+      if (v.kind !== "int" && v.kind !== "bool" && v.kind !== "none")
+        throw new UnsupportedError(line, `a slice bound of type ${typeName(v, this.rules.python2)}`);
+      frame.drop();
+      return v.kind === "none" ? undefined : (v.value as bigint);
+    };
+    const [lower, upper] = [bound(index.lower), bound(index.upper)];
+    const length = BigInt(n);
+    const clamp = (v: bigint | undefined, dflt: bigint): number => {
+      if (v === undefined) return Number(dflt);
+      const w = v < 0n ? v + length : v;
+      return Number(w < 0n ? 0n : w > length ? length : w);
+    };
+    const lo = clamp(lower, 0n);
+    return [lo, Math.max(lo, clamp(upper, length))];
+  }
+
+  /**
+   * x[a:b] of a list, tuple, str or bytes (list_slice, tupleslice, PyUnicode_Substring,
+   * bytes_subscript; 2.7's SLICE opcodes): a new list of exactly the items; the object itself for
+   * all of an immutable one; else a new object, through the empty and one-character caches. The slice
+   * object 3.x builds comes from and goes back to the one-slot slice cache (see deleteSubscript).
+   */
+  private slice(e: Expr & { k: "subscript" }, index: Expr & { k: "slice" }): void {
+    const frame = this.frame;
+    const obj = frame.top();
+    if (index.step) throw new UnsupportedError(e.line, "a slice with a step");
+    const heap = this.heap;
+    const text = obj.kind === "str" || obj.kind === "bytes";
+    if (!text && obj.kind !== "list" && obj.kind !== "tuple")
+      throw new UnsupportedError(e.line, `slicing a ${typeName(obj, this.rules.python2)}`);
+    const chars = obj.kind === "str" ? [...(obj.value as string)] : [];
+    const n = obj.kind === "str" ? chars.length : text ? (obj.value as string).length : obj.items.length;
+    const [lo, hi] = this.sliceBounds(index, n, e.line);
+    let r: PyObject;
+    if (obj.kind === "list") r = heap.list(obj.items.slice(lo, hi).map((i) => heap.incref(i)));
+    else if (lo === 0 && hi === n) r = heap.incref(obj);
+    else if (obj.kind === "tuple")
+      r =
+        hi === lo
+          ? heap.incref(heap.runtime.emptyTuple)
+          : heap.tuple(obj.items.slice(lo, hi).map((i) => heap.incref(i)));
+    else if (obj.kind === "str") r = heap.str(chars.slice(lo, hi).join(""));
+    else r = heap.bytes((obj.value as string).slice(lo, hi));
+    frame.drop();
+    frame.push(r);
+  }
+
   private subscript(e: Expr & { k: "subscript" }): void {
     const frame = this.frame;
     this.eval(e.object);
     const obj = frame.top();
-    if (e.index.k === "slice") throw new UnsupportedError(e.line, "slicing");
+    if (e.index.k === "slice") {
+      this.slice(e, e.index);
+      return;
+    }
     this.eval(e.index);
     const key = frame.top();
     let r: PyObject;

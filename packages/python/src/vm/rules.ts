@@ -80,6 +80,8 @@ export interface VersionRules {
    * and type until 3.9; tuple, list, dict and range until 3.8; 2.7 every type. bytes on every version: the
    * tuple shows on 3.6 – 3.13 when gc.collect() has emptied the free lists first (without that, an
    * earlier measurement saw none on 3.11), and PyBytes_Type has no tp_vectorcall through 3.15.
+   * complex on every version, map until 3.9 (map_vectorcall: 3.10), measured the same way on
+   * 3.6 – 3.13; 3.14+ are taken as 3.13.
    */
   readonly typesCalledWithArgumentTuple: ReadonlySet<string>;
 }
@@ -104,6 +106,8 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
     comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
     typesCalledWithArgumentTuple: new Set([
       "bytes",
+      "complex",
+      ...(v < 310 ? ["map"] : []),
       ...(v < 313 ? ["str", "int"] : []),
       ...(v < 310 ? ["float", "bool", "type"] : []),
       ...(v < 309 ? ["tuple", "list", "dict", "range"] : []),

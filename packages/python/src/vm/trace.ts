@@ -1,13 +1,25 @@
 /*
  * One step of a trace: the state after a statement, as RunResult.steps shows it.
  */
-import { allocatedBlocks, type PyObject } from "@pymem/core";
+import { allocatedBlocks, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import type { TracedObject, TraceStep } from "../api.js";
 import type { Frame } from "./frame.js";
 import type { Interpreter } from "./interpreter.js";
-import { reprOf, typeName } from "./values.js";
+import { typeName } from "./values.js";
 
 const REPR_LIMIT = 80;
+
+/**
+ * How a traced object reads: its repr as the model has it (addresses are the model's; a trace is the
+ * model's view, not a prediction of output), or its type where the model has no repr for it.
+ */
+function shown(o: PyObject, heap: ObjectHeap, py2: boolean): string {
+  try {
+    return repr(o, heap.profile).slice(0, REPR_LIMIT);
+  } catch {
+    return `<${typeName(o, py2)} object>`;
+  }
+}
 
 export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: string): TraceStep {
   const heap = vm.heap;
@@ -18,7 +30,7 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
     id: o.address,
     type: typeName(o, py2),
     refcnt: o.refcnt,
-    repr: reprOf(o, heap).slice(0, REPR_LIMIT),
+    repr: shown(o, heap, py2),
   }));
   const lists = heap.freeLists;
   const freeLists: Record<string, number> = {};

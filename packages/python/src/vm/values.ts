@@ -99,8 +99,11 @@ export function truthy(o: PyObject): boolean {
       return o.value !== 0n;
     case "float":
       return o.value !== 0;
+    case "complex":
+      return o.value !== 0 || o.imag !== 0;
     case "str":
     case "bytes":
+    case "unicode":
       return (o.value as string).length > 0;
     case "tuple":
     case "list":
@@ -130,10 +133,19 @@ export function equal(a: PyObject, b: PyObject): boolean {
     if (a.kind === "float" || b.kind === "float") return asNumber(a) === asNumber(b);
     return asBigInt(a) === asBigInt(b);
   }
+  if (a.kind === "complex" || b.kind === "complex") {
+    const parts = (o: PyObject) => (o.kind === "complex" ? [o.value as number, o.imag] : [asNumber(o), 0]);
+    if (!(a.kind === "complex" || isNumber(a)) || !(b.kind === "complex" || isNumber(b))) return false;
+    const [x, y] = [parts(a), parts(b)];
+    return x[0] === y[0] && x[1] === y[1];
+  }
+  if ((a.kind === "unicode") !== (b.kind === "unicode"))
+    throw new NotModelledError("comparing a 2.7 unicode object with another type");
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case "str":
     case "bytes":
+    case "unicode":
       return a.value === b.value;
     case "tuple":
     case "list":
@@ -191,17 +203,29 @@ export function str(o: PyObject, heap: ObjectHeap): string {
   return reprOf(o, heap);
 }
 
+/** Kinds whose repr shows the object's address (`<... at 0x...>`), which the model's is not. */
+const REPR_SHOWS_ADDRESS = new Set([
+  "instance",
+  "object",
+  "function",
+  "iterator",
+  "weakref",
+  "method-wrapper",
+  "map",
+]);
+
 /** repr(x) */
 export function reprOf(o: PyObject, heap: ObjectHeap): string {
   refuseUnknownCount(o);
   GC_COUNTS_UNKNOWN.add(heap);
+  const classic = o.kind === "class" && o.classSpec?.classic;
+  if (REPR_SHOWS_ADDRESS.has(o.kind) || classic)
+    throw new NotModelledError(
+      `the repr of ${o.kind === "instance" ? "an instance" : `a ${o.kind}`}: it shows the object's address, which changes from run to run`,
+    );
+  if (o.kind === "unicode") throw new NotModelledError("printing a 2.7 unicode object");
   if (o.kind === "float") return floatRepr(o.value as number);
-  if (o.kind === "class" && heap.profile.python[0] === 2)
-    return o.classSpec?.classic
-      ? `<class __main__.${o.classSpec.name} at 0x${o.address.toString(16)}>`
-      : `<class '__main__.${o.classSpec?.name}'>`;
-  if (o.kind === "instance" && o.cls?.classSpec?.classic)
-    return `<__main__.${o.cls.classSpec.name} instance at 0x${o.address.toString(16)}>`;
+  if (o.kind === "class" && heap.profile.python[0] === 2) return `<class '__main__.${o.classSpec?.name}'>`;
   return repr(o, heap.profile, (item) => reprOf(item, heap));
 }
 

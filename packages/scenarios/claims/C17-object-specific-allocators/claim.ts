@@ -1,5 +1,4 @@
 import { defineClaim, profilesWhere } from "../../src/claim.js";
-import { c17Output } from "./model.js";
 
 export default defineClaim({
   id: "C17",
@@ -89,5 +88,5 @@ export default defineClaim({
     },
   ],
   tags: ["free-lists", "shared-objects", "version-dependent"],
-  predictWitness: ({ version, pointerSize }) => c17Output(version, pointerSize),
+  modelRunsWitness: true,
 });

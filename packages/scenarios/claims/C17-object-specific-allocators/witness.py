@@ -1,8 +1,10 @@
 # C17 witness: which types keep their own dead objects for reuse (free lists, 2.7's int and float
-# blocks), and which objects are shared through caches? An object is made and freed, then one new
-# object of every small size is made (the flood: bytes, and complex numbers for the 32-byte class);
-# if the next object of the first type still gets the freed object's address, the type kept that
-# memory for itself: the shared allocator would have handed it to the flood.
+# blocks), and which objects are shared through caches? An object is made and freed, then new objects
+# of every small size are made (the flood: bytes; complex numbers for the 32-byte class of 64-bit
+# builds; and, for the 16-byte class of 32-bit builds, floats when an int was freed and ints when a
+# float was, more than either type's free list holds); if the next object of the first type still
+# gets the freed object's address, the type kept that memory for itself: the shared allocator would
+# have handed it to the flood.
 from __future__ import print_function
 import sys
 
@@ -13,14 +15,17 @@ ITEMS = [1, 2, 3]
 # tuple, list or dict that one of those types' own lists could serve.
 BYTE_LENGTHS = list(range(1, 600))
 COMPLEX_PARTS = [float(k) + 0.5 for k in range(8)]
+NUMBER_TEXTS = [str(k + 6000) for k in range(300)]  # free lists keep at most 100 ints or floats
 fill = b"x".__mul__
 
 
-def keeps_own_memory(make):
+def keeps_own_memory(name, make):
     x = make()
     address = id(x)
     del x
-    flood = tuple(map(fill, BYTE_LENGTHS)), tuple(map(complex, COMPLEX_PARTS))
+    numbers = float if name == "int" else int
+    flood = tuple(map(fill, BYTE_LENGTHS)), tuple(map(complex, COMPLEX_PARTS))  # no 3-tuple: see tuple
+    more = tuple(map(numbers, NUMBER_TEXTS))
     y = make()
     return id(y) == address
 
@@ -33,7 +38,7 @@ for name, make in (
     ("list", lambda: ITEMS[:]),
     ("dict", lambda: {}),
 ):
-    print("%s keeps its freed objects: %s" % (name, keeps_own_memory(make)))
+    print("%s keeps its freed objects: %s" % (name, keeps_own_memory(name, make)))
 
 for digits in ("256", "257", "1024", "1025"):
     print("int(%r) is int(%r): %s" % (digits, digits, int(digits) is int(digits)))

@@ -74,7 +74,7 @@ export class RuntimeObjects {
    */
   identifier(name: string): PyObject {
     const cached = this.str(name);
-    if (cached) return cached;
+    if (cached && ([...name].length !== 1 || this.oneCharacterConstantsShared)) return cached;
     let o = this.identifiers.get(name);
     if (!o) {
       const [major, minor] = this.profile.python;
@@ -82,6 +82,24 @@ export class RuntimeObjects {
       this.identifiers.set(name, o);
     }
     return o;
+  }
+
+  /**
+   * Whether a one-character latin-1 constant is the runtime's shared one-character str (what chr()
+   * returns). Not from 3.11.0 to 3.12.6: the compiler interns its own object, and sys.intern of the
+   * shared one finds that ("a" is chr(97) and sys.intern(chr(97)) is chr(97) print False on 3.11.7,
+   * Pyodide's 3.11.3 and 3.12.1; True on 3.8, Pyodide's 3.12.7 and 3.13). 3.12.7 came with the
+   * interning rework of gh-113993, which looks such strings up among the singletons.
+   */
+  get oneCharacterConstantsShared(): boolean {
+    const [major, minor, micro = 0] = this.profile.python;
+    const v = major * 100 + minor;
+    return !(v === 311 || (v === 312 && micro < 7));
+  }
+
+  /** The identifier made for `name` so far, if any (sys.intern finds it: the compiler interned it). */
+  existingIdentifier(name: string): PyObject | undefined {
+    return this.identifiers.get(name);
   }
 
   /**

@@ -39,6 +39,7 @@ import {
 import * as L from "../layout/sizes.js";
 import { DictTables } from "./dicts.js";
 import type { GcHooks, HeapAccess } from "./heap-access.js";
+import { Unicode27 } from "./unicode27.js";
 import { Weakrefs } from "./weakrefs.js";
 
 /** What the heap calls back into the session for: running Python code. */
@@ -81,6 +82,8 @@ export class ObjectHeap implements HeapAccess {
   /** tupleLists[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
   private readonly tupleLists: FreeList[];
   private serial = 0;
+  /** 2.7's unicode objects: their free list and latin-1 cache */
+  private readonly unicode27: Unicode27 | undefined;
 
   constructor(
     readonly profile: ObjectProfile,
@@ -105,6 +108,21 @@ export class ObjectHeap implements HeapAccess {
       { length: fl.tupleMaxLength + 1 },
       (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength),
     );
+    this.unicode27 =
+      profile.python[0] === 2
+        ? new Unicode27({
+            pm,
+            allocate: (n) => this.allocate("unicode", L.unicode27Size(profile, n)),
+            reuse: (slot, n) => {
+              const o = this.make("unicode", "heap", L.unicode27Size(profile, n));
+              o.block = slot.block;
+              o.address = slot.address;
+              this.liveSet.add(o);
+              return o;
+            },
+            incref: (o) => this.incref(o),
+          })
+        : undefined;
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
     this.dicts = new DictTables(this);
     this.weak = new Weakrefs(this);
@@ -182,6 +200,20 @@ export class ObjectHeap implements HeapAccess {
     if (cached) return this.incref(cached);
     const o = this.allocate("str", L.strSize(this.profile, s));
     o.value = s;
+    return o;
+  }
+
+  /** 2.7's unicode object of `s` (unichr, u"..."): see unicode27.ts. */
+  unicode(s: string): PyObject {
+    if (!this.unicode27) throw new NotModelledError("the unicode type of Python 2");
+    return this.unicode27.make(s);
+  }
+
+  /** complex(re, im): PyObject_Malloc'd, no free list in any version. */
+  complex(re: number, im: number): PyObject {
+    const o = this.allocate("complex", L.complexSize(this.profile));
+    o.value = re;
+    o.imag = im;
     return o;
   }
 
@@ -338,7 +370,15 @@ export class ObjectHeap implements HeapAccess {
   /** sys.intern(s) (steals s): the table's string for this value, which s becomes if it is the first. */
   intern(s: PyObject): PyObject {
     const value = s.value as string;
-    const existing = this.internTable.get(value) ?? this.runtime.str(value);
+    const shared = this.runtime.str(value);
+    const compiled = this.internTable.get(value) ?? this.runtime.existingIdentifier(value);
+    // 3.11 – 3.12.6 intern one-character strings apart from the shared ones, and start-up has
+    // interned some (sys.intern(chr(98)) is chr(98) is False on 3.11.7 and 3.12.1)
+    if (!compiled && shared && value.length > 0 && !this.runtime.oneCharacterConstantsShared)
+      throw new NotModelledError(
+        "sys.intern of a one-character str on 3.11 – 3.12.6 (start-up's interned strings)",
+      );
+    const existing = compiled ?? shared;
     if (existing && existing !== s) {
       this.incref(existing);
       this.decref(s);
@@ -552,7 +592,9 @@ export class ObjectHeap implements HeapAccess {
         break;
       case "function":
       case "iterator":
-      case "range": {
+      case "range":
+      case "map": // map_dealloc: the iterators' tuple, then the function
+      case "method-wrapper": {
         const items = o.items;
         o.items = [];
         for (const i of items) this.decref(i);
@@ -577,6 +619,7 @@ export class ObjectHeap implements HeapAccess {
       this.internTable.delete(o.value as string);
     this.liveSet.delete(o);
     if (o.kind === "instance" && o.cls) this.decref(o.cls);
+    if (o.kind === "unicode" && (this.unicode27 as Unicode27).release(o)) return;
     const slot: Slot = { block: o.block, address: o.address };
     const list = this.freeListFor(o);
     if (list instanceof BlockAllocator) {
@@ -628,6 +671,7 @@ export class ObjectHeap implements HeapAccess {
       });
     }
     this.dicts.clearKeysFreeList();
+    this.unicode27?.clear();
   }
 
   // ------------------------------------------------------------------ memory

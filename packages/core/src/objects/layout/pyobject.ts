@@ -26,7 +26,15 @@ export type Kind =
   /** a list, tuple, str, dict or range iterator (what `for` walks) */
   | "iterator"
   /** a 3.x range: its items are start, stop, step and length (int objects it holds) */
-  | "range";
+  | "range"
+  /** a complex number: `value` is the real part, `imag` the imaginary one */
+  | "complex"
+  /** a slot method bound to its object (b"x".__mul__): items[0] is self, functionName the slot */
+  | "method-wrapper"
+  /** 3.x map(func, iterable): items are the tuple of iterators and the function */
+  | "map"
+  /** 2.7's unicode (the text type): a fixed object and a separate buffer of 4-byte characters */
+  | "unicode";
 
 /**
  * Who keeps the object alive, which decides what its count means:
@@ -72,13 +80,29 @@ export class PyObject {
   block = 0;
   refcnt = 1;
   freed = false;
-  /** int (bigint), float (number), str / bytes (string) */
+  /** int (bigint), float and a complex's real part (number), str / bytes / unicode (string) */
   value: bigint | number | string | undefined;
+  /** a complex's imaginary part */
+  imag = 0;
   /** tuple and list items, in order */
   items: PyObject[] = [];
-  /** dict entries, in insertion order */
-  dictKeys: PyObject[] = [];
-  dictValues: PyObject[] = [];
+  /** dict entries, in insertion order (made on first use: most objects are no dicts) */
+  get dictKeys(): PyObject[] {
+    if (this.keysList === undefined) this.keysList = [];
+    return this.keysList;
+  }
+  set dictKeys(keys: PyObject[]) {
+    this.keysList = keys;
+  }
+  get dictValues(): PyObject[] {
+    if (this.valuesList === undefined) this.valuesList = [];
+    return this.valuesList;
+  }
+  set dictValues(values: PyObject[]) {
+    this.valuesList = values;
+  }
+  private keysList: PyObject[] | undefined;
+  private valuesList: PyObject[] | undefined;
   /** entries deleted from a 3.x dict's table since it was last resized (dk_nentries - ma_used) */
   dictDeleted = 0;
   /**
@@ -98,14 +122,25 @@ export class PyObject {
   itemsBlock = 0;
   allocated = 0;
   /** instance attributes held by the object itself (3.11+ inline values, __slots__) */
-  attrs = new Map<string, PyObject>();
+  get attrs(): Map<string, PyObject> {
+    if (this.attributeMap === undefined) this.attributeMap = new Map();
+    return this.attributeMap;
+  }
+  private attributeMap: Map<string, PyObject> | undefined;
   /** ≤3.10: the instance's __dict__, a dict object of its own */
   instanceDict: PyObject | undefined;
   /** the class of an instance, or the spec of a class object */
   cls: PyObject | undefined;
   classSpec: ClassSpec | undefined;
   /** Weak references to this object, in list order: the callback-less ref first, newest callback refs next. */
-  weakrefs: PyObject[] = [];
+  get weakrefs(): PyObject[] {
+    if (this.weakrefList === undefined) this.weakrefList = [];
+    return this.weakrefList;
+  }
+  set weakrefs(refs: PyObject[]) {
+    this.weakrefList = refs;
+  }
+  private weakrefList: PyObject[] | undefined;
   /** A weakref's referent; undefined once cleared (calling the weakref then gives None). */
   referent: PyObject | undefined;
   /** A weakref's callback (a function object), held until the weakref dies or is cleared. */
@@ -135,6 +170,8 @@ export class PyObject {
       case "function":
       case "weakref":
       case "iterator":
+      case "method-wrapper":
+      case "map":
         return true;
       default:
         return false;

@@ -179,6 +179,40 @@ export const rangeSize = (p: ObjectProfile): ObjectSize => plain(6 * p.pointerSi
 export const rangeIteratorSize = (p: ObjectProfile): ObjectSize =>
   plain((p.python[0] === 3 && p.python[1] >= 12 ? 5 : 6) * p.pointerSize);
 
+/** complex: a header and two C doubles (getsizeof 32 on 64-bit builds, 24 on wasm32). */
+export const complexSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize + 16);
+
+/** wrapperobject (a method-wrapper): header, the slot's descriptor and self; a tracked container. */
+export const methodWrapperSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: 4 * p.pointerSize,
+  separate: 0,
+});
+
+/**
+ * mapobject (3.x): header, the iterators' tuple and the function, a tracked container; 3.14 added
+ * `int strict` (gh-119793), a word with padding (getsizeof 48, then 56; 24, then 28 on wasm32).
+ */
+export const mapSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: (p.python[0] === 3 && p.python[1] >= 14 ? 5 : 4) * p.pointerSize,
+  separate: 0,
+});
+
+/**
+ * 2.7's PyUnicodeObject: header, length, the buffer's pointer, hash and the cached default encoding
+ * (6 words), and its buffer, allocated apart: length + 1 characters of 4 bytes (UCS-4 builds, which
+ * pyenv's and Debian's are: sys.maxunicode 1114111). getsizeof counts both.
+ */
+export const unicode27Size = (p: ObjectProfile, length: number): ObjectSize => ({
+  preHeader: 0,
+  gcHead: 0,
+  body: 6 * p.pointerSize + 4 * (length + 1),
+  separate: 4 * (length + 1),
+});
+
 /** dictiterobject: header, the dict, di_used, di_pos, di_result and len; a tracked container. */
 export const dictIteratorSize = (p: ObjectProfile): ObjectSize => ({
   preHeader: 0,

@@ -15,6 +15,7 @@ export function floatRepr(v: number): string {
     const e = Number(exponent);
     return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
+  if (Object.is(v, -0)) return "-0.0";
   const s = String(v);
   return s.includes(".") ? s : `${s}.0`;
 }
@@ -125,6 +126,14 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
       const [start, stop, step] = o.items.map((i) => String(i.value));
       return step === "1" ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
     }
+    case "complex":
+      return complexRepr(o.value as number, o.imag);
+    case "method-wrapper":
+      return `<method-wrapper '${o.functionName}' of ${o.items[0]?.kind} object at 0x${o.address.toString(16)}>`;
+    case "map":
+      return `<map object at 0x${o.address.toString(16)}>`;
+    case "unicode":
+      return `u${strRepr(o.value as string)}`;
     case "weakref": {
       const at = `<weakref at 0x${o.address.toString(16)}; `;
       const to = o.referent;
@@ -132,6 +141,17 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
       return `${at}to '${to.cls?.classSpec?.name ?? to.kind}' at 0x${to.address.toString(16)}>`;
     }
   }
+}
+
+/**
+ * complex_repr: each part as repr() of a float but without an added ".0"; no real part shown
+ * when it is +0 ("2j"), else "(re+imj)".
+ */
+export function complexRepr(re: number, im: number): string {
+  const part = (x: number) => floatRepr(x).replace(/\.0$/, "").replace(/\.0e/, "e");
+  const imag = `${part(im)}j`;
+  if (re === 0 && !Object.is(re, -0)) return imag;
+  return `(${part(re)}${im >= 0 || Number.isNaN(im) ? "+" : ""}${imag})`;
 }
 
 /** str(o) for print(): like repr except for str objects themselves. */
