@@ -46,7 +46,13 @@ export type Expr = { readonly line: number } & (
       readonly keywords: readonly Keyword[];
     }
   | { readonly k: "binary"; readonly op: BinaryOperator; readonly left: Expr; readonly right: Expr }
-  | { readonly k: "unary"; readonly op: UnaryOperator; readonly operand: Expr }
+  | {
+      readonly k: "unary";
+      readonly op: UnaryOperator;
+      readonly operand: Expr;
+      /** the operand is a number written right after the sign (no parentheses): 2.7 reads `-5` as one literal */
+      readonly signedNumber?: boolean;
+    }
   | { readonly k: "bool"; readonly op: "and" | "or"; readonly values: readonly Expr[] }
   | {
       readonly k: "compare";

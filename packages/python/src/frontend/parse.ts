@@ -427,6 +427,7 @@ class Lowering {
           k: "unary",
           op: op as "-" | "+" | "~" | "not",
           operand: this.expr(c[1] as SyntaxNode),
+          ...((c[1] as SyntaxNode).name === "Number" ? { signedNumber: true } : {}),
         };
       }
       case "ConditionalExpression":

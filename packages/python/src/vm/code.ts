@@ -9,7 +9,9 @@
  * one-character and identifier-like strings, which the compiler interns) come from the runtime.
  */
 import type { ObjectHeap, PyObject } from "@pymem/core";
+import { UnsupportedError } from "../errors.js";
 import type { Constant, Expr, Module, Parameters, Stmt, Target } from "../frontend/ast.js";
+import { foldConstant } from "./fold.js";
 import type { VersionRules } from "./rules.js";
 
 export type UnitKind = "module" | "function" | "class" | "comprehension";
@@ -53,6 +55,51 @@ export class CodeUnits {
 
   /** the tuples the AST optimizer folded, each holding the arena's reference */
   private readonly foldedTuples: PyObject[] = [];
+  /** each unary or binary expression's folded value (null: not folded) */
+  private readonly foldedValues = new Map<Expr, Constant | null>();
+  /** list displays the compiler builds as a tuple (iterated by `for`, searched by `in`) */
+  private readonly tupleDisplays = new Set<Expr>();
+  /** list displays the compiler makes a constant tuple (iterated by `for`, searched by `in`) */
+  private readonly constantTupleDisplays = new Set<Expr>();
+
+  /** Does `e` load a constant (a literal, a folded expression or display)? */
+  hasConstant(e: Expr): boolean {
+    return this.constants.has(e);
+  }
+
+  /** Is this list display built as a tuple (3.7+ `for x in [a, b]`, `x in [a, b]`)? */
+  buildsTuple(e: Expr): boolean {
+    return this.tupleDisplays.has(e);
+  }
+
+  /** Is this list display a constant tuple (`for x in [1.5, 2.5]`, `x in [1.5, 2.5]`)? */
+  isConstantTuple(e: Expr): boolean {
+    return this.constantTupleDisplays.has(e);
+  }
+
+  /** A list display the compiler folds (3.9+): three or more items, all constants. */
+  foldsListDisplay(e: { readonly items: readonly Expr[] }): boolean {
+    return e.items.length >= 3 && e.items.every((i) => this.valueOf(i) !== undefined);
+  }
+
+  /** The constant value of a literal or of an expression the compiler folds (fold.ts). */
+  private valueOf(e: Expr): Constant | undefined {
+    if (e.k === "const") return this.asCompiled(e.value);
+    if (e.k !== "unary" && e.k !== "binary") return undefined;
+    const known = this.foldedValues.get(e);
+    if (known !== undefined) return known ?? undefined;
+    const stage = this.rules.constantFolding;
+    const v = foldConstant(e, { python2: this.rules.python2, stage }, (x) => this.valueOf(x));
+    this.foldedValues.set(e, v ?? null);
+    if (!v && e.k === "binary") {
+      // tuple arithmetic on constants, which the compiler folds too: not computed here
+      const tupleOfConstants = (x: Expr) => x.k === "tuple" && x.items.every((i) => this.valueOf(i));
+      const side = (x: Expr) => tupleOfConstants(x) || this.valueOf(x) !== undefined;
+      if ((tupleOfConstants(e.left) || tupleOfConstants(e.right)) && side(e.left) && side(e.right))
+        throw new UnsupportedError(e.line, "a constant expression the compiler folds (tuple arithmetic)");
+    }
+    return v;
+  }
 
   unitOf(node: Node): CodeUnit {
     const u = this.units.get(node);
@@ -84,15 +131,29 @@ export class CodeUnits {
           return;
         case "name":
           return;
+        case "unary":
+        case "binary": {
+          const v = this.valueOf(e);
+          if (v) {
+            this.constants.set(e, this.foldedConstant(e, v, cache, held, visitExpr));
+            return;
+          }
+          if (e.k === "unary") visitExpr(e.operand);
+          else {
+            visitExpr(e.left);
+            visitExpr(e.right);
+          }
+          return;
+        }
         case "tuple":
-          if (e.items.length > 0 && e.items.every((i) => i.k === "const")) {
+          if (e.items.length > 0 && e.items.every((i) => this.valueOf(i) !== undefined)) {
             this.constants.set(e, this.constantTuple(e, cache, held));
             return;
           }
           e.items.forEach(visitExpr);
           return;
         case "list":
-          if (this.rules.constantListDisplay === "extend" && isFoldedListDisplay(e)) {
+          if (this.rules.constantListDisplay === "extend" && this.foldsListDisplay(e)) {
             this.constants.set(e, this.constantTuple(e, cache, held, false));
             return;
           }
@@ -122,19 +183,16 @@ export class CodeUnits {
           e.args.forEach(visitExpr);
           for (const k of e.keywords) visitExpr(k.value);
           return;
-        case "binary":
-          visitExpr(e.left);
-          visitExpr(e.right);
-          return;
-        case "unary":
-          visitExpr(e.operand);
-          return;
         case "bool":
           e.values.forEach(visitExpr);
           return;
         case "compare":
           visitExpr(e.left);
-          e.comparators.forEach(visitExpr);
+          e.comparators.forEach((c, i) => {
+            const op = e.ops[i];
+            if ((op === "in" || op === "not in") && c.k === "list") visitIterated(c, true);
+            else visitExpr(c);
+          });
           return;
         case "if":
           visitExpr(e.test);
@@ -176,6 +234,18 @@ export class CodeUnits {
           return;
       }
     };
+    // a list display iterated by `for` or searched by `in`: a tuple, constant or built (rules.ts)
+    const visitIterated = (list: Expr & { k: "list" | "set" | "tuple" }, searched: boolean): void => {
+      const rule = this.rules.listIteratedAsTuple;
+      const constant = list.items.length > 0 && list.items.every((i) => this.valueOf(i) !== undefined);
+      if (constant && (rule !== "constant-in" || searched)) {
+        this.constants.set(list, this.constantTuple(list, cache, held));
+        this.constantTupleDisplays.add(list);
+        return;
+      }
+      if (rule === "any") this.tupleDisplays.add(list);
+      visitExpr(list);
+    };
     const visitStmt = (s: Stmt): void => {
       switch (s.k) {
         case "expr":
@@ -203,7 +273,8 @@ export class CodeUnits {
           return;
         case "for":
           visitExpr(s.target);
-          visitExpr(s.iter);
+          if (s.iter.k === "list") visitIterated(s.iter, false);
+          else visitExpr(s.iter);
           s.body.forEach(visitStmt);
           s.orelse.forEach(visitStmt);
           return;
@@ -263,8 +334,65 @@ export class CodeUnits {
 
   // ---------------------------------------------------------------- constants
 
+  /**
+   * The object a folded expression loads. 2.7: a sign written before a number is part of the
+   * literal. The peephole optimizer (≤3.6) folds the compiled operands, which stay in co_consts, into
+   * a constant only co_consts holds. The AST optimizer (3.7 – 3.13) leaves the operands' objects to
+   * the arena and makes the result a constant like a literal one (held by the arena too, except
+   * where the code is compiled from an ast object: Pyodide); the CFG optimizer (3.14+) makes it a
+   * constant only co_consts holds.
+   */
+  private foldedConstant(
+    e: Expr & { k: "unary" | "binary" },
+    v: Constant,
+    cache: Map<string, PyObject>,
+    held: Set<PyObject>,
+    visitExpr: (e: Expr) => void,
+  ): PyObject {
+    // 2.7's ast_for_factor: a minus sign written before a number is part of the number's literal
+    const literal = e.k === "unary" && e.signedNumber === true && e.op === "-";
+    if (this.rules.python2 && literal) return this.makeConstant(v, cache, held);
+    // from here on `v` is made by the optimizer, not read by the parser
+    if (this.rules.constantFolding === "peephole") {
+      if (e.k === "unary") visitExpr(e.operand);
+      else {
+        visitExpr(e.left);
+        visitExpr(e.right);
+      }
+      // PyList_Append to co_consts: a new object, merged with no equal constant
+      return this.constsOnly(v, new Map(), held);
+    }
+    this.arenaOperands(e);
+    return this.rules.constantFolding === "ast" && this.rules.foldedTupleHeldWhileRunning
+      ? this.makeConstant(v, cache, held, false)
+      : this.constsOnly(v, cache, held);
+  }
+
+  /** A constant co_consts holds and no AST object does. */
+  private constsOnly(v: Constant, cache: Map<string, PyObject>, held: Set<PyObject>): PyObject {
+    const known = cache.has(constantKey(this.asCompiled(v)));
+    const o = this.makeConstant(v, cache, held, false);
+    if (!known && o.lifetime === "heap") o.refcnt--; // made here: no arena reference
+    return o;
+  }
+
+  /** The parser's objects of a folded expression's literals: only the arena holds them (3.7+). */
+  private arenaOperands(e: Expr): void {
+    if (e.k === "const") this.makeConstant(e.value, new Map(), undefined);
+    else if (e.k === "unary") this.arenaOperands(e.operand);
+    else if (e.k === "binary") {
+      this.arenaOperands(e.left);
+      this.arenaOperands(e.right);
+    }
+  }
+
   /** The object of constant `c`, with co_consts' reference added unless `held` is undefined. */
-  private makeConstant(c: Constant, cache: Map<string, PyObject>, held: Set<PyObject> | undefined): PyObject {
+  private makeConstant(
+    c: Constant,
+    cache: Map<string, PyObject>,
+    held: Set<PyObject> | undefined,
+    literal = true,
+  ): PyObject {
     c = this.asCompiled(c);
     const rt = this.heap.runtime;
     switch (c.type) {
@@ -288,7 +416,7 @@ export class CodeUnits {
     const key = constantKey(c);
     let o = cache.get(key);
     if (!o) {
-      o = this.newConstantObject(c); // the AST arena's reference
+      o = this.newConstantObject(c, literal); // the AST arena's reference
       cache.set(key, o);
     }
     if (held && !held.has(o)) {
@@ -298,7 +426,7 @@ export class CodeUnits {
     return o;
   }
 
-  private newConstantObject(c: Constant): PyObject {
+  private newConstantObject(c: Constant, literal: boolean): PyObject {
     switch (c.type) {
       case "int":
         return this.heap.int(c.value);
@@ -308,7 +436,7 @@ export class CodeUnits {
         return this.heap.str(c.value);
       case "bytes": {
         const o = this.heap.bytes(c.value);
-        if (this.rules.bytesLiteralHeldTwice) this.heap.incref(o);
+        if (literal && this.rules.bytesLiteralHeldTwice) this.heap.incref(o); // the parser's, not a fold's
         return o;
       }
       default:
@@ -327,9 +455,10 @@ export class CodeUnits {
     held: Set<PyObject>,
     inArena = true,
   ): PyObject {
-    const values = e.items.map((i) => this.asCompiled((i as Expr & { k: "const" }).value));
+    const values = e.items.map((i) => this.valueOf(i) as Constant);
     const key = `tuple:${values.map(constantKey).join(",")}`;
-    let t = cache.get(key);
+    // the peephole optimizer (≤3.6) appends each tuple it folds to co_consts: equal ones stay apart
+    let t = this.rules.constantFolding === "peephole" && inArena ? undefined : cache.get(key);
     if (!t) {
       // Folded from the AST (3.7+) or from a list display, the items are not in co_consts on their
       // own; the peephole optimizer (≤3.6) leaves them there.
@@ -337,9 +466,22 @@ export class CodeUnits {
       // 3.7 folds the parser's own objects and merges nothing inside a tuple: equal items elsewhere
       // are other objects (`[1.5] [0] is (1.5, 2.5)[0]` is False there, True from 3.8).
       const parserObjects = this.rules.foldedTupleInArena && !this.rules.mergeConstantsAcrossCode;
-      const items = values.map((v) =>
-        this.heap.incref(this.makeConstant(v, parserObjects ? new Map() : cache, itemsHeld)),
-      );
+      const items = values.map((v, k) => {
+        // an item the peephole optimizer folded is a constant of its own, co_consts' only
+        const item = e.items[k] as Expr;
+        if (item.k === "unary" || item.k === "binary") {
+          const literal = this.rules.python2 && item.k === "unary" && item.signedNumber === true;
+          if (this.rules.constantFolding === "peephole" && !literal)
+            return this.heap.incref(this.constsOnly(v, new Map(), held));
+          if (this.rules.constantFolding !== "peephole" && !this.rules.foldedTupleHeldWhileRunning) {
+            // the optimizer's object, whose arena is gone before the code runs: the tuple's only
+            const o = this.makeConstant(v, new Map(), undefined, false);
+            if (o.lifetime === "heap") o.refcnt--;
+            return this.heap.incref(o);
+          }
+        }
+        return this.heap.incref(this.makeConstant(v, parserObjects ? new Map() : cache, itemsHeld));
+      });
       t = this.heap.tuple(items);
       // ≤3.6 the peephole optimizer folds the tuple: no AST object holds it, only co_consts
       if (!this.rules.foldedTupleInArena || !inArena) t.refcnt--;
@@ -360,7 +502,7 @@ export class CodeUnits {
   }
 
   private constantFor(e: Expr, cache: Map<string, PyObject>): PyObject {
-    const c = this.asCompiled((e as Expr & { k: "const" }).value);
+    const c = this.valueOf(e) as Constant;
     return cache.get(constantKey(c)) ?? this.heap.runtime.none;
   }
 }
@@ -379,11 +521,6 @@ function forEachComprehension(node: unknown, visit: (e: Expr & { k: "listcomp" }
   if (k === "def" || k === "class" || k === "lambda") return;
   if (k === "listcomp") visit(node as Expr & { k: "listcomp" });
   for (const value of Object.values(node)) forEachComprehension(value, visit);
-}
-
-/** A list display the compiler folds (3.9+): three or more items, all constants. */
-export function isFoldedListDisplay(e: { readonly items: readonly Expr[] }): boolean {
-  return e.items.length >= 3 && e.items.every((i) => i.k === "const");
 }
 
 function constantKey(c: Constant): string {

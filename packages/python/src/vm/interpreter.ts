@@ -12,7 +12,7 @@ import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
 import { call, callFromC, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
-import { CodeUnits, isFoldedListDisplay } from "./code.js";
+import { CodeUnits } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
 import { Frame } from "./frame.js";
@@ -756,16 +756,24 @@ export class Interpreter {
           frame.push(this.heap.incref(this.heap.runtime.emptyTuple));
           return;
         }
-        if (e.items.every((i) => i.k === "const")) {
+        if (this.units.hasConstant(e)) {
           frame.push(this.heap.incref(this.units.constant(e)));
           return;
         }
-        for (const i of e.items) this.eval(i, false);
-        const items = e.items.map(() => frame.popOwned()).reverse();
-        frame.push(this.heap.tuple(items));
+        this.tupleDisplay(e);
         return;
       }
       case "list":
+        if (this.units.isConstantTuple(e)) {
+          // iterated or searched: the compiler made it a constant tuple
+          frame.push(this.heap.incref(this.units.constant(e)));
+          return;
+        }
+        if (this.units.buildsTuple(e)) {
+          if (e.items.length === 0) frame.push(this.heap.incref(this.heap.runtime.emptyTuple));
+          else this.tupleDisplay(e);
+          return;
+        }
         this.listDisplay(e);
         return;
       case "dict": {
@@ -795,6 +803,10 @@ export class Interpreter {
         call(this, e);
         return;
       case "binary": {
+        if (this.units.hasConstant(e)) {
+          frame.push(this.heap.incref(this.units.constant(e)));
+          return;
+        }
         this.eval(e.left);
         this.eval(e.right);
         const [a, b] = [frame.top(1), frame.top()];
@@ -808,6 +820,10 @@ export class Interpreter {
         return;
       }
       case "unary": {
+        if (this.units.hasConstant(e)) {
+          frame.push(this.heap.incref(this.units.constant(e)));
+          return;
+        }
         this.eval(e.operand);
         const o = frame.top();
         let r: PyObject | undefined;
@@ -871,9 +887,17 @@ export class Interpreter {
     }
   }
 
+  /** BUILD_TUPLE of the items' values. */
+  private tupleDisplay(e: Expr & { k: "list" | "set" | "tuple" }): void {
+    const frame = this.frame;
+    for (const i of e.items) this.eval(i, false);
+    const items = e.items.map(() => frame.popOwned()).reverse();
+    frame.push(this.heap.tuple(items));
+  }
+
   private listDisplay(e: Expr & { k: "list" | "set" | "tuple" }): void {
     const frame = this.frame;
-    if (this.rules.constantListDisplay === "extend" && isFoldedListDisplay(e)) {
+    if (this.rules.constantListDisplay === "extend" && this.units.foldsListDisplay(e)) {
       // BUILD_LIST 0, LOAD_CONST (the folded tuple), LIST_EXTEND 1
       const list = this.heap.list([]);
       frame.push(list);

@@ -37,6 +37,8 @@ export class Iterators {
   private readonly ranges = new WeakMap<PyObject, RangeState>();
   /** each dict iterator's di_used: the dict's size when it started, -1 once it has failed */
   private readonly dictIteratorSizes = new WeakMap<PyObject, number>();
+  /** each dict iterator's dict keys when it started */
+  private readonly dictIteratorKeys = new WeakMap<PyObject, readonly PyObject[]>();
 
   constructor(private readonly host: IterationHost) {}
 
@@ -58,6 +60,7 @@ export class Iterators {
       // dict_iter: a key iterator that remembers the size it started at (di_used)
       const it = this.tracked(dictIteratorSize(heap.profile), seq);
       this.dictIteratorSizes.set(it, seq.dictKeys.length);
+      this.dictIteratorKeys.set(it, [...seq.dictKeys]);
       return it;
     }
     if (seq.kind === "range") return this.rangeIterator(seq);
@@ -125,6 +128,11 @@ export class Iterators {
         this.dictIteratorSizes.set(it, -1);
         throw new PyException("RuntimeError", "dictionary changed size during iteration");
       }
+      const started = this.dictIteratorKeys.get(it) as readonly PyObject[];
+      if (seq.dictKeys.some((k, j) => j <= i && k !== started[j]))
+        // same size, other keys: CPython walks the table's entry positions (3.6, 3.7) or raises
+        // "dictionary keys changed during iteration" (3.8+); the model keeps no positions
+        throw new UnsupportedError(line, "a dict whose keys changed (not its size) while iterating over it");
       if (i >= seq.dictKeys.length) return this.exhausted(it, seq);
       it.value = BigInt(i + 1);
       return this.heap.incref(seq.dictKeys[i] as PyObject);

@@ -84,6 +84,20 @@ export interface VersionRules {
    * 3.6 – 3.13; 3.14+ are taken as 3.13.
    */
   readonly typesCalledWithArgumentTuple: ReadonlySet<string>;
+  /**
+   * Where unary and binary operations on constants are folded (fold.ts): the peephole optimizer on
+   * the bytecode (≤3.6: the result is only co_consts', merged with nothing), the AST optimizer
+   * (3.7 – 3.13: the arena holds the result too, and the operands' objects only the arena), or the
+   * control-flow-graph optimizer (3.14+, gh-129550: the result only co_consts', merged with equal
+   * constants; the operands' objects the arena's).
+   */
+  readonly constantFolding: "peephole" | "ast" | "cfg";
+  /**
+   * A list display iterated by `for` or searched by `in`: 3.7+ (fold_iter, fold_compare) build a
+   * tuple instead, a constant one when every item is constant; 3.6's peephole optimizer only makes
+   * the constant ones a tuple, and 2.7's only for `in`.
+   */
+  readonly listIteratedAsTuple: "any" | "constant" | "constant-in";
 }
 
 /** The rules of a profile's build, run on `platform` ("emscripten": as Pyodide runs a program). */
@@ -104,6 +118,8 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
       platform !== "emscripten" && ((v === 312 && micro < 7) || (v === 313 && micro < 2)),
     constantListDisplay: v >= 309 ? "extend" : "build-list",
     comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
+    constantFolding: v >= 314 ? "cfg" : v >= 307 ? "ast" : "peephole",
+    listIteratedAsTuple: v >= 307 ? "any" : v === 306 ? "constant" : "constant-in",
     typesCalledWithArgumentTuple: new Set([
       "bytes",
       "complex",

@@ -31,6 +31,7 @@ export const FEATURES = {
   is: "print(x is y)",
   getsizeof: "print(sys.getsizeof(x)) of lists, dicts, tuples and instances",
   len: "print(len(x)) of lists, dicts and tuples",
+  constant: 'constants, literal or folded by the compiler: 7.5, -2.5, 1000 + 1, (1, -2.5), "a b" * 2',
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -103,9 +104,17 @@ function names(s: ProgramState, p: Picks, count: number): string[] | undefined {
 }
 
 /*
- * Constants would be shared or cached (a literal lives in its code object; 3.15 caches ints up to
- * 1024), so every object is built at run time: float("1.5"), int("100000"), str(12345).
+ * Constants are shared (a literal lives in its code object; 3.15 caches ints up to 1024), so most
+ * objects are built at run time: float("1.5"), int("100000"), str(12345). The "constant" feature
+ * makes constants on purpose, literal and folded, outside every cache and never identifier-like
+ * (an interned name's count includes references start-up made).
  */
+const CONSTANTS: Readonly<Partial<Record<Kind, readonly string[]>>> = {
+  float: ["7.5", "-2.5", "2.5 * 2", "1e3 - 0.5", "-(7.5)"],
+  int: ["5000", "-5000", "1000 + 1", "7 * 1000", "2 ** 20", "-(3000)"],
+  tuple: ["(1, -2.5)", "(5000, 7.5)", "(2.5 * 2,)"],
+  str: ['"a b" * 2', '"x y"', '"p " + "q"'],
+};
 const CONSTRUCTORS: readonly Constructor[] = [
   { kind: "list", needs: "list", make: () => "[]" },
   {
@@ -138,6 +147,13 @@ const CONSTRUCTORS: readonly Constructor[] = [
   { kind: "float", needs: "float", make: () => 'float("1.5")' },
   { kind: "int", needs: "int", make: () => 'int("100000")' },
   { kind: "str", needs: "str", make: () => "str(12345)" },
+  ...Object.entries(CONSTANTS).map(
+    ([kind, texts]): Constructor => ({
+      kind: kind as Kind,
+      needs: "constant",
+      make: (_s, p) => choose(texts as readonly string[], p[2]),
+    }),
+  ),
 ];
 
 /** `target = <new object>` and `drop(<new object>)` (a temporary) for each constructor. */

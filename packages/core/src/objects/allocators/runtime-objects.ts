@@ -69,16 +69,17 @@ export class RuntimeObjects {
 
   /**
    * A name as it appears in code (an attribute name): one interned str the code object holds, shared
-   * by every use, so storing it as a dict key allocates nothing. Immortal from 3.12 (interned strings
-   * of code objects), held by the runtime before.
+   * by every use, so storing it as a dict key allocates nothing. Immortal where interning makes
+   * strings immortal (3.12.0 – 3.12.6), else held by the runtime: code objects start-up loaded may
+   * hold the same string (getrefcount of a code constant "hello" is 4 on 3.13.0 and on Pyodide's
+   * 3.12.7, UINT_MAX on 3.12.1).
    */
   identifier(name: string): PyObject {
     const cached = this.str(name);
     if (cached && ([...name].length !== 1 || this.oneCharacterConstantsShared)) return cached;
     let o = this.identifiers.get(name);
     if (!o) {
-      const [major, minor] = this.profile.python;
-      o = this.create("str", major * 100 + minor >= 312 ? "immortal" : "runtime-held", name);
+      o = this.create("str", this.profile.refcounts.internImmortal ? "immortal" : "runtime-held", name);
       this.identifiers.set(name, o);
     }
     return o;

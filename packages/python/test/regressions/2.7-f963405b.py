@@ -1,0 +1,12 @@
+# Regression: the model answered this otherwise than 2.7.18 (differential, seed 20261206,
+# generated-7, shrunk by fast-check in 18 steps).
+from __future__ import print_function
+import sys
+import gc
+gc.disable()
+gc.collect()
+v0 = -(3000)
+print(sys.getrefcount(v0))
+v0 = [v0]
+del v0
+print(gc.collect())
