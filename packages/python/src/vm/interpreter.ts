@@ -746,7 +746,7 @@ export class Interpreter {
     const frame = this.frame;
     switch (e.k) {
       case "const":
-        frame.push(this.heap.incref(this.units.constant(e)));
+        this.pushConstant(e);
         return;
       case "name":
         this.loadName(e, borrowOk);
@@ -804,7 +804,7 @@ export class Interpreter {
         return;
       case "binary": {
         if (this.units.hasConstant(e)) {
-          frame.push(this.heap.incref(this.units.constant(e)));
+          this.pushConstant(e);
           return;
         }
         this.eval(e.left);
@@ -821,7 +821,7 @@ export class Interpreter {
       }
       case "unary": {
         if (this.units.hasConstant(e)) {
-          frame.push(this.heap.incref(this.units.constant(e)));
+          this.pushConstant(e);
           return;
         }
         this.eval(e.operand);
@@ -885,6 +885,13 @@ export class Interpreter {
       case "starred":
         throw new UnsupportedError(e.line, "'*' here");
     }
+  }
+
+  /** LOAD_CONST: a new reference, or (3.15+) a borrowed one. */
+  private pushConstant(e: Expr): void {
+    const o = this.units.constant(e);
+    if (this.rules.borrowedConstantLoads) this.frame.push(o, false);
+    else this.frame.push(this.heap.incref(o));
   }
 
   /** BUILD_TUPLE of the items' values. */

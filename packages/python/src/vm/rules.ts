@@ -93,6 +93,12 @@ export interface VersionRules {
    */
   readonly constantFolding: "peephole" | "ast" | "cfg";
   /**
+   * 3.15: LOAD_CONST pushes a borrowed reference, so a constant on the stack (a call's argument, an
+   * operand) adds nothing to its count: getrefcount(9000) is 2 on Pyodide's 3.15.0, 3 on its 3.14.2
+   * (co_consts', the ast's, and before 3.15 the stack's).
+   */
+  readonly borrowedConstantLoads: boolean;
+  /**
    * A list display iterated by `for` or searched by `in`: 3.7+ (fold_iter, fold_compare) build a
    * tuple instead, a constant one when every item is constant; 3.6's peephole optimizer only makes
    * the constant ones a tuple, and 2.7's only for `in`.
@@ -119,6 +125,7 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
     constantListDisplay: v >= 309 ? "extend" : "build-list",
     comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
     constantFolding: v >= 314 ? "cfg" : v >= 307 ? "ast" : "peephole",
+    borrowedConstantLoads: v >= 315,
     listIteratedAsTuple: v >= 307 ? "any" : v === 306 ? "constant" : "constant-in",
     typesCalledWithArgumentTuple: new Set([
       "bytes",
