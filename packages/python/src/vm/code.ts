@@ -474,9 +474,12 @@ export class CodeUnits {
           if (this.rules.constantFolding === "peephole" && !literal)
             return this.heap.incref(this.constsOnly(v, new Map(), held));
           if (this.rules.constantFolding !== "peephole" && !this.rules.foldedTupleHeldWhileRunning) {
-            // the optimizer's object, whose arena is gone before the code runs: the tuple's only
-            const o = this.makeConstant(v, new Map(), undefined, false);
-            if (o.lifetime === "heap") o.refcnt--;
+            // the optimizer's object, whose arena is gone before the code runs: the tuple's, and
+            // from 3.8 merged with an equal constant (merge_consts_recursive)
+            const merged = parserObjects ? new Map<string, PyObject>() : cache;
+            const known = merged.has(constantKey(v));
+            const o = this.makeConstant(v, merged, undefined, false);
+            if (!known && o.lifetime === "heap") o.refcnt--;
             return this.heap.incref(o);
           }
         }
