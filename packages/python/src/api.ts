@@ -13,6 +13,12 @@ export interface RunOptions {
   readonly pointerSize?: 4 | 8;
   /** sys.platform of the build: "linux" (default), or "emscripten" for Pyodide. */
   readonly platform?: string;
+  /**
+   * The pymalloc build, as a @pymem/core allocator profile id, where the version alone does not tell
+   * it ("3.6-pyenv": pyenv's 3.6.15 carries the 16-byte alignment patch). Default: the version's
+   * upstream build.
+   */
+  readonly allocatorProfile?: string;
   /** The file name messages and tracebacks show ("<string>" when not given). */
   readonly filename?: string;
   /** Record one TraceStep per executed statement (costs time and memory). */

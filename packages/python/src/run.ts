@@ -1,7 +1,15 @@
 /*
  * runPython: parse, refuse what the model does not run, then execute on a fresh model of the build.
  */
-import { ObjectHeap, objectProfile, Pymalloc, profileForVersion } from "@pymem/core";
+import {
+  type AllocatorProfile,
+  blockSize,
+  ObjectHeap,
+  objectProfile,
+  Pymalloc,
+  profileForVersion,
+  sizeClassCount,
+} from "@pymem/core";
 import { DEFAULT_INSTRUCTION_LIMIT, type RunOptions, type RunResult, type TraceStep } from "./api.js";
 import { PythonSyntaxError } from "./errors.js";
 import { parseModule } from "./frontend/parse.js";
@@ -24,14 +32,20 @@ export function runPython(source: string, options: RunOptions): RunResult {
   const module = parseModule(source);
   const pointerSize = options.pointerSize ?? 8;
   const profile = objectProfile(options.version, pointerSize);
-  const allocator = profileForVersion(options.version.split(".").slice(0, 3).join("."), pointerSize);
+  const allocator = profileForVersion(
+    options.allocatorProfile ?? options.version.split(".").slice(0, 3).join("."),
+    pointerSize,
+  );
   if (profile.python[0] === 2 && module.firstFString !== undefined)
     throw new PythonSyntaxError(module.firstFString, "invalid syntax");
   const pm = new Pymalloc(allocator);
+  if (options.platform !== "emscripten") holdStartUpBlocks(pm, allocator);
   let vm: Interpreter | undefined;
   const heap = new ObjectHeap(profile, pm, {
     finalizer: (self) => vm?.finalize(self),
     caller: (fn, args) => vm?.callback(fn, args),
+    // memory CPython may take from (or leave to) start-up's free-list entries, which the model does not know
+    startUpGuess: () => vm?.builtins.unmodelledAllocation("pymalloc"),
   });
   const steps: TraceStep[] = [];
   let printed = 0;
@@ -70,4 +84,16 @@ export function runPython(source: string, options: RunOptions): RunResult {
     ...(exception ? { exception: exception.summary } : {}),
     ...(options.trace ? { steps } : {}),
   };
+}
+
+/**
+ * Start-up leaves live blocks in every size class (sys._debugmallocstats() at start on native
+ * 3.6.15 – 3.13.0: 31 – 32 of 32 classes have blocks in use), so a program's objects share pools
+ * with them and freeing its own never empties such a pool. One block held in each class's first
+ * pool gives the model's pools the same footing; without it a pool the program emptied was taken
+ * by another size class, and ids of different sizes matched where CPython's never do. Not on
+ * Pyodide, whose builds have no pymalloc (the model's pools stand in for its malloc there).
+ */
+function holdStartUpBlocks(pm: Pymalloc, allocator: AllocatorProfile): void {
+  for (let c = 0; c < sizeClassCount(allocator); c++) pm.malloc(blockSize(allocator, c));
 }

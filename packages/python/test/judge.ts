@@ -2,7 +2,7 @@
  * One program, one real interpreter's run of it, and the model's answer for that interpreter's build:
  * the same judgement for the differential, the shrinker and the mutation test.
  */
-import type { Interpreter, RunResult } from "@pymem/oracle";
+import { candidateProfileIds, type Interpreter, type RunResult } from "@pymem/oracle";
 import {
   type RunResult as ModelResult,
   type PythonModelError,
@@ -29,12 +29,15 @@ export function judge(
   rules?: Partial<VersionRules>,
 ): Judged {
   const realException = real.exitCode === 1 ? (real.stderr.trim().split("\n").at(-1) ?? "") : undefined;
+  // the build most likely first (pyenv's 3.6.15: its 16-byte alignment patch)
+  const allocatorProfile = interpreter.kind === "native" ? candidateProfileIds(interpreter)[0] : undefined;
   let model: ModelResult;
   try {
     model = runPython(source, {
       version: interpreter.versionInfo.join("."),
       pointerSize: interpreter.pointerSize,
       platform: interpreter.platform,
+      ...(allocatorProfile ? { allocatorProfile } : {}),
       ...(rules ? { rules } : {}),
     });
   } catch (e) {

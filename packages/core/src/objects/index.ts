@@ -8,7 +8,9 @@ export {
   type BlockAllocatorView,
   FreeList,
   type FreeListView,
+  type GuessHook,
   type Slot,
+  START_UP_ENTRIES_AT_MOST,
 } from "./allocators/free-lists.js";
 export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects.js";
 // heap: reference counts, deallocation, dicts, weak references, the cycle collector
@@ -21,6 +23,7 @@ export { CannotWeakrefError, Weakrefs } from "./heap/weakrefs.js";
 // layout: what an object is, and its size as formulas over the pointer size
 export * from "./layout/dict-sizes.js";
 export {
+  type AddressLineage,
   type ClassSpec,
   type FunctionBody,
   type Kind,

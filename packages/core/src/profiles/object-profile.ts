@@ -44,6 +44,13 @@ export interface FreeListLimits {
   /** Tuples of length 1 .. tupleMaxLength are kept, tuplePerLength of each length. */
   readonly tupleMaxLength: number;
   readonly tuplePerLength: Capacity;
+  /**
+   * Bound methods (PyMethodObject) and builtin methods (PyCFunctionObject), each kept up to this
+   * many (PyMethod_MAXFREELIST, PyCFunction_MAXFREELIST 256); 3.9 removed both lists (bpo-37340).
+   */
+  readonly boundMethods: Capacity;
+  /** Does a full collection empty the list and dict free lists too (3.x; 2.7's clear_freelists does not)? */
+  readonly listAndDictClearedByCollection: boolean;
 }
 
 export interface CollectorProfile {

@@ -77,6 +77,10 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       dictKeys: 0,
       tupleMaxLength: 19, // PyTuple_MAXSAVESIZE 20: lengths 1 .. 19 (index = length)
       tuplePerLength: 2000,
+      boundMethods: 256, // classobject.c and methodobject.c @ 2.7.18
+      // Modules/gcmodule.c @ 2.7.18, clear_freelists: methods, frames, C functions, tuples, unicode,
+      // ints and floats; 3.6.15's calls PyList_ClearFreeList and PyDict_ClearFreeList too
+      listAndDictClearedByCollection: false,
     },
     refcounts: {
       staticInitial: undefined,
@@ -116,9 +120,14 @@ function history(P: PointerSize): readonly Step[] {
   const v3_3 = evolve(
     v3_0,
     [3, 3],
-    { functionWords: 14, dicts: { ...v3_0.dicts, splitTables: true } },
+    {
+      functionWords: 14,
+      dicts: { ...v3_0.dicts, splitTables: true },
+      freeLists: { ...v3_0.freeLists, listAndDictClearedByCollection: true },
+    },
     "3.3: functions gain __qualname__ (PEP 3155; 3.0 added __kwdefaults__ and __annotations__): 14 words; " +
-      "instance dicts of one class share a keys table and keep only their values (PEP 412, split tables).",
+      "instance dicts of one class share a keys table and keep only their values (PEP 412, split tables); " +
+      "a full collection empties the list and dict free lists too (gcmodule.c, clear_freelists: so in 3.6.15, not in 2.7.18).",
   );
   const v3_4 = evolve(
     v3_3,
@@ -176,9 +185,13 @@ function history(P: PointerSize): readonly Step[] {
   const v3_9 = evolve(
     v3_8,
     [3, 9],
-    { collector: { ...v3_8.collector, resurrection: "survivors-uncounted" } },
+    {
+      collector: { ...v3_8.collector, resurrection: "survivors-uncounted" },
+      freeLists: { ...v3_8.freeLists, boundMethods: 0 },
+    },
     "3.9 (bpo-38379, handle_resurrected_objects): only objects still unreachable after the finalizers are " +
-      "freed and counted by gc.collect(); before, one resurrection kept the whole set alive.",
+      "freed and counted by gc.collect(); before, one resurrection kept the whole set alive. Bound and " +
+      "builtin method objects lose their free lists (bpo-37340).",
   );
   const v3_10 = evolve(
     v3_9,

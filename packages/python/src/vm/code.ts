@@ -188,9 +188,12 @@ export class CodeUnits {
           return;
         case "compare":
           visitExpr(e.left);
+          // fold_compare (3.7+), and the peephole optimizers before it, see only the last
+          // comparison: a list searched in the middle of a chain stays a list
           e.comparators.forEach((c, i) => {
             const op = e.ops[i];
-            if ((op === "in" || op === "not in") && c.k === "list") visitIterated(c, true);
+            const last = i === e.comparators.length - 1;
+            if (last && (op === "in" || op === "not in") && c.k === "list") visitIterated(c, true);
             else visitExpr(c);
           });
           return;
@@ -205,12 +208,12 @@ export class CodeUnits {
           return;
         case "listcomp":
           // The outermost iterable is evaluated in the enclosing scope.
-          visitExpr(e.generators[0]?.iter);
+          visitIterable(e.generators[0]?.iter);
           if (this.rules.comprehensionScope === "enclosing") {
             // 2.7 compiles it into the enclosing code: no code object of its own
             visitExpr(e.element);
             e.generators.forEach((g, i) => {
-              if (i > 0) visitExpr(g.iter);
+              if (i > 0) visitIterable(g.iter);
               g.ifs.forEach(visitExpr);
             });
             return;
@@ -238,6 +241,10 @@ export class CodeUnits {
     const visitIterated = (list: Expr & { k: "list" | "set" | "tuple" }, searched: boolean): void => {
       const rule = this.rules.listIteratedAsTuple;
       const constant = list.items.length > 0 && list.items.every((i) => this.valueOf(i) !== undefined);
+      // Pyodide's 3.14.2 and 3.15.0 count the first item once more (getrefcount 4, the rest 3; on
+      // 3.15 every item of one a comprehension iterates): which constants the CFG keeps is not modelled
+      if (constant && !searched && this.rules.constantFolding === "cfg")
+        throw new UnsupportedError(list.line, "iterating a list display of constants on 3.14+");
       if (constant && (rule !== "constant-in" || searched)) {
         this.constants.set(list, this.constantTuple(list, cache, held));
         this.constantTupleDisplays.add(list);
@@ -245,6 +252,11 @@ export class CodeUnits {
       }
       if (rule === "any") this.tupleDisplays.add(list);
       visitExpr(list);
+    };
+    // what `for` and a comprehension's `for` iterate: fold_iter (3.7+), GET_ITER's peephole (3.6)
+    const visitIterable = (e: Expr | undefined): void => {
+      if (e?.k === "list") visitIterated(e, false);
+      else visitExpr(e);
     };
     const visitStmt = (s: Stmt): void => {
       switch (s.k) {
@@ -273,8 +285,7 @@ export class CodeUnits {
           return;
         case "for":
           visitExpr(s.target);
-          if (s.iter.k === "list") visitIterated(s.iter, false);
-          else visitExpr(s.iter);
+          visitIterable(s.iter);
           s.body.forEach(visitStmt);
           s.orelse.forEach(visitStmt);
           return;
@@ -308,7 +319,7 @@ export class CodeUnits {
       if (e.k === "listcomp") {
         visitExpr(e.element);
         e.generators.forEach((g, i) => {
-          if (i > 0) visitExpr(g.iter);
+          if (i > 0) visitIterable(g.iter);
           g.ifs.forEach(visitExpr);
         });
       } else visitExpr(e);

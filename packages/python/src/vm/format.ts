@@ -48,8 +48,17 @@ function applySpec(o: PyObject, spec: string, heap: ObjectHeap, line: number): s
   return s.slice(0, signed) + pad + s.slice(signed);
 }
 
-/** fmt.format(*args): positional fields only ({} or {N}), each with an optional !r/!s and spec. */
-export function formatString(fmt: string, args: readonly PyObject[], heap: ObjectHeap, line: number): string {
+/**
+ * fmt.format(*args): positional fields only ({} or {N}), each with an optional !r/!s and spec.
+ * `formatted` is told of each value PyObject_Format formats (not a !r or !s field).
+ */
+export function formatString(
+  fmt: string,
+  args: readonly PyObject[],
+  heap: ObjectHeap,
+  line: number,
+  formatted?: (o: PyObject, spec: string) => void,
+): string {
   let auto = 0;
   return fmt.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field: string | undefined) => {
     if (whole === "{{") return "{";
@@ -64,6 +73,7 @@ export function formatString(fmt: string, args: readonly PyObject[], heap: Objec
       if (spec) throw new UnsupportedError(line, "'!r' with a format spec");
       return shown;
     }
+    if (conversion === undefined) formatted?.(o, spec ?? "");
     return spec ? applySpec(o, spec, heap, line) : str(o, heap);
   });
 }

@@ -11,7 +11,17 @@ import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
-import { call, callFromC, exitFrame, type FunctionInfo, invoke, letGo } from "./calls.js";
+import {
+  call,
+  callFromC,
+  callSlotMethod,
+  exitFrame,
+  type FunctionInfo,
+  frameObjectDone,
+  frameObjectMade,
+  invoke,
+  letGo,
+} from "./calls.js";
 import { CodeUnits } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
 import { formatString } from "./format.js";
@@ -577,11 +587,13 @@ export class Interpreter {
     const namespace = new Map<string, PyObject>();
     const unit = this.units.unitOf(s);
     const body = new Frame(unit, namespace, frame.globals, this.heap);
+    frameObjectMade(this, body);
     this.frames.push(body);
     try {
       this.execBlock(s.body);
     } finally {
       this.frames.pop();
+      frameObjectDone(this, body);
     }
     if (namespace.has("__slots__")) throw new UnsupportedError(s.line, "__slots__ in a class body");
     const info: ClassInfo = { namespace, base };
@@ -630,7 +642,7 @@ export class Interpreter {
   finalize(self: PyObject): void {
     const del = this.classAttribute(self.cls as PyObject, "__del__") as PyObject;
     try {
-      this.heap.decref(invoke(this, del, [self], [], undefined, this.frame.line));
+      this.heap.decref(callSlotMethod(this, del, self, [], this.frame.line));
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
       this.err += `Exception ignored in: <function ${self.cls?.classSpec?.name}.__del__>\n${e.summary}\n`;
@@ -872,7 +884,10 @@ export class Interpreter {
           }
           this.eval(part.value);
           const o = frame.top();
+          if (part.conversion && part.spec)
+            throw new UnsupportedError(e.line, "a conversion with a format spec in an f-string");
           const shown = part.conversion === "r" ? reprOf(o, this.heap) : str(o, this.heap);
+          if (part.conversion === undefined) this.builtins.formatted(o, part.spec ?? "");
           if (part.spec) text += formatString(`{:${part.spec}}`, [o], this.heap, e.line);
           else text += shown;
           frame.drop();
@@ -962,6 +977,7 @@ export class Interpreter {
     const it = inlined ? frame.top() : frame.popOwned();
     if (!inlined) locals.set(".0", it);
     const inner = new Frame(unit, locals, frame.globals, this.heap);
+    if (!inlined) frameObjectMade(this, inner);
     const builder = inlined ? frame : inner;
     this.frames.push(inner);
     let result: PyObject;
@@ -985,11 +1001,13 @@ export class Interpreter {
       inner.unwind(0);
       this.frames.pop();
       this.releaseLocals(inner);
+      if (!inlined) frameObjectDone(this, inner);
       if (fn) frame.drop();
       throw err;
     }
     this.frames.pop();
     this.releaseLocals(inner);
+    if (!inlined) frameObjectDone(this, inner);
     if (fn) frame.drop();
     frame.push(result);
   }

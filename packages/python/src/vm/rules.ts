@@ -99,11 +99,36 @@ export interface VersionRules {
    */
   readonly borrowedConstantLoads: boolean;
   /**
-   * A list display iterated by `for` or searched by `in`: 3.7+ (fold_iter, fold_compare) build a
-   * tuple instead, a constant one when every item is constant; 3.6's peephole optimizer only makes
-   * the constant ones a tuple, and 2.7's only for `in`.
+   * A list display iterated by `for` (a comprehension's too) or searched by the last `in` of a
+   * comparison: 3.8+ build a tuple instead, a constant one when every item is constant; 3.6's
+   * peephole optimizer and 3.7's fold_iter make only the constant ones a tuple, 2.7's only for
+   * `in` (dis on native 2.7.18, 3.6.15, 3.7.16, 3.8.18).
    */
   readonly listIteratedAsTuple: "any" | "constant" | "constant-in";
+  /** ≤3.10: code runs in frame objects, the last kept by its code object (calls.ts, frameObjectMade). */
+  readonly zombieFrames: boolean;
+  /**
+   * ≤3.6: `obj.m(...)` loads a bound method object (LOAD_ATTR) that call_function drops once the
+   * arguments are in, and a builtin type's method one that lives through the call; __init__ and
+   * __del__ run through one too (lookup_method). 3.7's LOAD_METHOD and lookup_maybe_method make none.
+   */
+  readonly boundMethodObjects: boolean;
+  /**
+   * Builtins (by qualified name: "print", "sys.getsizeof", "list.pop") whose call with arguments
+   * makes a tuple of them: METH_VARARGS, a type's tp_call, or 3.11+'s print packing its *args.
+   * Measured on native 2.7.18 and 3.6.15 – 3.13.0 (getallocatedblocks and the free lists' lengths
+   * after gc.collect(), cross-checked with the ml_flags of each build's method tables).
+   */
+  readonly builtinsCalledWithArgumentTuple: ReadonlySet<string>;
+  /** 2.7, 3.6 – 3.8: sys.getsizeof calls a bound __sizeof__, a builtin method object (its free list went in 3.9). */
+  readonly sizeofBoundMethod: boolean;
+  /**
+   * 2.7, 3.6 – 3.8: PyObject_Format calls a bound __format__ (on 3.6 with its spec in a tuple) for
+   * any value but an exact str or int with an empty spec (3.x's fast path), leaving a builtin method
+   * object on its free list: measured on "{}".format([1.5]), 2 blocks more on 3.6.15, 1 on 3.7.16 and
+   * 3.8.18, none from 3.9.
+   */
+  readonly formatBoundMethod: boolean;
 }
 
 /** The rules of a profile's build, run on `platform` ("emscripten": as Pyodide runs a program). */
@@ -126,7 +151,20 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
     comprehensionScope: v >= 312 ? "inlined" : major === 2 ? "enclosing" : "function",
     constantFolding: v >= 314 ? "cfg" : v >= 307 ? "ast" : "peephole",
     borrowedConstantLoads: v >= 315,
-    listIteratedAsTuple: v >= 307 ? "any" : v === 306 ? "constant" : "constant-in",
+    listIteratedAsTuple: v >= 308 ? "any" : v >= 306 ? "constant" : "constant-in",
+    zombieFrames: v <= 310,
+    boundMethodObjects: v <= 306,
+    builtinsCalledWithArgumentTuple: new Set([
+      "sys.getsizeof",
+      "str.format",
+      "weakref.ref",
+      ...(v <= 306 || v >= 311 ? ["print"] : []),
+      ...(v <= 306 ? ["isinstance", "getattr", "hasattr", "gc.collect", "list.pop"] : []),
+      ...(major === 2 ? ["chr", "intern", "unichr", "map", "range"] : []),
+      ...(v === 306 || v === 307 ? ["sys.intern"] : []),
+    ]),
+    sizeofBoundMethod: v <= 308,
+    formatBoundMethod: v <= 308,
     typesCalledWithArgumentTuple: new Set([
       "bytes",
       "complex",

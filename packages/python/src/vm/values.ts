@@ -14,6 +14,10 @@ import { PyException } from "./exceptions.js";
  * maps to the object it counted. Differences of two counts of one object, and comparisons that hold
  * whatever U is, are exact; anything else (printing one, say) is refused.
  */
+/** What the model cannot place, which ids and block counts taken on its two sides do not compare across. */
+export const UNPLACED_MEMORY =
+  "memory the model cannot place (an import, a ctypes object, a frame before 3.11, start-up's free-list entries, a print, a value formatted up to 3.8)";
+
 export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
 
 /**
@@ -27,8 +31,11 @@ export const GC_COUNTS_UNKNOWN = new WeakSet<ObjectHeap>();
 /**
  * What an id() result is known to be. Its value is the model's address, not the one CPython would
  * print: where the system maps memory changes from run to run. So it is never shown; two of them
- * compare equal or not as the model's addresses do, as long as no allocation the model does not
- * make (an unmodelled module's import, a ctypes object) came between them: `epoch` counts those.
+ * compare equal or not as the model's addresses do when both objects were placed in one stretch of
+ * the run (PyObject.placement: no memory the model cannot place, such as start-up's free-list
+ * entries, a frame before 3.11, an import or a ctypes object, came between). Across stretches only
+ * lineages tell (PyObject.lineage): objects of one line share the address, and a line none of whose
+ * objects has given the address back shares it with no object made after the line began.
  */
 export interface Address {
   /** the object id() was asked about; undefined for an address computed from one (id(x) + 8) */
@@ -36,8 +43,6 @@ export interface Address {
   /** the object's address the value is counted from, and the bytes added to it */
   readonly base: PyObject;
   readonly offset: number;
-  /** how many unmodelled allocations had happened when it was taken */
-  readonly epoch: number;
 }
 
 export const ADDRESSES = new WeakMap<PyObject, Address>();
@@ -54,11 +59,17 @@ export function refuseUnknownCount(o: PyObject): void {
     );
 }
 
-/** a == b for two addresses: the model's answer, or undefined when an unmodelled allocation came between. */
+/** a == b for two addresses: the model's answer, or undefined where the model cannot know it. */
 function equalAddresses(a: Address, b: Address): boolean | undefined {
   if (a.of !== undefined && a.of === b.of) return true;
-  if (a.epoch !== b.epoch) return undefined;
-  return a.base.address + a.offset === b.base.address + b.offset;
+  const placement = a.base.placement;
+  if (placement >= 0 && placement === b.base.placement)
+    return a.base.address + a.offset === b.base.address + b.offset;
+  const [x, y] = [a.of?.lineage, b.of?.lineage];
+  if (x === undefined || y === undefined) return undefined;
+  if (x === y) return true;
+  const [earlier, later] = x.born < y.born ? [x, y] : [y, x];
+  return !earlier.released && later.born > earlier.born ? false : undefined;
 }
 
 /** type(x).__name__ */
@@ -122,9 +133,7 @@ export function equal(a: PyObject, b: PyObject): boolean {
   if (aAddress && bAddress) {
     const same = equalAddresses(aAddress, bAddress);
     if (same === undefined)
-      throw new NotModelledError(
-        "comparing id()s taken on either side of an allocation the model does not make (an import, a ctypes object)",
-      );
+      throw new NotModelledError(`comparing id()s taken on either side of ${UNPLACED_MEMORY}`);
     return same;
   }
   refuseUnknownCount(a);
@@ -211,6 +220,8 @@ const REPR_SHOWS_ADDRESS = new Set([
   "iterator",
   "weakref",
   "method-wrapper",
+  "method",
+  "builtin-method",
   "map",
 ]);
 
@@ -403,6 +414,10 @@ function countArithmetic(
   const bCount = COUNTS_KNOWN_FROM_BELOW.get(b);
   if (aCount && bCount) {
     if (op === "-" && aCount === bCount) return heap.int(known(a) - known(b));
+    if (op === "-")
+      throw new NotModelledError(
+        `the difference of block counts taken on either side of ${UNPLACED_MEMORY} or of a full collection`,
+      );
     refuseUnknownCount(a);
   }
   const other = aCount ? b : a;

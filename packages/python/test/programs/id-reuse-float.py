@@ -1,5 +1,8 @@
 # Floats come from a free list: the one freed last is handed out first.
 from __future__ import print_function
+import gc
+
+gc.collect()  # empties the free lists start-up filled, which the model does not know
 
 x = float("1.5")
 y = float("2.5")

@@ -6,6 +6,7 @@
 # gets the freed object's address, the type kept that memory for itself: the shared allocator would
 # have handed it to the flood.
 from __future__ import print_function
+import gc
 import sys
 
 TEXT = "object-specific"
@@ -20,6 +21,8 @@ fill = b"x".__mul__
 
 
 def keeps_own_memory(name, make):
+    make()  # a first call makes the frame its code keeps (up to 3.10)
+    gc.collect()  # empties the free lists, of start-up's objects too: no one can tell how many
     x = make()
     address = id(x)
     del x

@@ -24,7 +24,7 @@
  * 3.10+ literal's later items after its first dicts exist (the model evaluates every item first).
  */
 import { NotModelledError } from "../../errors.js";
-import { FreeList, type FreeListView } from "../allocators/free-lists.js";
+import { FreeList, type FreeListView, type GuessHook } from "../allocators/free-lists.js";
 import {
   DICT_MINSIZE,
   estimateSlots,
@@ -56,8 +56,11 @@ export class DictTables {
   /** keys_free_list (3.7+): minimum-size keys tables kept for reuse. */
   private readonly keysList: FreeList;
 
-  constructor(private readonly heap: HeapAccess) {
-    this.keysList = new FreeList("dict keys", heap.profile.freeLists.dictKeys);
+  constructor(
+    private readonly heap: HeapAccess,
+    startUpGuess?: GuessHook,
+  ) {
+    this.keysList = new FreeList("dict keys", heap.profile.freeLists.dictKeys, startUpGuess);
   }
 
   /** keys_free_list, read-only. */

@@ -25,6 +25,7 @@ import {
   type BlockAllocatorView,
   FreeList,
   type FreeListView,
+  type GuessHook,
   type Slot,
 } from "../allocators/free-lists.js";
 import { RuntimeObjects } from "../allocators/runtime-objects.js";
@@ -48,6 +49,11 @@ export interface SessionHooks {
   readonly finalizer: (self: PyObject) => void;
   /** Calls a function object with arguments (weakref callbacks). */
   readonly caller: (fn: PyObject, args: PyObject[]) => void;
+  /**
+   * Told when a free list's start-up entries, which the model does not know, may make CPython
+   * choose other memory than the model did (free-lists.ts). Without it the model ignores them.
+   */
+  readonly startUpGuess?: GuessHook;
 }
 
 /** The type free lists, read-only: what tests and pictures may look at. */
@@ -79,9 +85,15 @@ export class ObjectHeap implements HeapAccess {
   private readonly intList: FreeList | BlockAllocator | undefined;
   private readonly listList: FreeList;
   private readonly dictList: FreeList;
+  /** PyMethodObject's and PyCFunctionObject's free lists (≤3.8) */
+  private readonly methodList: FreeList;
+  private readonly builtinMethodList: FreeList;
   /** tupleLists[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
   private readonly tupleLists: FreeList[];
   private serial = 0;
+  /** the current stretch of placements (PyObject.placement) */
+  private placementStretch = 0;
+
   /** 2.7's unicode objects: their free list and latin-1 cache */
   private readonly unicode27: Unicode27 | undefined;
 
@@ -92,39 +104,40 @@ export class ObjectHeap implements HeapAccess {
   ) {
     const fl = profile.freeLists;
     const P = profile.pointerSize;
+    const guess: GuessHook = (what) => {
+      this.placementUnknown();
+      hooks.startUpGuess?.(what);
+    };
     this.floatList =
       fl.float === "block-allocator"
         ? new BlockAllocator(pm.raw, 2 * P + 8, P)
-        : new FreeList("float", fl.float);
+        : new FreeList("float", fl.float, guess);
     this.intList =
       fl.int === "block-allocator"
         ? new BlockAllocator(pm.raw, 3 * P, P)
         : fl.int > 0
-          ? new FreeList("int", fl.int)
+          ? new FreeList("int", fl.int, guess)
           : undefined;
-    this.listList = new FreeList("list", fl.list);
-    this.dictList = new FreeList("dict", fl.dict);
+    this.listList = new FreeList("list", fl.list, guess);
+    this.dictList = new FreeList("dict", fl.dict, guess);
+    this.methodList = new FreeList("method", fl.boundMethods, guess);
+    this.builtinMethodList = new FreeList("builtin method", fl.boundMethods, guess);
     this.tupleLists = Array.from(
       { length: fl.tupleMaxLength + 1 },
-      (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength),
+      (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength, guess),
     );
     this.unicode27 =
       profile.python[0] === 2
         ? new Unicode27({
             pm,
             allocate: (n) => this.allocate("unicode", L.unicode27Size(profile, n)),
-            reuse: (slot, n) => {
-              const o = this.make("unicode", "heap", L.unicode27Size(profile, n));
-              o.block = slot.block;
-              o.address = slot.address;
-              this.liveSet.add(o);
-              return o;
-            },
+            reuse: (slot, n) => this.inSlot(slot, "unicode", L.unicode27Size(profile, n)),
             incref: (o) => this.incref(o),
+            startUpGuess: guess,
           })
         : undefined;
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
-    this.dicts = new DictTables(this);
+    this.dicts = new DictTables(this, guess);
     this.weak = new Weakrefs(this);
     this.freeLists = {
       float: this.floatList,
@@ -296,6 +309,33 @@ export class ObjectHeap implements HeapAccess {
     o.items = items;
     o.allocated = items.length;
     o.itemsBlock = items.length === 0 ? 0 : this.pm.memMalloc(items.length * this.profile.pointerSize);
+    this.gc.track(o);
+    return o;
+  }
+
+  /**
+   * PyMethod_New, from the method free list; a tracked container. It holds references to `held`
+   * (function, self, and 2.7's class, in dealloc order); a call site's method holds none here, as
+   * the caller's stack holds the function and self for it.
+   */
+  boundMethod(held: readonly PyObject[]): PyObject {
+    const o = this.fromList(this.methodList, "method", L.boundMethodSize(this.profile), true);
+    o.items = held.map((x) => this.incref(x));
+    this.gc.track(o);
+    return o;
+  }
+
+  /**
+   * PyCFunction_NewEx: a builtin type's method bound to self, from its free list; tracked. The caller's
+   * stack holds self for it.
+   */
+  builtinMethod(): PyObject {
+    const o = this.fromList(
+      this.builtinMethodList,
+      "builtin-method",
+      L.builtinMethodSize(this.profile),
+      true,
+    );
     this.gc.track(o);
     return o;
   }
@@ -594,6 +634,8 @@ export class ObjectHeap implements HeapAccess {
       case "iterator":
       case "range":
       case "map": // map_dealloc: the iterators' tuple, then the function
+      case "method":
+      case "builtin-method":
       case "method-wrapper": {
         const items = o.items;
         o.items = [];
@@ -620,13 +662,15 @@ export class ObjectHeap implements HeapAccess {
     this.liveSet.delete(o);
     if (o.kind === "instance" && o.cls) this.decref(o.cls);
     if (o.kind === "unicode" && (this.unicode27 as Unicode27).release(o)) return;
-    const slot: Slot = { block: o.block, address: o.address };
     const list = this.freeListFor(o);
     if (list instanceof BlockAllocator) {
+      if (o.lineage) o.lineage.released = true;
       list.release(o.address);
       return;
     }
-    if (list?.push(slot)) return;
+    if (list?.push({ block: o.block, address: o.address, placement: o.placement, lineage: o.lineage }))
+      return;
+    if (o.lineage) o.lineage.released = true;
     this.pm.free(o.block);
     if (o.isContainer) this.gc.released();
   }
@@ -644,6 +688,10 @@ export class ObjectHeap implements HeapAccess {
         return this.listList;
       case "dict":
         return this.dictList;
+      case "method":
+        return this.methodList;
+      case "builtin-method":
+        return this.builtinMethodList;
       case "tuple":
         return this.tupleListFor(o);
       default:
@@ -657,14 +705,24 @@ export class ObjectHeap implements HeapAccess {
     return this.tupleLists[words - 3 - (this.profile.tupleHashCache ? 1 : 0)];
   }
 
-  /** Full collections empty the free lists (clear_freelists). */
+  /**
+   * Full collections empty the free lists (clear_freelists); 2.7's leaves the list and dict ones
+   * alone (Modules/gcmodule.c @ 2.7.18 calls no PyList_ or PyDict_ClearFreeList).
+   */
   clearFreeLists(): void {
     const free = (s: Slot) => this.pm.free(s.block);
     for (const list of [this.floatList, this.intList]) {
-      if (list instanceof BlockAllocator) list.clear();
-      else list?.clear(free);
+      // 2.7's PyInt_ and PyFloat_ClearFreeList rethread the free objects of the blocks they keep,
+      // start-up's among them: which one comes next is unknown from here on
+      if (list instanceof BlockAllocator) {
+        list.clear();
+        this.placementUnknown();
+      } else list?.clear(free);
     }
-    for (const list of [this.listList, this.dictList, ...this.tupleLists]) {
+    const listAndDict = this.profile.freeLists.listAndDictClearedByCollection
+      ? [this.listList, this.dictList]
+      : [];
+    for (const list of [...listAndDict, this.methodList, this.builtinMethodList, ...this.tupleLists]) {
       list.clear((s) => {
         free(s);
         this.gc.released();
@@ -672,6 +730,29 @@ export class ObjectHeap implements HeapAccess {
     }
     this.dicts.clearKeysFreeList();
     this.unicode27?.clear();
+  }
+
+  // ------------------------------------------------------------------ placement
+
+  /**
+   * CPython may have placed memory where the model did not (start-up's free-list entries, an
+   * allocation the model does not make): a new stretch of placements begins, and addresses from
+   * different stretches are not compared by value (PyObject.placement).
+   */
+  placementUnknown(): void {
+    this.placementStretch++;
+  }
+
+  /**
+   * CPython may have taken or added free-list entries the model did not (an import, a ctypes
+   * object): every kept slot's placement and lineage become unknown, and a new stretch begins.
+   */
+  freeListsUnknown(): void {
+    this.placementUnknown();
+    const lists = [this.floatList, this.intList, this.listList, this.dictList, this.methodList];
+    for (const list of [...lists, this.builtinMethodList, ...this.tupleLists])
+      if (list instanceof FreeList) list.forgetPlacements();
+    this.unicode27?.freeList.forgetPlacements();
   }
 
   // ------------------------------------------------------------------ memory
@@ -696,8 +777,21 @@ export class ObjectHeap implements HeapAccess {
     const o = this.make(kind, "heap", size);
     o.block = block;
     o.address = block + size.preHeader + size.gcHead;
+    o.placement = this.placementStretch;
+    o.lineage = { born: o.serial, released: false };
     this.liveSet.add(o);
     if (container) this.gc.allocated(o);
+    return o;
+  }
+
+  /** A new object in a free-list slot's memory, placed as the slot's dead object was. */
+  private inSlot(slot: Slot, kind: Kind, size: L.ObjectSize): PyObject {
+    const o = this.make(kind, "heap", size);
+    o.block = slot.block;
+    o.address = slot.address;
+    o.placement = slot.placement ?? this.placementStretch;
+    o.lineage = slot.lineage && !slot.lineage.released ? slot.lineage : { born: o.serial, released: false };
+    this.liveSet.add(o);
     return o;
   }
 
@@ -710,16 +804,14 @@ export class ObjectHeap implements HeapAccess {
     if (list instanceof BlockAllocator) {
       const o = this.make(kind, "heap", size);
       o.address = o.block = list.alloc();
+      o.placement = this.placementStretch;
+      o.lineage = { born: o.serial, released: false };
       this.liveSet.add(o);
       return o;
     }
     const slot = list?.pop();
     if (!slot) return this.allocate(kind, size, container);
-    const o = this.make(kind, "heap", size);
-    o.block = slot.block;
-    o.address = slot.address;
-    this.liveSet.add(o);
-    return o;
+    return this.inSlot(slot, kind, size);
   }
 
   /**

@@ -12,7 +12,7 @@
  * A full collection empties the free list (PyUnicode_ClearFreeList, from 2.7's clear_freelists).
  */
 import type { Pymalloc } from "../../pymalloc/pymalloc.js";
-import { FreeList, type Slot } from "../allocators/free-lists.js";
+import { FreeList, type GuessHook, type Slot } from "../allocators/free-lists.js";
 import type { PyObject } from "../layout/pyobject.js";
 
 /** PyUnicode_MAXFREELIST */
@@ -30,15 +30,19 @@ export interface Unicode27Host {
   /** a new unicode object in a free-list slot's memory */
   reuse(slot: Slot, length: number): PyObject;
   incref(o: PyObject): PyObject;
+  /** told where start-up's free-list entries may make CPython choose other memory (free-lists.ts) */
+  readonly startUpGuess?: GuessHook;
 }
 
 export class Unicode27 {
-  readonly freeList = new FreeList("unicode", MAX_FREE_LIST);
+  readonly freeList: FreeList;
   /** for each free-list slot (by address): the buffer it kept, and the length it was made for */
   private readonly keptBuffers = new Map<number, { block: number; length: number }>();
   private readonly latin1 = new Map<string, PyObject>();
 
-  constructor(private readonly host: Unicode27Host) {}
+  constructor(private readonly host: Unicode27Host) {
+    this.freeList = new FreeList("unicode", MAX_FREE_LIST, host.startUpGuess);
+  }
 
   /**
    * PyUnicode_FromUnicode, a new reference: the cached object for one character below U+0100 (made
@@ -84,7 +88,7 @@ export class Unicode27 {
    */
   release(o: PyObject): boolean {
     const length = [...(o.value as string)].length;
-    const slot: Slot = { block: o.block, address: o.address };
+    const slot: Slot = { block: o.block, address: o.address, placement: o.placement, lineage: o.lineage };
     if (this.freeList.size < MAX_FREE_LIST) {
       if (length >= KEEPALIVE_SIZE_LIMIT) this.host.pm.free(o.itemsBlock);
       else this.keptBuffers.set(o.address, { block: o.itemsBlock, length });

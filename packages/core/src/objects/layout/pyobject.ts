@@ -31,6 +31,10 @@ export type Kind =
   | "complex"
   /** a slot method bound to its object (b"x".__mul__): items[0] is self, functionName the slot */
   | "method-wrapper"
+  /** a function bound to self (PyMethodObject): items are the function and self (2.7: and the class) */
+  | "method"
+  /** a builtin type's method bound to self (PyCFunctionObject): items[0] is self */
+  | "builtin-method"
   /** 3.x map(func, iterable): items are the tuple of iterators and the function */
   | "map"
   /** 2.7's unicode (the text type): a fixed object and a separate buffer of 4-byte characters */
@@ -73,11 +77,29 @@ export interface SharedKeys {
   refcnt: number;
 }
 
+/**
+ * An address handed from object to object through free lists only: from the object that took it
+ * from the allocator (`born`: its serial) to the one that has it now. While no object of the line
+ * has given it back to the allocator (`released`), no object outside the line can have had it.
+ */
+export interface AddressLineage {
+  readonly born: number;
+  released: boolean;
+}
+
 export class PyObject {
   /** id(): the object's address. */
   address = 0;
   /** The allocator block holding the object (address minus GC head and pre-header); 0 for runtime objects. */
   block = 0;
+  /**
+   * The stretch of the run the address was placed in (ObjectHeap.placementUnknown): the addresses
+   * of two objects placed in one stretch relate as CPython's do; -1 for an address that relates to
+   * none (memory kept on a free list where CPython may have freed it).
+   */
+  placement = 0;
+  /** the line of objects that have had this address, unbroken (see AddressLineage) */
+  lineage: AddressLineage | undefined;
   refcnt = 1;
   freed = false;
   /** int (bigint), float and a complex's real part (number), str / bytes / unicode (string) */
@@ -171,6 +193,8 @@ export class PyObject {
       case "weakref":
       case "iterator":
       case "method-wrapper":
+      case "method":
+      case "builtin-method":
       case "map":
         return true;
       default:

@@ -191,6 +191,29 @@ export const methodWrapperSize = (p: ObjectProfile): ObjectSize => ({
 });
 
 /**
+ * PyMethodObject: header, im_func, im_self, im_weakreflist, and 2.7's im_class; a tracked container
+ * (getsizeof 80 on 2.7.18, 72 on 3.6.15, both with a 32-byte PyGC_Head). Made per method call up to
+ * 3.6; 3.8 adds a vectorcall slot, which the model never needs (3.7+ calls through LOAD_METHOD).
+ */
+export const boundMethodSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: (p.python[0] === 2 ? 6 : 5) * p.pointerSize,
+  separate: 0,
+});
+
+/**
+ * PyCFunctionObject: header, m_ml, m_self, m_module, and 3.x's m_weakreflist; a tracked container
+ * (getsizeof([].append) 72 on 2.7.18, 80 on 3.6.15).
+ */
+export const builtinMethodSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: (p.python[0] === 2 ? 5 : 6) * p.pointerSize,
+  separate: 0,
+});
+
+/**
  * mapobject (3.x): header, the iterators' tuple and the function, a tracked container; 3.14 added
  * `int strict` (gh-119793), a word with padding (getsizeof 48, then 56; 24, then 28 on wasm32).
  */

@@ -132,6 +132,10 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
       return `<method-wrapper '${o.functionName}' of ${o.items[0]?.kind} object at 0x${o.address.toString(16)}>`;
     case "map":
       return `<map object at 0x${o.address.toString(16)}>`;
+    case "method":
+      return `<bound method ${o.items[0]?.functionName} of ${inner(o.items[1] as PyObject)}>`;
+    case "builtin-method":
+      return `<built-in method of ${o.items[0]?.kind} object at 0x${o.items[0]?.address.toString(16)}>`;
     case "unicode":
       return `u${strRepr(o.value as string)}`;
     case "weakref": {
