@@ -229,10 +229,8 @@ function callBuiltin(
   keywords.forEach((name, i) => {
     kw.set(name, frame.stack[frame.depth - keywords.length + i] as PyObject);
   });
-  // METH_VARARGS | METH_KEYWORDS gets the keywords in a dict too (3.11+'s print packs only its *args)
   const name = callee ? vm.builtins.qualifiedName(callee) : undefined;
-  const printPacks = name === "print" && !vm.rules.python2 && vm.heap.profile.python[1] >= 11;
-  if (tupled && keywords.length > 0 && !printPacks)
+  if (tupled && keywords.length > 0 && vm.rules.keywordsInDict(name))
     throw new UnsupportedError(
       line,
       `keyword arguments to ${name ?? "this method"}() (the dict that holds them)`,
@@ -523,6 +521,9 @@ function instantiate(vm: CallHost, cls: PyObject, n: number, site: Expr, keyword
   frame.push(self);
 }
 
+/** _PY_FASTCALL_SMALL_STACK (3.6): arguments _PyObject_Call_Prepend keeps on the C stack. */
+const FASTCALL_SMALL_STACK = 5;
+
 /**
  * A method CPython calls for a slot (__init__ from slot_tp_init, __del__ from slot_tp_finalize, and
  * 2.7's classic instances alike). ≤3.6 look it up as a bound method (lookup_method), which holds
@@ -544,7 +545,7 @@ export function callSlotMethod(
   const bound = heap.boundMethod(vm.rules.python2 ? [fn, self, cls] : [fn, self]);
   const prepended = vm.rules.python2 ? heap.tuple([self, ...args].map((a) => heap.incref(a))) : undefined;
   const array =
-    !vm.rules.python2 && args.length + 1 > 5
+    !vm.rules.python2 && args.length + 1 > FASTCALL_SMALL_STACK
       ? heap.pm.memMalloc((args.length + 1) * heap.profile.pointerSize)
       : 0;
   try {

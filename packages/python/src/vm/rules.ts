@@ -120,6 +120,11 @@ export interface VersionRules {
    * after gc.collect(), cross-checked with the ml_flags of each build's method tables).
    */
   readonly builtinsCalledWithArgumentTuple: ReadonlySet<string>;
+  /**
+   * Which of those get keyword arguments in a dict as well (METH_VARARGS | METH_KEYWORDS): all but
+   * 3.11+'s print, which packs only its *args.
+   */
+  readonly keywordsInDict: (qualifiedName: string | undefined) => boolean;
   /** 2.7, 3.6 – 3.8: sys.getsizeof calls a bound __sizeof__, a builtin method object (its free list went in 3.9). */
   readonly sizeofBoundMethod: boolean;
   /**
@@ -163,6 +168,7 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
       ...(major === 2 ? ["chr", "intern", "unichr", "map", "range"] : []),
       ...(v === 306 || v === 307 ? ["sys.intern"] : []),
     ]),
+    keywordsInDict: (name) => !(name === "print" && v >= 311),
     sizeofBoundMethod: v <= 308,
     formatBoundMethod: v <= 308,
     typesCalledWithArgumentTuple: new Set([

@@ -68,8 +68,8 @@ function equalAddresses(a: Address, b: Address): boolean | undefined {
   const [x, y] = [a.of?.lineage, b.of?.lineage];
   if (x === undefined || y === undefined) return undefined;
   if (x === y) return true;
-  const [earlier, later] = x.born < y.born ? [x, y] : [y, x];
-  return !earlier.released && later.born > earlier.born ? false : undefined;
+  const earlier = x.born < y.born ? x : y;
+  return earlier.released ? undefined : false;
 }
 
 /** type(x).__name__ */
