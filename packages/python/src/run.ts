@@ -46,6 +46,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
     caller: (fn, args) => vm?.callback(fn, args),
     // memory CPython may take from (or leave to) start-up's free-list entries, which the model does not know
     startUpGuess: () => vm?.builtins.unmodelledAllocation("pymalloc"),
+    poolOrderUnknown: true,
   });
   const steps: TraceStep[] = [];
   let printed = 0;

@@ -12,6 +12,7 @@ export {
   type Slot,
   START_UP_ENTRIES_AT_MOST,
 } from "./allocators/free-lists.js";
+export { PoolOrder } from "./allocators/pool-order.js";
 export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects.js";
 // heap: reference counts, deallocation, dicts, weak references, the cycle collector
 export { Collector } from "./heap/collector.js";

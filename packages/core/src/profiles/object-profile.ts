@@ -122,6 +122,12 @@ export interface ObjectProfile {
   readonly managedDictPreHeader: number;
   /** ≤3.10: an instance's attributes live in a separate dict object; 3.11+: in values owned by the instance. */
   readonly instanceAttributes: "dict-object" | "inline-values";
+  /**
+   * Where a 3.11+ instance's values live (layout/sizes.ts sizes them): "separate", an array from
+   * PyMem_Malloc made with the instance and sized after its class's count is lowered (3.11, 3.12);
+   * "inline", bytes at the end of the object's own block, sized before (3.13+); "none" up to 3.10.
+   */
+  readonly instanceValues: "none" | "separate" | "inline";
   /** Does a 3.x int of value 0 still carry one digit (3.11+)? */
   readonly intMinDigits: 0 | 1;
   /** bytes of the 3.x str header before the characters (compact ASCII / compact non-ASCII). */

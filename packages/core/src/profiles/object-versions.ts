@@ -43,6 +43,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     gcHeadSize: P === 8 ? 32 : 12,
     managedDictPreHeader: 0,
     instanceAttributes: "dict-object",
+    instanceValues: "none",
     intMinDigits: 0,
     strAsciiHeader: 0, // 2.7's str is PyStringObject; objects/layout/sizes.ts sizes it
     strCompactHeader: 0,
@@ -211,6 +212,7 @@ function history(P: PointerSize): readonly Step[] {
     {
       managedDictPreHeader: 2 * P,
       instanceAttributes: "inline-values",
+      instanceValues: "separate",
       intMinDigits: 1,
       unicodeKeysEntries: true,
       freeLists: { ...v3_10.freeLists, tupleMaxLength: 20 },
@@ -228,7 +230,9 @@ function history(P: PointerSize): readonly Step[] {
       "tuples of lengths 1 .. 20 are kept (PyTuple_NFREELISTS 20); static runtime objects start at 999,999,999; " +
       "a call moves its arguments into the callee's frame (measured: getrefcount of a parameter 3 on 3.10, 2 on 3.11); " +
       "only str-keyed minimum keys tables go on keys_free_list; weakrefs gain vectorcall (8 words), functions " +
-      "func_version (17 words).",
+      "func_version (17 words); each instance gets a values array from PyMem_Malloc, sized after its class's " +
+      "count is lowered (tracemalloc on 3.11.7, 3.12.1 and Pyodide's 3.11.3, 3.12.7: 264, 256, 248 … bytes " +
+      "for a fresh class's instances, 148, 144, 140 … on wasm32).",
   );
   const v3_12 = evolve(
     v3_11,
@@ -266,9 +270,13 @@ function history(P: PointerSize): readonly Step[] {
       // builds the (ref, callback) tuple (measured with sys.getallocatedblocks: one block kept for one
       // callback on 3.13.0, none on 3.12.1).
       weakrefs: { ...v3_12_7.weakrefs, callbackTuple: "one-or-more" },
+      instanceValues: "inline",
     },
     "3.13.0: generational collector with threshold 2000 (the incremental one was reverted in 3.13.0rc3, " +
-      "gh-124567); strings interned with sys.intern are mortal again (gh-113993).",
+      "gh-124567); strings interned with sys.intern are mortal again (gh-113993); an instance's values " +
+      "are part of its own block, sized before its class's count is lowered (tracemalloc on 3.13.0 and " +
+      "Pyodide's 3.13.2 – 3.15.0: 328, 320, 312 … bytes for a fresh class's instances, 180, 176, 168 … " +
+      "on wasm32).",
   );
   const v3_14 = evolve(
     v3_13,

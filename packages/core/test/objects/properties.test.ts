@@ -9,6 +9,7 @@ import {
   checkInvariants,
   dictSize,
   getsizeof,
+  NotModelledError,
   type PyObject,
   type PythonSession,
   python,
@@ -199,7 +200,15 @@ describe.each(VERSIONS)("dict tables on %s", (version) => {
           else if (o.op === "dict" && kindOf(o.from) === "dict") py.assign(o.name, py.dictCall(o.from));
           else if (o.op === "attrs") {
             py.assign(o.name, py.new(C));
-            for (let i = 0; i < o.count; i++) py.setattr(o.name, `a${(i * 7) % o.count}`, py.none());
+            for (let i = 0; i < o.count; i++) {
+              try {
+                py.setattr(o.name, `a${(i * 7) % o.count}`, py.none());
+              } catch (e) {
+                // 3.11+: a class's instances share at most 30 names, one fewer per instance made
+                if (!(e instanceof NotModelledError) || py.profile.instanceValues === "none") throw e;
+                break;
+              }
+            }
           } else if (o.op === "del" && kind !== undefined) py.del(o.name);
           checkHeap(py.heap, py.roots(), py.collector);
           checkInvariants(py.pm);

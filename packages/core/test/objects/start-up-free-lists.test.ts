@@ -32,7 +32,9 @@ describe("a free list start-up may have filled", () => {
     expect(list.pop()?.address).toBe(1);
     expect(guesses).toEqual([]);
     expect(list.pop()).toBeUndefined();
-    expect(guesses).toEqual(["whether a list came from start-up's free-list entries or fresh memory"]);
+    expect(guesses).toEqual([
+      "whether a list came from free-list entries the model does not know of or fresh memory",
+    ]);
   });
 
   it("cannot tell near its capacity whether a push still found room: the slot's placement is unknown", () => {
@@ -101,6 +103,24 @@ describe("placements and lineages", () => {
     expect(b.address).toBe(a.address); // the model's choice stays
     expect(b.placement).toBe(-1); // but it relates to no other address
     expect(lineage?.released).toBe(true);
+  });
+
+  it("after freeListsUnknown, an empty list guesses again until a full collection", () => {
+    const { heap, guesses } = heapWithGuesses("3.12");
+    heap.clearFreeLists(); // a full collection: the lists are known empty
+    guesses.length = 0;
+    heap.decref(heap.dict([], []));
+    heap.dict([], []); // the model's own entry: no guess
+    expect(guesses).toEqual([]);
+    heap.freeListsUnknown(); // e.g. a class statement left dicts on the list
+    heap.dict([], []);
+    expect(guesses).toEqual([
+      "whether a dict came from free-list entries the model does not know of or fresh memory",
+    ]);
+    heap.clearFreeLists();
+    guesses.length = 0;
+    heap.dict([], []);
+    expect(guesses).toEqual([]);
   });
 
   it("keeps 2.7's list and dict free lists through a full collection (clear_freelists @ 2.7.18)", () => {

@@ -525,7 +525,11 @@ export class Builtins {
     // sys.stdout keeps what it was given until it flushes (TextIOWrapper's pending_bytes: a pipe's
     // is flushed at 8 KiB): blocks the model does not count. Measured with stdout a pipe, a print
     // in a loop leaves one block more after its first run on 3.12.1, one more per run on 3.8.18.
-    this.unmodelled++;
+    // 3.x keep the text in a list (_io_TextIOWrapper_write_impl), which may come from the list free
+    // list, and hold the printed str objects: blocks the model frees stay taken. 2.7 writes to the
+    // C stdio buffer; its temporaries are freed at once, which leaves pymalloc's pools as they were.
+    if (this.vm.rules.python2) this.unmodelled++;
+    else this.unmodelledAllocation("anything");
     if (!this.vm.printFunction) {
       // 2.7 without the __future__ import: the print statement, here of a parenthesized value;
       // print(a, b) prints the tuple (a, b), built for it

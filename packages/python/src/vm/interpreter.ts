@@ -603,6 +603,9 @@ export class Interpreter {
       ...(this.lookupClass(info, "__del__") ? { __del__: (self: PyObject) => this.finalize(self) } : {}),
     });
     this.classes.set(cls, info);
+    // type_new allocates the type, its dict, MRO and descriptors, and the namespace dict it drops
+    // goes to the dict free list: memory the model does not place, and free lists it cannot know
+    this.builtins.unmodelledAllocation("anything");
     // the class's own structures (its MRO, its __dict__'s back references) keep it alive: the
     // model counts those as the runtime's reference, besides the one the name gets
     frame.push(this.heap.incref(cls));

@@ -16,7 +16,7 @@ import { PyException } from "./exceptions.js";
  */
 /** What the model cannot place, which ids and block counts taken on its two sides do not compare across. */
 export const UNPLACED_MEMORY =
-  "memory the model cannot place (an import, a ctypes object, a frame before 3.11, start-up's free-list entries, a print, a value formatted up to 3.8)";
+  "memory the model cannot place (an import, a class statement, a ctypes object, a frame before 3.11, free-list entries left by start-up or a class, a print, a value formatted up to 3.8, a freed block start-up's pools may hand out in another order)";
 
 export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
 
@@ -282,10 +282,13 @@ export function binary(
   b: PyObject,
   python2: boolean,
 ): PyObject | undefined {
-  const base = COUNTS_KNOWN_FROM_BELOW.get(a) ?? COUNTS_KNOWN_FROM_BELOW.get(b);
-  if (base) return countArithmetic(heap, op, a, b, base);
-  const address = ADDRESSES.get(a) ?? ADDRESSES.get(b);
-  if (address) return addressArithmetic(heap, op, a, b, address);
+  // only ints (2.7: and longs) are counts or addresses: no WeakMap lookups for anything else
+  if (a.kind === "int" || b.kind === "int" || a.kind === "long" || b.kind === "long") {
+    const base = COUNTS_KNOWN_FROM_BELOW.get(a) ?? COUNTS_KNOWN_FROM_BELOW.get(b);
+    if (base) return countArithmetic(heap, op, a, b, base);
+    const address = ADDRESSES.get(a) ?? ADDRESSES.get(b);
+    if (address) return addressArithmetic(heap, op, a, b, address);
+  }
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "long" || b.kind === "long") return undefined;
     if (a.kind === "float" || b.kind === "float" || (op === "/" && !python2)) {

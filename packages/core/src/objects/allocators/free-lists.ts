@@ -10,10 +10,12 @@
  * A full collection empties the free lists (clear_freelists in Modules/gcmodule.c).
  *
  * Start-up leaves entries on them that the model does not know of (native 3.6.15 – 3.13.0 with
- * site, measured 2026-12-06: 15 – 37 lists, 16 – 27 dicts, 11 – 30 two-tuples, 3 – 5 floats). So
- * until a full collection empties a list, the model cannot tell whether CPython takes an object
- * from it when the model's own entries have run out, or whether a push still finds room near the
- * capacity; a FreeList says so to `onGuess`, and its user decides what that makes unknown.
+ * site, measured 2026-12-06: 15 – 37 lists, 16 – 27 dicts, 11 – 30 two-tuples, 3 – 5 floats), and
+ * so does work the model does not do step by step, such as making a class (two dicts left on the
+ * dict free list on native 3.6 – 3.13, measured 2026-12-06 with sys.getallocatedblocks). So until a
+ * full collection empties a list, the model cannot tell whether CPython takes an object from it
+ * when the model's own entries have run out, or whether a push still finds room near the capacity;
+ * a FreeList says so to `onGuess`, and its user decides what that makes unknown.
  */
 import type { RawAllocator } from "../../memory/raw-allocator.js";
 import type { AddressLineage } from "../layout/pyobject.js";
@@ -54,15 +56,15 @@ export type GuessHook = (what: string) => void;
 
 export class FreeList implements FreeListView {
   private readonly stack: Slot[] = [];
-  /** may entries start-up left lie below the model's own (until a full collection empties the list)? */
-  private startUpEntries: boolean;
+  /** may entries the model does not know of lie below its own (until a full collection empties the list)? */
+  private unknownEntries: boolean;
 
   constructor(
     readonly name: string,
     readonly capacity: number,
     private readonly onGuess?: GuessHook,
   ) {
-    this.startUpEntries = capacity > 0 && onGuess !== undefined;
+    this.unknownEntries = capacity > 0 && onGuess !== undefined;
   }
 
   get size(): number {
@@ -72,8 +74,8 @@ export class FreeList implements FreeListView {
   /** Keeps the slot if there is room; false means the caller must free the memory. */
   push(slot: Slot): boolean {
     if (this.stack.length >= this.capacity) return false;
-    if (this.startUpEntries && this.stack.length + START_UP_ENTRIES_AT_MOST >= this.capacity) {
-      this.onGuess?.(`whether start-up's entries left room on the ${this.name} free list`);
+    if (this.unknownEntries && this.stack.length + START_UP_ENTRIES_AT_MOST >= this.capacity) {
+      this.onGuess?.(`whether entries the model does not know of left room on the ${this.name} free list`);
       // CPython may have freed it instead
       if (slot.lineage) slot.lineage.released = true;
       slot = { ...slot, placement: -1 };
@@ -83,28 +85,37 @@ export class FreeList implements FreeListView {
   }
 
   pop(): Slot | undefined {
-    if (this.stack.length === 0 && this.startUpEntries)
-      this.onGuess?.(`whether a ${this.name} came from start-up's free-list entries or fresh memory`);
+    if (this.stack.length === 0 && this.unknownEntries)
+      this.onGuess?.(
+        `whether a ${this.name} came from free-list entries the model does not know of or fresh memory`,
+      );
     return this.stack.pop();
   }
 
-  /** Gives every kept slot to `release`, most recent first, and empties the list. */
+  /**
+   * Gives every kept slot to `release`, most recent first, and empties the list. Entries the model
+   * does not know of were freed among them: what follows is a new stretch (the guess comes last).
+   */
   clear(release: (slot: Slot) => void): void {
-    if (this.startUpEntries) this.onGuess?.(`the memory of start-up's ${this.name} free-list entries`);
-    this.startUpEntries = false;
     while (this.stack.length > 0) {
       const slot = this.stack.pop() as Slot;
       if (slot.lineage) slot.lineage.released = true;
       release(slot);
     }
+    if (this.unknownEntries) this.onGuess?.(`the memory of unknown ${this.name} free-list entries`);
+    this.unknownEntries = false;
   }
 
   slots(): readonly Slot[] {
     return this.stack;
   }
 
-  /** CPython's list may differ from the model's: no kept slot's placement or lineage is known. */
-  forgetPlacements(): void {
+  /**
+   * CPython's list may differ from the model's: no kept slot's placement or lineage is known, and
+   * entries the model does not know of may lie below them until a full collection.
+   */
+  forgetEntries(): void {
+    this.unknownEntries = this.capacity > 0 && this.onGuess !== undefined;
     for (const [i, slot] of this.stack.entries()) {
       if (slot.lineage) slot.lineage.released = true;
       this.stack[i] = { ...slot, placement: -1 };

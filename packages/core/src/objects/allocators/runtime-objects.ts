@@ -62,8 +62,8 @@ export class RuntimeObjects {
 
   /** The empty str and one-character latin-1 strings are shared (3.x; 2.7 caches one-byte str). */
   str(s: string): PyObject | undefined {
-    const chars = [...s];
-    if (chars.length > 1 || (chars.length === 1 && (s.codePointAt(0) as number) > 0xff)) return undefined;
+    // one character at most, and latin-1 (a character above U+FFFF is two code units, so longer)
+    if (s.length > 1 || (s.length === 1 && s.charCodeAt(0) > 0xff)) return undefined;
     return this.cached(this.strs, s, "str", s);
   }
 

@@ -68,6 +68,11 @@ export class DictTables {
     return this.keysList;
   }
 
+  /** CPython may have used keys_free_list where the model did not (FreeList.forgetEntries). */
+  forgetKeysEntries(): void {
+    this.keysList.forgetEntries();
+  }
+
   /** PyDict_ClearFreeList (3.7+) frees the kept keys tables too; full collections call it. */
   clearKeysFreeList(): void {
     this.keysList.clear((s) => this.heap.pm.free(s.block));

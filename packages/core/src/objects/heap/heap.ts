@@ -18,6 +18,7 @@
  * lists, the collector and session hooks) is private; others read it through read-only views.
  */
 import { NotModelledError, RefcountUnderflowError, UseAfterFreeError } from "../../errors.js";
+import { sizeClassCount } from "../../profiles/geometry.js";
 import type { ObjectProfile } from "../../profiles/object-profile.js";
 import type { Pymalloc } from "../../pymalloc/pymalloc.js";
 import {
@@ -28,6 +29,7 @@ import {
   type GuessHook,
   type Slot,
 } from "../allocators/free-lists.js";
+import { PoolOrder } from "../allocators/pool-order.js";
 import { RuntimeObjects } from "../allocators/runtime-objects.js";
 import {
   type ClassSpec,
@@ -54,6 +56,12 @@ export interface SessionHooks {
    * choose other memory than the model did (free-lists.ts). Without it the model ignores them.
    */
   readonly startUpGuess?: GuessHook;
+  /**
+   * Start-up's partly used pools are unknown: an object gets a placement of its own (relating to no
+   * other address) where CPython may have handed out another block than the model (pool-order.ts).
+   * The heap then owns the allocator's listener.
+   */
+  readonly poolOrderUnknown?: boolean;
 }
 
 /** The type free lists, read-only: what tests and pictures may look at. */
@@ -93,6 +101,8 @@ export class ObjectHeap implements HeapAccess {
   private serial = 0;
   /** the current stretch of placements (PyObject.placement) */
   private placementStretch = 0;
+  /** which of the model's blocks CPython surely hands out too (hooks.poolOrderUnknown) */
+  private readonly poolOrder: PoolOrder | undefined;
 
   /** 2.7's unicode objects: their free list and latin-1 cache */
   private readonly unicode27: Unicode27 | undefined;
@@ -138,6 +148,10 @@ export class ObjectHeap implements HeapAccess {
         : undefined;
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
     this.dicts = new DictTables(this, guess);
+    if (hooks.poolOrderUnknown) {
+      this.poolOrder = new PoolOrder(sizeClassCount(pm.profile));
+      pm.setListener(this.poolOrder.listener);
+    }
     this.weak = new Weakrefs(this);
     this.freeLists = {
       float: this.floatList,
@@ -345,10 +359,22 @@ export class ObjectHeap implements HeapAccess {
     return this.dicts.literal(keys, values);
   }
 
-  /** An instance of a class defined by `classObject` (no attributes yet). */
+  /**
+   * An instance of a class defined by `classObject` (no attributes yet). From 3.11 it gets room for
+   * as many values as its class's keys allow, and lowers that count for the next instance
+   * (InstanceKeys): 3.11 / 3.12 allocate the array after the object, 3.13+ make the object bigger.
+   */
   instance(classObject: PyObject): PyObject {
     const spec = classObject.classSpec as ClassSpec;
-    const o = this.allocate("instance", L.instanceSize(this.profile, spec.slots?.length, spec.classic), true);
+    const keys = classObject.instanceKeys;
+    const room = () => (keys ? keys.names.length + keys.usable : 0);
+    let size = L.instanceSize(this.profile, spec.slots?.length, spec.classic);
+    if (keys && this.profile.instanceValues === "inline")
+      size = { ...size, unsized: L.instanceValuesBytes(this.profile, room()) };
+    const o = this.allocate("instance", size, true);
+    if (keys && keys.usable > 1) keys.usable--;
+    if (keys && this.profile.instanceValues === "separate")
+      o.valuesBlock = this.pm.memMalloc(L.instanceValuesBytes(this.profile, room()));
     o.cls = this.incref(classObject);
     this.gc.track(o);
     return o;
@@ -376,6 +402,8 @@ export class ObjectHeap implements HeapAccess {
     o.classSpec = spec;
     o.address = this.runtime.staticAddress(1024);
     if (!spec.slots) o.cachedKeys = this.dicts.classKeys();
+    if (!spec.slots && !spec.classic && this.profile.instanceValues !== "none")
+      o.instanceKeys = { names: [], usable: L.SHARED_KEYS_MAX_SIZE };
     return o;
   }
 
@@ -541,6 +569,19 @@ export class ObjectHeap implements HeapAccess {
       return;
     }
     const old = self.attrs.get(name);
+    const keys = self.cls?.instanceKeys;
+    if (!old && keys && !keys.names.includes(name)) {
+      // insert_into_dictkeys: a new name takes one of the class's usable entries; with none left,
+      // CPython gives the instance a dict of its own
+      if (keys.usable === 0) {
+        this.decref(value);
+        throw new NotModelledError(
+          `attribute ${name}: more than ${L.SHARED_KEYS_MAX_SIZE} names on one class's 3.11+ instances (each then gets a __dict__ of its own)`,
+        );
+      }
+      keys.names.push(name);
+      keys.usable--;
+    }
     self.attrs.set(name, value);
     if (old) this.decref(old);
   }
@@ -643,9 +684,13 @@ export class ObjectHeap implements HeapAccess {
         break;
       }
       case "instance": {
-        const attrs = [...o.attrs.values()];
+        // 3.11+ clear values in the order of the class's keys, then (3.11 / 3.12) free the array
+        const names = o.cls?.instanceKeys?.names;
+        const attrs = names ? names.flatMap((n) => o.attrs.get(n) ?? []) : [...o.attrs.values()];
         o.attrs.clear();
         for (const v of attrs) this.decref(v);
+        if (o.valuesBlock !== 0) this.pm.memFree(o.valuesBlock);
+        o.valuesBlock = 0;
         const d = o.instanceDict;
         o.instanceDict = undefined;
         if (d) this.decref(d);
@@ -741,18 +786,21 @@ export class ObjectHeap implements HeapAccess {
    */
   placementUnknown(): void {
     this.placementStretch++;
+    this.poolOrder?.newStretch();
   }
 
   /**
-   * CPython may have taken or added free-list entries the model did not (an import, a ctypes
-   * object): every kept slot's placement and lineage become unknown, and a new stretch begins.
+   * CPython may have taken or added free-list entries the model did not (an import, a class, a
+   * ctypes object): every kept slot's placement and lineage become unknown, a new stretch begins,
+   * and until a full collection the free lists may hold entries the model does not know of.
    */
   freeListsUnknown(): void {
     this.placementUnknown();
     const lists = [this.floatList, this.intList, this.listList, this.dictList, this.methodList];
     for (const list of [...lists, this.builtinMethodList, ...this.tupleLists])
-      if (list instanceof FreeList) list.forgetPlacements();
-    this.unicode27?.freeList.forgetPlacements();
+      if (list instanceof FreeList) list.forgetEntries();
+    this.unicode27?.freeList.forgetEntries();
+    this.dicts.forgetKeysEntries();
   }
 
   // ------------------------------------------------------------------ memory
@@ -777,7 +825,7 @@ export class ObjectHeap implements HeapAccess {
     const o = this.make(kind, "heap", size);
     o.block = block;
     o.address = block + size.preHeader + size.gcHead;
-    o.placement = this.placementStretch;
+    o.placement = this.poolOrder?.lastAllocKnown === false ? -1 : this.placementStretch;
     o.lineage = { born: o.serial, released: false };
     this.liveSet.add(o);
     if (container) this.gc.allocated(o);

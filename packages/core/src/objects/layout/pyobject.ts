@@ -78,6 +78,17 @@ export interface SharedKeys {
 }
 
 /**
+ * 3.11+: the attribute names a class's instances share (ht_cached_keys) and how many more it may
+ * take (dk_usable). Names plus usable is how many values a new instance gets room for; each new
+ * instance lowers usable by one, down to 1 (init_inline_values @ 3.11, 3.12;
+ * _PyObject_InitInlineValues @ 3.13), so the first instances of a class are the biggest.
+ */
+export interface InstanceKeys {
+  readonly names: string[];
+  usable: number;
+}
+
+/**
  * An address handed from object to object through free lists only: from the object that took it
  * from the allocator (`born`: its serial) to the one that has it now. While no object of the line
  * has given it back to the allocator (`released`), no object outside the line can have had it.
@@ -137,9 +148,12 @@ export class PyObject {
   /** 3.11+: the keys object takes only str keys (two-word entries) */
   unicodeKeys = true;
   sharedKeys: SharedKeys | undefined;
+  /** a split dict's values (3.6 – 3.10), or a 3.11 / 3.12 instance's values array; 0 for none */
   valuesBlock = 0;
   /** a class's cached keys for its instances' dicts (3.6 – 3.10), while it shares them */
   cachedKeys: SharedKeys | undefined;
+  /** a class's keys for its instances' values (3.11+) */
+  instanceKeys: InstanceKeys | undefined;
   /** list item array: address (0 when NULL) and capacity in items */
   itemsBlock = 0;
   allocated = 0;

@@ -21,11 +21,14 @@ export interface ObjectSize {
   readonly body: number;
   /** The bytes of `body` allocated separately from the object (list items, dict keys). */
   readonly separate: number;
+  /** Bytes at the end of the object's block that __sizeof__ leaves out (3.13+ inline values). */
+  readonly unsized?: number;
 }
 
 export const getsizeof = (s: ObjectSize) => s.preHeader + s.gcHead + s.body;
 /** Bytes requested from PyObject_Malloc for the object itself. */
-export const objectRequest = (s: ObjectSize) => s.preHeader + s.gcHead + s.body - s.separate;
+export const objectRequest = (s: ObjectSize) =>
+  s.preHeader + s.gcHead + s.body - s.separate + (s.unsized ?? 0);
 
 const plain = (body: number): ObjectSize => ({ preHeader: 0, gcHead: 0, body, separate: 0 });
 const is2 = (p: ObjectProfile) => p.python[0] === 2;
@@ -59,18 +62,34 @@ export const floatSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSi
 
 /** The widest character of a str decides its kind: 1, 2 or 4 bytes per character (PEP 393). */
 export function strCharWidth(s: string): 1 | 2 | 4 {
+  return strShape(s).width;
+}
+
+/** Characters (code points), the PEP 393 width and whether all are ASCII, in one pass over s. */
+function strShape(s: string): { length: number; width: 1 | 2 | 4; ascii: boolean } {
   let max = 0;
-  for (const ch of s) max = Math.max(max, ch.codePointAt(0) as number);
-  return max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  let surrogates = 0;
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit > max) max = unit;
+    // a high surrogate starts a pair: one character above U+FFFF (a lone one counts as itself)
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        surrogates++;
+        max = 0x10000;
+        i++;
+      }
+    }
+  }
+  const width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  return { length: s.length - surrogates, width, ascii: max < 0x80 };
 }
 
 /** str, freshly built (no cached UTF-8 form): 2.7 byte string, or 3.x compact unicode. */
 export function strSize(p: ObjectProfile, s: string): ObjectSize {
-  const length = [...s].length;
+  const { length, width, ascii } = strShape(s);
   if (is2(p)) return plain(3 * p.pointerSize + p.pointerSize + 4 + length + 1);
-  let ascii = true;
-  for (const ch of s) if ((ch.codePointAt(0) as number) >= 0x80) ascii = false;
-  const width = strCharWidth(s);
   const header = ascii ? p.strAsciiHeader : p.strCompactHeader;
   return plain(header + (length + 1) * width);
 }
@@ -140,6 +159,23 @@ export function instanceSize(p: ObjectProfile, slots?: number, classic = false):
   if (p.managedDictPreHeader === 0) return { preHeader: 0, gcHead: p.gcHeadSize, body: 4 * P, separate: 0 };
   const body = p.python[0] === 3 && p.python[1] === 11 ? 3 * P : 2 * P;
   return { preHeader: p.managedDictPreHeader, gcHead: p.gcHeadSize, body, separate: 0 };
+}
+
+/**
+ * SHARED_KEYS_MAX_SIZE (Objects/dictobject.c, 3.11+): the most attribute names a class's instances
+ * share, and what its count of usable ones starts at (_PyDict_NewKeysForClass).
+ */
+export const SHARED_KEYS_MAX_SIZE = 30;
+
+/**
+ * Bytes of a 3.11+ instance's room for n values: 3.11 / 3.12's separate array (dictobject.c
+ * new_values: a prefix of n + 2 bytes rounded up to a word, then n pointers) or 3.13+'s inline
+ * values (_PyInlineValuesSize: a prefix of n bytes rounded up to a word, then n + 1 words).
+ */
+export function instanceValuesBytes(p: ObjectProfile, n: number): number {
+  const P = p.pointerSize;
+  const words = (bytes: number) => Math.ceil(bytes / P) * P;
+  return p.instanceValues === "inline" ? words(n) + (n + 1) * P : words(n + 2) + n * P;
 }
 
 /** A function object (def or lambda): a container of functionWords words. */
