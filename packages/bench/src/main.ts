@@ -24,7 +24,28 @@ import { measureSite, notMeasuredSite } from "./site-figures.js";
 import { timeClaimSuite } from "./suite-time.js";
 import { terminalTable } from "./table.js";
 
-const args = new Set(process.argv.slice(2));
+const USAGE = `usage: pnpm bench [--json] [--quick] [--allocator] [--rounds=N]
+
+The model's pymalloc against native pymalloc on identical traces, measured in the same run, plus the
+model's memory per simulated byte, the claim suite's time and the site's figures. Writes
+.reports/bench.json, bench.md and bench.svg.
+  --json       print the report as JSON on stdout (everything else goes to stderr)
+  --quick      a smoke run: fewer steps, no 1M/10M live sets, no suite timings
+  --allocator  the allocator rows and the memory figure only (no claim suite, no site)
+  --rounds=N   fresh processes per case on each side (default 3, 1 with --quick)
+`;
+const KNOWN = /^(--json|--quick|--allocator|--rounds=.*)$/;
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const unknown = argv.find((a) => !KNOWN.test(a));
+if (unknown !== undefined) {
+  process.stderr.write(`pnpm bench: unknown argument ${unknown} (see --help)\n`);
+  process.exit(2);
+}
+const args = new Set(argv);
 const quick = args.has("--quick");
 const allocatorOnly = args.has("--allocator");
 /** Why the suite and site figures are missing from this run, if they are. */

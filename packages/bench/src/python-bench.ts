@@ -13,6 +13,19 @@ import { CLAIMS } from "@pymem/scenarios";
 import { witnessSource } from "@pymem/scenarios/node";
 import { findNative } from "./native.js";
 
+if (process.argv.slice(2).some((a) => a === "--help" || a === "-h")) {
+  process.stdout.write(
+    "usage: pnpm --filter @pymem/bench bench:python\n\n" +
+      "How fast @pymem/python runs every claim witness it runs and the article's snippets on every\n" +
+      "profile, and a loop of about 1M statements, beside native CPython in the same run. Writes\n" +
+      ".reports/bench-python.json. Takes no options.\n",
+  );
+  process.exit(0);
+}
+if (process.argv.length > 2) {
+  process.stderr.write(`bench:python: unknown argument ${process.argv[2]} (see --help)\n`);
+  process.exit(2);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const reports = join(here, "..", ".reports");
 const log = (s: string) => process.stderr.write(`bench:python: ${s}\n`);

@@ -8,7 +8,7 @@ import { CLAIMS, type Claim } from "@pymem/scenarios";
 import { requireOrSkip } from "@pymem/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageHref, pageOf } from "../../src/lib/sections.js";
-import { chromiumPath, launchChromium, type Preview, startPreview, watchPage } from "./harness.js";
+import { chromiumPath, launchChromium, type Preview, searchFor, startPreview, watchPage } from "./harness.js";
 import { buildIsolated, type IsolatedBuild } from "./isolated-build.js";
 import { HEAVY_TEST_MS, RESULT_MS, ready, why } from "./site-session.js";
 
@@ -105,8 +105,7 @@ describe(`the site built for ${SITE}${BASE}`, () => {
         const scope = await p.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
         expect(scope).toBe(`${origin}${BASE}`);
 
-        await p.locator("site-search button[data-open-modal]").first().click();
-        await p.locator("#starlight__search input").fill("arena");
+        await searchFor(p, "arena");
         const first = p.locator("#starlight__search .pagefind-ui__result-link").first();
         await first.waitFor({ timeout: RESULT_MS });
         const href = (await first.getAttribute("href")) ?? "";

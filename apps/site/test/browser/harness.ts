@@ -117,3 +117,13 @@ export async function replaceEditorText(page: Page, scope: string, text: string)
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(text);
 }
+
+/**
+ * Opens Starlight's search dialog and types `query`. The button opens the dialog only once the
+ * site-search element is defined, which on a busy machine comes after the page's load event.
+ */
+export async function searchFor(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(() => customElements.get("site-search") !== undefined);
+  await page.locator("site-search button[data-open-modal]").first().click();
+  await page.locator("#starlight__search input").fill(query);
+}

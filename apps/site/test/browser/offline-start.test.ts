@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type Lang, type PageId, pageHref } from "../../src/lib/sections.js";
 import { type AstroPreview, startAstroPreview } from "./astro-preview.js";
-import { screenshot, watchPage } from "./harness.js";
+import { screenshot, searchFor, watchPage } from "./harness.js";
 import { HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
 
 const { browser, pageErrors } = siteSession();
@@ -18,8 +18,7 @@ const PAGES: readonly PageId[] = ["intro", "refcount", "pools"];
 const QUERY: Readonly<Record<Lang, string>> = { en: "arena", "zh-CN": "引用计数" };
 
 async function searchFinds(p: Page, query: string): Promise<string | null> {
-  await p.locator("site-search button[data-open-modal]").first().click();
-  await p.locator("#starlight__search input").fill(query);
+  await searchFor(p, query);
   const first = p.locator("#starlight__search .pagefind-ui__result-link").first();
   await first.waitFor({ timeout: RESULT_MS });
   return first.getAttribute("href");

@@ -6,15 +6,10 @@ import { requireOrSkip } from "@pymem/testkit";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { API_OUTPUT } from "../../src/lib/api-pages.js";
-import { screenshot } from "./harness.js";
+import { screenshot, searchFor } from "./harness.js";
 import { HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
 
 const { open } = siteSession();
-
-async function search(p: Page, query: string): Promise<void> {
-  await p.locator("site-search button[data-open-modal]").first().click();
-  await p.locator("#starlight__search input").fill(query);
-}
 
 /** The result pages' links, in the order shown. */
 async function resultPages(p: Page): Promise<string[]> {
@@ -32,7 +27,7 @@ describe("search", () => {
     async ([path, query], ctx) => {
       requireOrSkip(ctx, ready, why);
       const p = await open(path);
-      await search(p, query);
+      await searchFor(p, query);
       const pages = await resultPages(p);
       expect(pages.length).toBeGreaterThan(0);
       expect(pages.filter((href) => href.includes(`/${API_OUTPUT}/`))).toEqual([]);
@@ -45,7 +40,7 @@ describe("search", () => {
     async (ctx) => {
       requireOrSkip(ctx, ready, why);
       const p = await open("/");
-      await search(p, "引用计数");
+      await searchFor(p, "引用计数");
       const link = p.locator("#starlight__search .pymem-search-elsewhere a").first();
       await link.waitFor({ timeout: RESULT_MS });
       expect(await link.getAttribute("href")).toMatch(/^\/zh-cn\//);

@@ -6,7 +6,7 @@ import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import { runObjectProgram } from "../../src/lib/pictures/steps-objects.js";
 import { claimsOn, type Lang, type PageId, pageHref, pageOf, STORY_PAGES } from "../../src/lib/sections.js";
-import { replaceEditorText, screenshot, startPreview, watchPage } from "./harness.js";
+import { replaceEditorText, screenshot, searchFor, startPreview, watchPage } from "./harness.js";
 import { editableClaim, HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
 
 const { browser, origin, offsite, pageErrors, open, openLiveEditor, runOriginalAndClose } = siteSession();
@@ -362,8 +362,7 @@ describe("patient", () => {
     async (ctx) => {
       requireOrSkip(ctx, ready, why);
       const p = await open("/zh-cn/");
-      await p.locator("site-search button[data-open-modal]").first().click();
-      await p.locator("#starlight__search input").fill("引用计数");
+      await searchFor(p, "引用计数");
       const first = p.locator("#starlight__search .pagefind-ui__result-link").first();
       await first.waitFor({ timeout: RESULT_MS });
       expect(await first.getAttribute("href")).toMatch(/^\/zh-cn\//);
