@@ -45,8 +45,9 @@ export function runPython(source: string, options: RunOptions): RunResult {
     finalizer: (self) => vm?.finalize(self),
     caller: (fn, args) => vm?.callback(fn, args),
     // memory CPython may take from (or leave to) start-up's free-list entries, which the model does not know
-    startUpGuess: () => vm?.builtins.unmodelledAllocation("pymalloc"),
+    startUpGuess: (what) => vm?.builtins.unmodelledAllocation("pymalloc", what),
     poolOrderUnknown: true,
+    where: () => `line ${vm?.frame.line ?? 0}`,
   });
   const steps: TraceStep[] = [];
   let printed = 0;

@@ -17,7 +17,13 @@ export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects
 // heap: reference counts, deallocation, dicts, weak references, the cycle collector
 export { Collector } from "./heap/collector.js";
 export { DictTables } from "./heap/dicts.js";
-export { ObjectHeap, type SessionHooks, type TypeFreeLists } from "./heap/heap.js";
+export {
+  ObjectHeap,
+  type PlacementCauses,
+  POOL_ORDER_UNKNOWN,
+  type SessionHooks,
+  type TypeFreeLists,
+} from "./heap/heap.js";
 export type { GcHooks, HeapAccess } from "./heap/heap-access.js";
 export { checkHeap } from "./heap/heap-invariants.js";
 export { CannotWeakrefError, Weakrefs } from "./heap/weakrefs.js";

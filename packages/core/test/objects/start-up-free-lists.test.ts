@@ -32,9 +32,7 @@ describe("a free list start-up may have filled", () => {
     expect(list.pop()?.address).toBe(1);
     expect(guesses).toEqual([]);
     expect(list.pop()).toBeUndefined();
-    expect(guesses).toEqual([
-      "whether a list came from free-list entries the model does not know of or fresh memory",
-    ]);
+    expect(guesses).toEqual(["a list that may come from free-list entries the model does not know of"]);
   });
 
   it("cannot tell near its capacity whether a push still found room: the slot's placement is unknown", () => {
@@ -114,13 +112,29 @@ describe("placements and lineages", () => {
     expect(guesses).toEqual([]);
     heap.freeListsUnknown(); // e.g. a class statement left dicts on the list
     heap.dict([], []);
-    expect(guesses).toEqual([
-      "whether a dict came from free-list entries the model does not know of or fresh memory",
-    ]);
+    expect(guesses).toEqual(["a dict that may come from free-list entries the model does not know of"]);
     heap.clearFreeLists();
     guesses.length = 0;
     heap.dict([], []);
     expect(guesses).toEqual([]);
+  });
+
+  it("says what began a stretch, and why a slot relates to no address (for refusals)", () => {
+    const { heap } = heapWithGuesses("3.12");
+    heap.clearFreeLists();
+    const a = heap.list([]);
+    const x = heap.object();
+    heap.decref(a);
+    heap.freeListsUnknown("an import");
+    const y = heap.object();
+    const b = heap.list([]);
+    expect(b.placement).toBe(-1);
+    expect(heap.unplacedCause(b)).toBe("a list free-list slot CPython may have used since an import");
+    const c = heap.list([]); // the list may come from unknown entries: a guess, a new stretch
+    expect(heap.causeBetween(x.placement, c.placement)).toBe("an import");
+    expect(heap.causeBetween(c.placement, y.placement)).toBe(
+      "a list that may come from free-list entries the model does not know of",
+    );
   });
 
   it("keeps 2.7's list and dict free lists through a full collection (clear_freelists @ 2.7.18)", () => {

@@ -26,6 +26,7 @@ import type { Iterators } from "./iterators.js";
 import type { VersionRules } from "./rules.js";
 import {
   ADDRESSES,
+  BLOCK_COUNT_EPOCHS,
   binary,
   COUNTS_KNOWN_FROM_BELOW,
   GC_COUNTS_UNKNOWN,
@@ -46,6 +47,8 @@ export interface BuiltinHost {
   readonly printFunction: boolean;
   /** sys.platform: "linux", or "emscripten" for Pyodide */
   readonly platform: string;
+  /** the running frame (its line names where an unmodelled allocation happened) */
+  readonly frame: { readonly line: number };
   write(text: string): void;
   baseOf(cls: PyObject): PyObject | undefined;
   /** PyObject_GetIter (a new reference), the iterator's next item (a new reference), length hints */
@@ -102,10 +105,11 @@ export class Builtins {
   /** modules imported so far (sys is there from start-up) */
   private readonly imported = new Set<string>(["sys"]);
   /**
-   * How many allocations CPython made that the model did not (a module's first import, a ctypes
-   * object): id() results and block counts taken on either side of one are not compared.
+   * The allocations CPython made that the model did not (a module's first import, a class, a ctypes
+   * object, a print…), each with where it was: block counts taken on either side of one are not
+   * compared, and a refusal names the first one between them.
    */
-  private unmodelled = 0;
+  private readonly unmodelledCauses: string[] = [];
   private readonly ctypes: Ctypes;
 
   constructor(private readonly vm: BuiltinHost) {
@@ -113,7 +117,7 @@ export class Builtins {
     this.ctypes = new Ctypes(
       {
         heap: vm.heap,
-        unmodelledAllocation: () => this.unmodelledAllocation(),
+        unmodelledAllocation: (what) => this.unmodelledAllocation("anything", what),
         define: (table, name, impl) => this.define(table, name, (a, _k, line) => impl(a, line)),
       },
       this.moduleAttributes,
@@ -262,7 +266,7 @@ export class Builtins {
     if (!m) throw new UnsupportedError(line, `'import ${name}'`);
     if (!this.imported.has(name)) {
       this.imported.add(name);
-      this.unmodelledAllocation();
+      this.unmodelledAllocation("anything", `the first import of ${name}`);
     }
     return m;
   }
@@ -363,7 +367,7 @@ export class Builtins {
   /** id(x): the model's address of x, which is compared and never shown (values.ts, Address). */
   private id(x: PyObject): PyObject {
     const address = this.heap.int(BigInt(x.address));
-    ADDRESSES.set(address, { of: x, base: x, offset: 0 });
+    ADDRESSES.set(address, { of: x, base: x, offset: 0, causes: this.heap });
     return address;
   }
 
@@ -373,10 +377,10 @@ export class Builtins {
    * until the next full collection. `reach`: could it have used the type free lists ("anything":
    * an import, a ctypes object) or only the allocators ("pymalloc": a frame, a free-list guess)?
    */
-  unmodelledAllocation(reach: "anything" | "pymalloc" = "anything"): void {
-    this.unmodelled++;
-    if (reach === "anything") this.heap.freeListsUnknown();
-    else this.heap.placementUnknown();
+  unmodelledAllocation(reach: "anything" | "pymalloc", cause: string): void {
+    this.unmodelledCauses.push(`${cause} (line ${this.vm.frame.line})`);
+    if (reach === "anything") this.heap.freeListsUnknown(cause);
+    else this.heap.placementUnknown(cause);
     GC_COUNTS_UNKNOWN.add(this.heap);
   }
 
@@ -470,7 +474,8 @@ export class Builtins {
    */
   readonly formatted = (o: PyObject, spec: string): void => {
     const fastPath = !this.vm.rules.python2 && spec === "" && (o.kind === "str" || o.kind === "int");
-    if (this.vm.rules.formatBoundMethod && !fastPath) this.unmodelled++;
+    if (this.vm.rules.formatBoundMethod && !fastPath)
+      this.unmodelledCauses.push(`formatting through __format__ (line ${this.vm.frame.line})`);
   };
 
   /** A builtin function's name with its module's, or undefined for anything else. */
@@ -528,8 +533,8 @@ export class Builtins {
     // 3.x keep the text in a list (_io_TextIOWrapper_write_impl), which may come from the list free
     // list, and hold the printed str objects: blocks the model frees stay taken. 2.7 writes to the
     // C stdio buffer; its temporaries are freed at once, which leaves pymalloc's pools as they were.
-    if (this.vm.rules.python2) this.unmodelled++;
-    else this.unmodelledAllocation("anything");
+    if (this.vm.rules.python2) this.unmodelledCauses.push(`a print (line ${line})`);
+    else this.unmodelledAllocation("anything", "a print");
     if (!this.vm.printFunction) {
       // 2.7 without the __future__ import: the print statement, here of a parenthesized value;
       // print(a, b) prints the tuple (a, b), built for it
@@ -722,11 +727,14 @@ export class Builtins {
    */
   private allocatedBlocks(): PyObject {
     if (this.vm.platform === "emscripten") return this.heap.int(0n);
-    const epoch = `${this.vm.collector.collections[2]} full collections, ${this.unmodelled} unmodelled allocations`;
+    const collections = this.vm.collector.collections[2] as number;
+    const unmodelled = this.unmodelledCauses.length;
+    const epoch = `${collections} full collections, ${unmodelled} unmodelled allocations`;
     let start = this.blockCountEpochs.get(epoch);
     if (!start) {
       start = this.heap.runtime.builtin(`<blocks start-up left, after ${epoch}>`);
       this.blockCountEpochs.set(epoch, start);
+      BLOCK_COUNT_EPOCHS.set(start, { collections, unmodelled, causes: this.unmodelledCauses });
     }
     const count = this.heap.intAboveCache(BigInt(allocatedBlocks(this.heap.pm)));
     COUNTS_KNOWN_FROM_BELOW.set(count, start);

@@ -8,6 +8,7 @@
 import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import type { Expr, Stmt } from "../frontend/ast.js";
+import { borrowable } from "./blocks.js";
 import type { Builtin, Builtins } from "./builtins.js";
 import type { CodeUnit, CodeUnits } from "./code.js";
 import { PyException } from "./exceptions.js";
@@ -52,7 +53,8 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
   const n = e.args.length;
   // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
   if (f.k === "attribute") {
-    vm.eval(f.object);
+    // self waits on the stack while the arguments are evaluated
+    vm.eval(f.object, borrowable([f.object, ...e.args, ...e.keywords.map((k) => k.value)], 0));
     const obj = frame.top();
     const method =
       obj.kind === "instance" && !vm.heap.attribute(obj, f.name)
@@ -113,7 +115,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
       }
       return;
     }
-  } else vm.eval(f);
+  } else vm.eval(f, borrowable([f, ...e.args, ...e.keywords.map((k) => k.value)], 0));
   callLoaded(vm, e);
 }
 
@@ -205,11 +207,11 @@ function starredItems(vm: CallHost, seq: PyObject, line: number): PyObject[] {
 }
 
 function pushArguments(vm: CallHost, e: Expr & { k: "call" }, callee: PyObject): void {
-  // 3.14 may borrow a local passed to a builtin; a Python function's frame takes its own reference
-  // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee
+  // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee, unless
+  // a later argument jumps first (blocks.ts); before 3.14 every load counts
   const borrow = vm.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
-  for (const a of e.args) vm.eval(a, borrow);
-  for (const k of e.keywords) vm.eval(k.value, borrow);
+  const operands = [...e.args, ...e.keywords.map((k) => k.value)];
+  for (const [i, a] of operands.entries()) vm.eval(a, borrow && borrowable(operands, i));
 }
 
 function callBuiltin(
@@ -425,14 +427,14 @@ const ZOMBIE_FRAME_KEPT = new WeakSet<CodeUnit>();
 export function frameObjectMade(vm: CallHost, frame: Frame): void {
   if (!vm.rules.zombieFrames) return;
   if (ZOMBIE_FRAME_KEPT.delete(frame.unit)) return;
-  vm.builtins.unmodelledAllocation("pymalloc");
+  vm.builtins.unmodelledAllocation("pymalloc", "a new frame object (up to 3.10 a code object keeps one)");
 }
 
 /** A frame object is let go of (see frameObjectMade): kept by its code, or not. */
 export function frameObjectDone(vm: CallHost, frame: Frame): void {
   if (!vm.rules.zombieFrames) return;
   if (!ZOMBIE_FRAME_KEPT.has(frame.unit)) ZOMBIE_FRAME_KEPT.add(frame.unit);
-  else vm.builtins.unmodelledAllocation("pymalloc");
+  else vm.builtins.unmodelledAllocation("pymalloc", "a frame object its code does not keep");
 }
 
 /** A function's frame is done: its locals go, and (2.7) the exceptions it handled with them. */

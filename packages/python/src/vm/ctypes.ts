@@ -18,8 +18,8 @@ import { ADDRESSES, COUNTS_KNOWN_FROM_BELOW } from "./values.js";
 /** What ctypes needs from the builtins (an interface, so that neither imports the other). */
 export interface CtypesHost {
   readonly heap: ObjectHeap;
-  /** an object CPython allocates and the model does not was made */
-  unmodelledAllocation(): void;
+  /** an object CPython allocates and the model does not was made (`what`: which, for refusals) */
+  unmodelledAllocation(what: string): void;
   /** a builtin function object with this implementation, for a runtime object's attribute table */
   define(
     table: Map<string, PyObject>,
@@ -81,7 +81,7 @@ export class Ctypes {
 
   /** `import ctypes`: the module, made on first import (ctypes/__init__.py runs then). */
   module(): PyObject {
-    this.host.unmodelledAllocation();
+    this.host.unmodelledAllocation("an import of ctypes");
     if (this.moduleObject) return this.moduleObject;
     const m = this.heap.runtime.builtin("<module 'ctypes'>");
     const attrs = new Map<string, PyObject>();
@@ -160,7 +160,7 @@ export class Ctypes {
   }
 
   private instance(cdata: CData): PyObject {
-    this.host.unmodelledAllocation();
+    this.host.unmodelledAllocation(`a ctypes.${cdata.type.name} object`);
     const o = this.heap.runtime.builtin(`<ctypes.${cdata.type.name} object>`);
     this.instances.set(o, cdata);
     return this.heap.incref(o); // a new reference; the runtime's own keeps it from being freed

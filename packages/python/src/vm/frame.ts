@@ -12,6 +12,10 @@ export class Frame {
   /** 3.14+: fast locals holding a borrowed (uncounted) reference: a parameter passed from a borrowed load, or a copy of one */
   readonly borrowed = new Set<string>();
   line = 0;
+  /** how many exception handlers (except bodies, finally on the way out) are running: 3.14 borrows no load there */
+  handlers = 0;
+  /** the running statement is reached only through a handler (blocks.ts, HANDLER_ONLY) */
+  handlerOnly = false;
 
   constructor(
     readonly unit: CodeUnit,

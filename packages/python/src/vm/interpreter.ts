@@ -9,6 +9,7 @@
 import { Collector, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
+import { borrowable, endsBlock, HANDLER_ONLY, markHandlerOnly, TRY_ENDS_NORMALLY } from "./blocks.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
 import {
@@ -104,6 +105,7 @@ export class Interpreter {
   }
 
   run(): void {
+    if (this.rules.borrowedLocalLoads) markHandlerOnly(this.module);
     const globals = new Map<string, PyObject>();
     const frame = new Frame(this.units.module, globals, globals, this.heap);
     this.frames.push(frame);
@@ -181,6 +183,7 @@ export class Interpreter {
   private exec(s: Stmt): Signal {
     const frame = this.frame;
     frame.line = s.line;
+    frame.handlerOnly = HANDLER_ONLY.has(s);
     this.tick(s.line);
     try {
       const signal = this.execInner(s, frame);
@@ -605,7 +608,7 @@ export class Interpreter {
     this.classes.set(cls, info);
     // type_new allocates the type, its dict, MRO and descriptors, and the namespace dict it drops
     // goes to the dict free list: memory the model does not place, and free lists it cannot know
-    this.builtins.unmodelledAllocation("anything");
+    this.builtins.unmodelledAllocation("anything", `the class statement ${s.name}`);
     // the class's own structures (its MRO, its __dict__'s back references) keep it alive: the
     // model counts those as the runtime's reference, besides the one the name gets
     frame.push(this.heap.incref(cls));
@@ -656,6 +659,11 @@ export class Interpreter {
     const frame = this.frame;
     const depth = frame.depth;
     let signal: Signal;
+    /**
+     * Does the finally run as handler code: for an exception on its way out, or for a return or break
+     * from a handler (the compiler puts a copy of it there)? 3.14 borrows no load in handler code.
+     */
+    let exceptional = true;
     try {
       try {
         signal = this.execBlock(s.body);
@@ -665,17 +673,29 @@ export class Interpreter {
         const handler = s.handlers.find((h) => this.matches(e, h.type));
         if (!handler) throw e;
         if (handler.name) throw new UnsupportedError(handler.line, "'except ... as name'");
+        frame.handlers++;
         try {
-          return this.execBlock(handler.body);
+          const handled = this.execBlock(handler.body);
+          // after the handler the normal copy of the finally runs, which only a handler reaches
+          // when the body cannot end normally
+          exceptional = handled !== undefined || !TRY_ENDS_NORMALLY.has(s);
+          return handled;
         } finally {
+          frame.handlers--;
           letGo(this, e, frame);
         }
       }
       if (!signal) signal = this.execBlock(s.orelse);
+      exceptional = false;
     } finally {
       if (s.finally.length > 0) {
-        const after = this.execBlock(s.finally);
-        if (after) signal = after;
+        if (exceptional) frame.handlers++;
+        try {
+          const after = this.execBlock(s.finally);
+          if (after) signal = after;
+        } finally {
+          if (exceptional) frame.handlers--;
+        }
       }
     }
     return signal;
@@ -729,7 +749,8 @@ export class Interpreter {
       const o = frame.names.get(e.id);
       if (!o) throw this.nameError(e.id, frame);
       // LOAD_FAST_BORROW, or LOAD_FAST of a local that is itself borrowed (its DUP stays borrowed)
-      if ((borrowOk && this.rules.borrowedLocalLoads) || frame.borrowed.has(e.id)) frame.push(o, false);
+      const borrow = borrowOk && this.rules.borrowedLocalLoads && frame.handlers === 0 && !frame.handlerOnly;
+      if (borrow || frame.borrowed.has(e.id)) frame.push(o, false);
       else frame.push(this.heap.incref(o));
       return;
     }
@@ -792,10 +813,8 @@ export class Interpreter {
         this.listDisplay(e);
         return;
       case "dict": {
-        for (let i = 0; i < e.keys.length; i++) {
-          this.eval(e.keys[i] as Expr, false);
-          this.eval(e.values[i] as Expr, false);
-        }
+        const operands = e.keys.flatMap((k, i) => [k, e.values[i] as Expr]);
+        for (const [i, o] of operands.entries()) this.eval(o, borrowable(operands, i));
         const pairs = e.keys.map(() => [frame.popOwned(), frame.popOwned()]).reverse();
         frame.push(
           this.heap.dict(
@@ -822,7 +841,7 @@ export class Interpreter {
           this.pushConstant(e);
           return;
         }
-        this.eval(e.left);
+        this.eval(e.left, !endsBlock(e.right));
         this.eval(e.right);
         const [a, b] = [frame.top(1), frame.top()];
         let r: PyObject | undefined;
@@ -866,7 +885,8 @@ export class Interpreter {
         this.compare(e);
         return;
       case "if":
-        this.eval(this.truth(e.test) ? e.body : e.orelse, borrowOk);
+        // the arm's value waits on the stack across the jump to the join: a strong load
+        this.eval(this.truth(e.test) ? e.body : e.orelse, false);
         return;
       case "lambda":
         this.defineFunction(
@@ -915,7 +935,8 @@ export class Interpreter {
   /** BUILD_TUPLE of the items' values. */
   private tupleDisplay(e: Expr & { k: "list" | "set" | "tuple" }): void {
     const frame = this.frame;
-    for (const i of e.items) this.eval(i, false);
+    // BUILD_TUPLE takes each item's reference, a borrowed one with a new count (3.14+)
+    for (const [i, item] of e.items.entries()) this.eval(item, borrowable(e.items, i));
     const items = e.items.map(() => frame.popOwned()).reverse();
     frame.push(this.heap.tuple(items));
   }
@@ -933,7 +954,7 @@ export class Interpreter {
       );
       return;
     }
-    for (const i of e.items) this.eval(i, false);
+    for (const [i, item] of e.items.entries()) this.eval(item, borrowable(e.items, i));
     const items = e.items.map(() => frame.popOwned()).reverse();
     frame.push(this.heap.list(items));
   }
@@ -1035,9 +1056,11 @@ export class Interpreter {
 
   private compare(e: Expr & { k: "compare" }): void {
     const frame = this.frame;
-    this.eval(e.left);
+    const chained = e.ops.length > 1;
+    this.eval(e.left, !endsBlock(e.comparators[0] as Expr));
     for (let i = 0; i < e.ops.length; i++) {
-      this.eval(e.comparators[i] as Expr);
+      // in a chain, a middle operand is copied for the next comparison, across its jump: strong
+      this.eval(e.comparators[i] as Expr, !chained || i === e.ops.length - 1);
       const [a, b] = [frame.top(1), frame.top()];
       const op = e.ops[i] as string;
       const result = this.compareValues(op, a, b, e.line);
@@ -1161,7 +1184,7 @@ export class Interpreter {
 
   private subscript(e: Expr & { k: "subscript" }): void {
     const frame = this.frame;
-    this.eval(e.object);
+    this.eval(e.object, !endsBlock(e.index));
     const obj = frame.top();
     if (e.index.k === "slice") {
       this.slice(e, e.index);

@@ -3,7 +3,14 @@
  * arithmetic, str() and repr(). Results are new references made on the heap (small ints and the
  * other runtime objects come from the runtime's caches, as in CPython).
  */
-import { floatRepr, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
+import {
+  floatRepr,
+  NotModelledError,
+  type ObjectHeap,
+  type PlacementCauses,
+  type PyObject,
+  repr,
+} from "@pymem/core";
 import type { BinaryOperator } from "../frontend/ast.js";
 import { PyException } from "./exceptions.js";
 
@@ -19,6 +26,15 @@ export const UNPLACED_MEMORY =
   "memory the model cannot place (an import, a class statement, a ctypes object, a frame before 3.11, free-list entries left by start-up or a class, a print, a value formatted up to 3.8, a freed block start-up's pools may hand out in another order)";
 
 export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
+
+/**
+ * What a sys.getallocatedblocks count is relative to (the anchor COUNTS_KNOWN_FROM_BELOW gives it):
+ * the full collections and unmodelled allocations before it, and the causes of all of those so far.
+ */
+export const BLOCK_COUNT_EPOCHS = new WeakMap<
+  PyObject,
+  { readonly collections: number; readonly unmodelled: number; readonly causes: readonly string[] }
+>();
 
 /**
  * Heaps on which CPython would have made and freed container objects the model does not make:
@@ -43,6 +59,8 @@ export interface Address {
   /** the object's address the value is counted from, and the bytes added to it */
   readonly base: PyObject;
   readonly offset: number;
+  /** the heap, which says why two placements do not relate */
+  readonly causes: PlacementCauses;
 }
 
 export const ADDRESSES = new WeakMap<PyObject, Address>();
@@ -70,6 +88,13 @@ function equalAddresses(a: Address, b: Address): boolean | undefined {
   if (x === y) return true;
   const earlier = x.born < y.born ? x : y;
   return earlier.released ? undefined : false;
+}
+
+/** The refusal for two ids the model cannot compare, naming what came between them. */
+function whyApart(a: Address, b: Address): string {
+  const unplaced = [a.base, b.base].find((o) => o.placement < 0);
+  if (unplaced) return `comparing the id() of an object in ${a.causes.unplacedCause(unplaced)}`;
+  return `comparing id()s taken on either side of ${a.causes.causeBetween(a.base.placement, b.base.placement)}`;
 }
 
 /** type(x).__name__ */
@@ -132,8 +157,7 @@ export function equal(a: PyObject, b: PyObject): boolean {
   const [aAddress, bAddress] = [ADDRESSES.get(a), ADDRESSES.get(b)];
   if (aAddress && bAddress) {
     const same = equalAddresses(aAddress, bAddress);
-    if (same === undefined)
-      throw new NotModelledError(`comparing id()s taken on either side of ${UNPLACED_MEMORY}`);
+    if (same === undefined) throw new NotModelledError(whyApart(aAddress, bAddress));
     return same;
   }
   refuseUnknownCount(a);
@@ -404,6 +428,17 @@ export function unary(heap: ObjectHeap, op: "-" | "+" | "~", o: PyObject): PyObj
   return undefined;
 }
 
+/** The refusal for the difference of two counts relative to different unknowns. */
+function whyCountsApart(a: PyObject, b: PyObject): string {
+  const [x, y] = [BLOCK_COUNT_EPOCHS.get(a), BLOCK_COUNT_EPOCHS.get(b)];
+  if (!x || !y) return "the difference of counts of two objects, each known only from below";
+  const between =
+    x.collections !== y.collections
+      ? "a full collection"
+      : (x.causes[Math.min(x.unmodelled, y.unmodelled)] ?? UNPLACED_MEMORY);
+  return `the difference of block counts taken on either side of ${between}`;
+}
+
 /** count ± n and count − count of one object (the unknown part cancels); anything else is refused. */
 function countArithmetic(
   heap: ObjectHeap,
@@ -417,10 +452,7 @@ function countArithmetic(
   const bCount = COUNTS_KNOWN_FROM_BELOW.get(b);
   if (aCount && bCount) {
     if (op === "-" && aCount === bCount) return heap.int(known(a) - known(b));
-    if (op === "-")
-      throw new NotModelledError(
-        `the difference of block counts taken on either side of ${UNPLACED_MEMORY} or of a full collection`,
-      );
+    if (op === "-") throw new NotModelledError(whyCountsApart(aCount, bCount));
     refuseUnknownCount(a);
   }
   const other = aCount ? b : a;

@@ -27,6 +27,8 @@ export interface Slot {
   /** the dead object's placement and lineage (PyObject), which the next object to take it inherits */
   readonly placement?: number;
   readonly lineage?: AddressLineage | undefined;
+  /** why the slot's placement is -1 (relates to no other address) */
+  readonly unplaced?: string;
 }
 
 /** What others may read of a free list: its name, capacity and how many slots it keeps. */
@@ -75,10 +77,10 @@ export class FreeList implements FreeListView {
   push(slot: Slot): boolean {
     if (this.stack.length >= this.capacity) return false;
     if (this.unknownEntries && this.stack.length + START_UP_ENTRIES_AT_MOST >= this.capacity) {
-      this.onGuess?.(`whether entries the model does not know of left room on the ${this.name} free list`);
+      this.onGuess?.(`a ${this.name} freed when entries the model does not know of may fill its free list`);
       // CPython may have freed it instead
       if (slot.lineage) slot.lineage.released = true;
-      slot = { ...slot, placement: -1 };
+      slot = { ...slot, placement: -1, unplaced: `a ${this.name} free-list slot CPython may not have kept` };
     }
     this.stack.push(slot);
     return true;
@@ -86,9 +88,7 @@ export class FreeList implements FreeListView {
 
   pop(): Slot | undefined {
     if (this.stack.length === 0 && this.unknownEntries)
-      this.onGuess?.(
-        `whether a ${this.name} came from free-list entries the model does not know of or fresh memory`,
-      );
+      this.onGuess?.(`a ${this.name} that may come from free-list entries the model does not know of`);
     return this.stack.pop();
   }
 
@@ -102,7 +102,10 @@ export class FreeList implements FreeListView {
       if (slot.lineage) slot.lineage.released = true;
       release(slot);
     }
-    if (this.unknownEntries) this.onGuess?.(`the memory of unknown ${this.name} free-list entries`);
+    if (this.unknownEntries)
+      this.onGuess?.(
+        `the ${this.name} free-list entries a collection freed, some the model does not know of`,
+      );
     this.unknownEntries = false;
   }
 
@@ -114,11 +117,12 @@ export class FreeList implements FreeListView {
    * CPython's list may differ from the model's: no kept slot's placement or lineage is known, and
    * entries the model does not know of may lie below them until a full collection.
    */
-  forgetEntries(): void {
+  forgetEntries(because?: string): void {
     this.unknownEntries = this.capacity > 0 && this.onGuess !== undefined;
+    const unplaced = `a ${this.name} free-list slot CPython may have used${because ? ` since ${because}` : ""}`;
     for (const [i, slot] of this.stack.entries()) {
       if (slot.lineage) slot.lineage.released = true;
-      this.stack[i] = { ...slot, placement: -1 };
+      this.stack[i] = { ...slot, placement: -1, unplaced };
     }
   }
 }

@@ -69,8 +69,8 @@ export class DictTables {
   }
 
   /** CPython may have used keys_free_list where the model did not (FreeList.forgetEntries). */
-  forgetKeysEntries(): void {
-    this.keysList.forgetEntries();
+  forgetKeysEntries(because?: string): void {
+    this.keysList.forgetEntries(because);
   }
 
   /** PyDict_ClearFreeList (3.7+) frees the kept keys tables too; full collections call it. */

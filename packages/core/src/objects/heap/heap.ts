@@ -62,7 +62,20 @@ export interface SessionHooks {
    * The heap then owns the allocator's listener.
    */
   readonly poolOrderUnknown?: boolean;
+  /** Where the program is (e.g. "line 7"), added to the cause of each stretch of placements. */
+  readonly where?: () => string;
 }
+
+/** Why placements do not relate: what the heap can say of its stretches and unplaced objects. */
+export interface PlacementCauses {
+  /** what began the first stretch after the earlier of two placements (both ≥ 0, different) */
+  causeBetween(a: number, b: number): string;
+  /** why an object with placement -1 relates to no other address */
+  unplacedCause(o: PyObject): string;
+}
+
+/** Why an allocation PoolOrder cannot vouch for relates to no other address. */
+export const POOL_ORDER_UNKNOWN = "a block start-up's partly used pools may have handed out otherwise";
 
 /** The type free lists, read-only: what tests and pictures may look at. */
 export interface TypeFreeLists {
@@ -78,7 +91,7 @@ export interface TypeFreeLists {
 
 const NO_HOOKS: SessionHooks = { finalizer: () => {}, caller: () => {} };
 
-export class ObjectHeap implements HeapAccess {
+export class ObjectHeap implements HeapAccess, PlacementCauses {
   readonly runtime: RuntimeObjects;
   readonly dicts: DictTables;
   readonly weak: Weakrefs;
@@ -101,6 +114,10 @@ export class ObjectHeap implements HeapAccess {
   private serial = 0;
   /** the current stretch of placements (PyObject.placement) */
   private placementStretch = 0;
+  /** what began each stretch of placements (index: the stretch; 0 is the run's start) */
+  private readonly stretchCauses: string[] = ["the start"];
+  /** why objects of placement -1 relate to no other address */
+  private readonly unplaced = new WeakMap<PyObject, string>();
   /** which of the model's blocks CPython surely hands out too (hooks.poolOrderUnknown) */
   private readonly poolOrder: PoolOrder | undefined;
 
@@ -115,7 +132,7 @@ export class ObjectHeap implements HeapAccess {
     const fl = profile.freeLists;
     const P = profile.pointerSize;
     const guess: GuessHook = (what) => {
-      this.placementUnknown();
+      this.placementUnknown(what);
       hooks.startUpGuess?.(what);
     };
     this.floatList =
@@ -713,8 +730,9 @@ export class ObjectHeap implements HeapAccess {
       list.release(o.address);
       return;
     }
-    if (list?.push({ block: o.block, address: o.address, placement: o.placement, lineage: o.lineage }))
-      return;
+    const unplaced = o.placement === -1 ? this.unplaced.get(o) : undefined;
+    const slot = { block: o.block, address: o.address, placement: o.placement, lineage: o.lineage };
+    if (list?.push(unplaced === undefined ? slot : { ...slot, unplaced })) return;
     if (o.lineage) o.lineage.released = true;
     this.pm.free(o.block);
     if (o.isContainer) this.gc.released();
@@ -761,7 +779,7 @@ export class ObjectHeap implements HeapAccess {
       // start-up's among them: which one comes next is unknown from here on
       if (list instanceof BlockAllocator) {
         list.clear();
-        this.placementUnknown();
+        this.placementUnknown("the free objects a collection rethreaded, start-up's among them");
       } else list?.clear(free);
     }
     const listAndDict = this.profile.freeLists.listAndDictClearedByCollection
@@ -784,9 +802,18 @@ export class ObjectHeap implements HeapAccess {
    * allocation the model does not make): a new stretch of placements begins, and addresses from
    * different stretches are not compared by value (PyObject.placement).
    */
-  placementUnknown(): void {
+  placementUnknown(cause = "memory the model does not place"): void {
     this.placementStretch++;
+    this.stretchCauses[this.placementStretch] = this.hooks.where ? `${cause} (${this.hooks.where()})` : cause;
     this.poolOrder?.newStretch();
+  }
+
+  causeBetween(a: number, b: number): string {
+    return this.stretchCauses[Math.min(a, b) + 1] ?? "memory the model does not place";
+  }
+
+  unplacedCause(o: PyObject): string {
+    return this.unplaced.get(o) ?? "memory the model does not place";
   }
 
   /**
@@ -794,13 +821,14 @@ export class ObjectHeap implements HeapAccess {
    * ctypes object): every kept slot's placement and lineage become unknown, a new stretch begins,
    * and until a full collection the free lists may hold entries the model does not know of.
    */
-  freeListsUnknown(): void {
-    this.placementUnknown();
+  freeListsUnknown(cause?: string): void {
+    this.placementUnknown(cause);
+    const because = cause && this.stretchCauses[this.placementStretch];
     const lists = [this.floatList, this.intList, this.listList, this.dictList, this.methodList];
     for (const list of [...lists, this.builtinMethodList, ...this.tupleLists])
-      if (list instanceof FreeList) list.forgetEntries();
-    this.unicode27?.freeList.forgetEntries();
-    this.dicts.forgetKeysEntries();
+      if (list instanceof FreeList) list.forgetEntries(because);
+    this.unicode27?.freeList.forgetEntries(because);
+    this.dicts.forgetKeysEntries(because);
   }
 
   // ------------------------------------------------------------------ memory
@@ -825,7 +853,11 @@ export class ObjectHeap implements HeapAccess {
     const o = this.make(kind, "heap", size);
     o.block = block;
     o.address = block + size.preHeader + size.gcHead;
-    o.placement = this.poolOrder?.lastAllocKnown === false ? -1 : this.placementStretch;
+    o.placement = this.placementStretch;
+    if (this.poolOrder?.lastAllocKnown === false) {
+      o.placement = -1;
+      this.unplaced.set(o, POOL_ORDER_UNKNOWN);
+    }
     o.lineage = { born: o.serial, released: false };
     this.liveSet.add(o);
     if (container) this.gc.allocated(o);
@@ -838,6 +870,7 @@ export class ObjectHeap implements HeapAccess {
     o.block = slot.block;
     o.address = slot.address;
     o.placement = slot.placement ?? this.placementStretch;
+    if (slot.unplaced !== undefined) this.unplaced.set(o, slot.unplaced);
     o.lineage = slot.lineage && !slot.lineage.released ? slot.lineage : { born: o.serial, released: false };
     this.liveSet.add(o);
     return o;
