@@ -62,12 +62,12 @@ function jumps(e: Expr): boolean {
 }
 
 /**
- * Whether operand i of a consumer that evaluates `operands` in order may be loaded borrowed: nothing
- * evaluated after it, before the consumer runs, jumps.
+ * The first operand of a consumer that evaluates `operands` in order that may be loaded borrowed:
+ * nothing evaluated after it, before the consumer runs, jumps (the last operand that jumps, or 0).
  */
-export function borrowable(operands: readonly Expr[], i: number): boolean {
-  for (let j = i + 1; j < operands.length; j++) if (endsBlock(operands[j] as Expr)) return false;
-  return true;
+export function firstBorrowable(operands: readonly Expr[]): number {
+  for (let j = operands.length - 1; j > 0; j--) if (endsBlock(operands[j] as Expr)) return j;
+  return 0;
 }
 
 /** Statements of function bodies reached only through an exception handler (markHandlerOnly). */

@@ -8,7 +8,7 @@
 import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import type { Expr, Stmt } from "../frontend/ast.js";
-import { borrowable } from "./blocks.js";
+import { firstBorrowable } from "./blocks.js";
 import type { Builtin, Builtins } from "./builtins.js";
 import type { CodeUnit, CodeUnits } from "./code.js";
 import { PyException } from "./exceptions.js";
@@ -54,7 +54,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
   // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
   if (f.k === "attribute") {
     // self waits on the stack while the arguments are evaluated
-    vm.eval(f.object, borrowable([f.object, ...e.args, ...e.keywords.map((k) => k.value)], 0));
+    vm.eval(f.object, firstBorrowable([f.object, ...e.args, ...e.keywords.map((k) => k.value)]) === 0);
     const obj = frame.top();
     const method =
       obj.kind === "instance" && !vm.heap.attribute(obj, f.name)
@@ -115,7 +115,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
       }
       return;
     }
-  } else vm.eval(f, borrowable([f, ...e.args, ...e.keywords.map((k) => k.value)], 0));
+  } else vm.eval(f, firstBorrowable([f, ...e.args, ...e.keywords.map((k) => k.value)]) === 0);
   callLoaded(vm, e);
 }
 
@@ -211,7 +211,8 @@ function pushArguments(vm: CallHost, e: Expr & { k: "call" }, callee: PyObject):
   // a later argument jumps first (blocks.ts); before 3.14 every load counts
   const borrow = vm.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
   const operands = [...e.args, ...e.keywords.map((k) => k.value)];
-  for (const [i, a] of operands.entries()) vm.eval(a, borrow && borrowable(operands, i));
+  const from = firstBorrowable(operands);
+  for (const [i, a] of operands.entries()) vm.eval(a, borrow && i >= from);
 }
 
 function callBuiltin(

@@ -9,7 +9,7 @@
 import { Collector, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
-import { borrowable, endsBlock, HANDLER_ONLY, markHandlerOnly, TRY_ENDS_NORMALLY } from "./blocks.js";
+import { endsBlock, firstBorrowable, HANDLER_ONLY, markHandlerOnly, TRY_ENDS_NORMALLY } from "./blocks.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
 import {
@@ -814,7 +814,8 @@ export class Interpreter {
         return;
       case "dict": {
         const operands = e.keys.flatMap((k, i) => [k, e.values[i] as Expr]);
-        for (const [i, o] of operands.entries()) this.eval(o, borrowable(operands, i));
+        const from = firstBorrowable(operands);
+        for (const [i, o] of operands.entries()) this.eval(o, i >= from);
         const pairs = e.keys.map(() => [frame.popOwned(), frame.popOwned()]).reverse();
         frame.push(
           this.heap.dict(
@@ -936,7 +937,8 @@ export class Interpreter {
   private tupleDisplay(e: Expr & { k: "list" | "set" | "tuple" }): void {
     const frame = this.frame;
     // BUILD_TUPLE takes each item's reference, a borrowed one with a new count (3.14+)
-    for (const [i, item] of e.items.entries()) this.eval(item, borrowable(e.items, i));
+    const from = firstBorrowable(e.items);
+    for (const [i, item] of e.items.entries()) this.eval(item, i >= from);
     const items = e.items.map(() => frame.popOwned()).reverse();
     frame.push(this.heap.tuple(items));
   }
@@ -954,7 +956,8 @@ export class Interpreter {
       );
       return;
     }
-    for (const [i, item] of e.items.entries()) this.eval(item, borrowable(e.items, i));
+    const from = firstBorrowable(e.items);
+    for (const [i, item] of e.items.entries()) this.eval(item, i >= from);
     const items = e.items.map(() => frame.popOwned()).reverse();
     frame.push(this.heap.list(items));
   }
