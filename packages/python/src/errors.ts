@@ -24,7 +24,8 @@ export class PythonSyntaxError extends PythonModelError {
     line: number,
     /** "invalid syntax", "unexpected indent", ... */
     readonly reason: string,
-    readonly kind: "SyntaxError" | "IndentationError" = "SyntaxError",
+    /** IndentationError and its subclass TabError are SyntaxErrors */
+    readonly kind: "SyntaxError" | "IndentationError" | "TabError" = "SyntaxError",
   ) {
     super(line, `line ${line}: ${kind}: ${reason}`);
     this.name = kind;

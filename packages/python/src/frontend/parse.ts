@@ -5,8 +5,7 @@
  * line. Anything lezer parses that the model does not run is refused here, before anything runs, with
  * an UnsupportedError naming the construct and its line.
  */
-import type { SyntaxNode } from "@lezer/common";
-import { parser } from "@lezer/python";
+import type { SyntaxNode, Tree } from "@lezer/common";
 import { PythonSyntaxError, UnsupportedError } from "../errors.js";
 import type {
   BinaryOperator,
@@ -21,8 +20,11 @@ import type {
   Parameters,
   Stmt,
 } from "./ast.js";
+import { checkJumps, checkNames } from "./checks.js";
 import { checkIndentation } from "./indentation.js";
-import { parseNumber, parseStringLiteral } from "./literals.js";
+import { parseNumber, parseStringLiteral, utf8Bytes } from "./literals.js";
+import { respell, tokenErrors } from "./tokens.js";
+import { isPython2, type PythonVersion, pythonVersion, since } from "./version.js";
 
 /** lezer node names → how a reader would name the construct in a refusal. */
 const REFUSED: Readonly<Record<string, string>> = {
@@ -62,17 +64,111 @@ class Lines {
   }
 }
 
-/** Parses a whole module; throws PythonSyntaxError or UnsupportedError. */
-export function parseModule(source: string): Module {
+/**
+ * Parses a whole module as Python `version` ("3.12", "2.7.18"; the newest when not given); throws
+ * PythonSyntaxError or UnsupportedError. SyntaxErrors come first, in CPython's order: the tokenizer's
+ * and the parser's (the first in the source), then the symbol table's, then the compiler's; only
+ * then does the lowering refuse what the model does not run.
+ */
+export function parseModule(source: string, version?: string): Module {
+  const py = pythonVersion(version);
   const text = source.replace(/\r\n?/g, "\n");
-  const tree = parser.parse(text);
+  if (isPython2(py)) checkSourceEncoding(text);
   const lines = new Lines(text);
+  const lineOf = (offset: number) => lines.lineOf(offset);
+  const { tree, errors } = respell(text, py, lineOf);
+  for (const [at, e] of tokenErrors(tree, text, py, lineOf)) if (!errors.has(at)) errors.set(at, e);
+  for (const [at, e] of positionalOnly(tree, text, py, lineOf)) if (!errors.has(at)) errors.set(at, e);
+  const firstToken = Math.min(...errors.keys());
   const cursor = tree.cursor();
   do {
-    if (cursor.type.isError) throw new PythonSyntaxError(lines.lineOf(cursor.from), "invalid syntax");
+    if (cursor.type.isError && cursor.from < firstToken) unparsed(cursor.node, text, py, lineOf);
   } while (cursor.next());
-  checkIndentation(tree.topNode, text, lines);
-  return new Lowering(text, lines).module(tree.topNode);
+  if (errors.size > 0) throw errors.get(firstToken) as PythonSyntaxError;
+  checkIndentation(tree.topNode, text, lines, py);
+  const nodeLine = (n: SyntaxNode) => lines.lineOf(n.from);
+  checkNames(tree.topNode, text, py, nodeLine);
+  checkJumps(tree.topNode, text, py, nodeLine);
+  return new Lowering(text, lines, py).module(tree.topNode);
+}
+
+/**
+ * 2.7 reads a source file as ASCII unless line 1 or 2 declares a coding (PEP 263): the first line
+ * holding another byte is a SyntaxError (Parser/tokenizer.c, decoding_fgets). The model reads the
+ * source as UTF-8, so a declared utf-8 is the only other coding it runs.
+ */
+function checkSourceEncoding(text: string): void {
+  const lines = text.split("\n");
+  const declared = lines
+    .slice(0, 2)
+    .map((l) => /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(l)?.[1])
+    .find((c) => c !== undefined);
+  if (declared !== undefined) {
+    if (!/^utf[-_]?8$/i.test(declared)) throw new UnsupportedError(1, `source in the coding ${declared}`);
+    return;
+  }
+  const nonAscii = /[\u0080-\uffff]/;
+  const at = lines.findIndex((l) => nonAscii.test(l));
+  if (at < 0) return;
+  const first = utf8Bytes(nonAscii.exec(lines[at] as string)?.[0] as string).charCodeAt(0);
+  throw new PythonSyntaxError(
+    at + 1,
+    `Non-ASCII character '\\x${first.toString(16)}' on line ${at + 1}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details`,
+  );
+}
+
+/**
+ * Where lezer found no parse: invalid syntax, unless it is Python of an older release that lezer
+ * does not know (2.7's backquotes, `async` and `await` as names up to 3.6) or a bare `yield`,
+ * which lezer wants an operand for: those are refused instead.
+ */
+function unparsed(error: SyntaxNode, text: string, py: PythonVersion, lineOf: (o: number) => number): never {
+  const line = lineOf(error.from);
+  if (error.parent?.name === "YieldExpression") throw new UnsupportedError(line, "'yield'");
+  // `lambda a, /: a` (lezer knows '/' in a def's parameters only)
+  if (error.parent?.name === "ParamList" && text.slice(error.from, error.to) === "/" && since(py, 3, 8))
+    throw new UnsupportedError(line, "positional-only parameters ('/')");
+  if (isPython2(py) && text.slice(error.from, error.to).includes("`"))
+    throw new UnsupportedError(line, "backquotes (repr)");
+  if (!since(py, 3, 7)) {
+    const lineStart = text.lastIndexOf("\n", error.from - 1) + 1;
+    if (/\b(async|await)\b/.test(text.slice(lineStart, error.to + 1)))
+      throw new UnsupportedError(line, "'async' or 'await' as a name");
+  }
+  throw new PythonSyntaxError(line, "invalid syntax");
+}
+
+/**
+ * `def f(a, /)`: lezer reads the '/' but leaves no node for it, so it is looked for between the
+ * parameters. It is invalid syntax before 3.8 (PEP 570); the lowering refuses it after.
+ */
+function positionalOnly(
+  tree: Tree,
+  text: string,
+  py: PythonVersion,
+  lineOf: (o: number) => number,
+): Map<number, PythonSyntaxError> {
+  const found = new Map<number, PythonSyntaxError>();
+  if (since(py, 3, 8)) return found;
+  tree.iterate({
+    enter: (n) => {
+      if (n.name !== "ParamList") return;
+      const at = slashAt(n.node, text);
+      if (at >= 0) found.set(at, new PythonSyntaxError(lineOf(at), "invalid syntax"));
+    },
+  });
+  return found;
+}
+
+/** The offset of a '/' among a parameter list's tokens, or -1. */
+function slashAt(list: SyntaxNode, text: string): number {
+  let at = list.from;
+  for (let c = list.firstChild; ; c = c.nextSibling) {
+    const gap = text.slice(at, c ? c.from : list.to).replace(/#[^\n]*/g, "");
+    if (gap.includes("/")) return at + gap.indexOf("/");
+    if (!c) return -1;
+    at = c.to;
+  }
 }
 
 /** The children of a node, tokens and comments included, in order. */
@@ -91,6 +187,7 @@ class Lowering {
   constructor(
     private readonly text: string,
     private readonly lines: Lines,
+    private readonly py: PythonVersion,
   ) {}
 
   module(top: SyntaxNode): Module {
@@ -253,6 +350,7 @@ class Lowering {
   }
 
   private parameters(list: SyntaxNode): Parameters {
+    if (slashAt(list, this.text) >= 0) this.refuse(list, "positional-only parameters ('/')");
     const positional: Parameter[] = [];
     const c = children(list).filter((x) => !PUNCTUATION.has(x.name));
     for (let i = 0; i < c.length; i++) {
@@ -360,6 +458,17 @@ class Lowering {
       case "list":
         for (const item of e.items) this.target(item);
         return e;
+      case "const":
+        if (e.value.type === "bool" || e.value.type === "none") {
+          const name = e.value.type === "none" ? "None" : e.value.value ? "True" : "False";
+          // True and False are names on 2.7, which may be assigned
+          if (isPython2(this.py) && name !== "None")
+            throw new UnsupportedError(e.line, `assigning to ${name}`);
+          if (since(this.py, 3, 8) || isPython2(this.py))
+            throw new PythonSyntaxError(e.line, `cannot assign to ${name}`);
+          throw new PythonSyntaxError(e.line, "can't assign to keyword");
+        }
+        throw new PythonSyntaxError(e.line, "cannot assign to expression");
       default:
         throw new PythonSyntaxError(e.line, "cannot assign to expression");
     }
@@ -393,7 +502,7 @@ class Lowering {
       case "VariableName":
         return { line, k: "name", id: this.src(n) };
       case "Number":
-        return { line, k: "const", value: parseNumber(this.src(n), line) };
+        return { line, k: "const", value: parseNumber(this.src(n), line, this.py) };
       case "String":
         return this.stringLiteral([n]);
       case "ContinuedString":
@@ -422,6 +531,7 @@ class Lowering {
         return this.binary(n, c);
       case "UnaryExpression": {
         const op = this.src(c[0] as SyntaxNode);
+        if (op === "not") return this.boolean(n);
         return {
           line,
           k: "unary",
@@ -457,10 +567,16 @@ class Lowering {
   private stringLiteral(parts: SyntaxNode[]): Expr {
     if (parts.some((p) => p.name === "FormatString")) return this.formatString(parts);
     const line = this.line(parts[0] as SyntaxNode);
-    const values = parts.map((p) => parseStringLiteral(this.src(p), this.line(p)));
+    // 2.7's u'' is a unicode object, which the model makes only through unichr()
+    const unicode = parts.find((p) => /^[a-zA-Z]*[uU]/.test(this.src(p)));
+    if (isPython2(this.py) && unicode) this.refuse(unicode, "a u'' literal on Python 2 (a unicode object)");
+    const values = parts.map((p) => parseStringLiteral(this.src(p), this.line(p), this.py));
     const bytes = values.map((v) => v.bytes);
-    if (bytes.some((b) => b !== bytes[0]))
+    if (bytes.some((b) => b !== bytes[0])) {
+      // on 2.7 b'' is a str, and "a" b"b" one str (or unicode, with u'')
+      if (isPython2(this.py)) this.refuse(parts[0] as SyntaxNode, "joining b'' and '' literals on Python 2");
       throw new PythonSyntaxError(line, "cannot mix bytes and nonbytes literals");
+    }
     const value = values.map((v) => v.value).join("");
     return { line, k: "const", value: bytes[0] ? { type: "bytes", value } : { type: "str", value } };
   }
@@ -473,7 +589,7 @@ class Lowering {
     for (const node of nodes) {
       const raw = this.src(node);
       if (node.name === "String") {
-        parts.push(parseStringLiteral(raw, this.line(node)).value);
+        parts.push(parseStringLiteral(raw, this.line(node), this.py).value);
         continue;
       }
       const prefix = /^[a-zA-Z]*/.exec(raw)?.[0] ?? "";
@@ -583,6 +699,45 @@ class Lowering {
     return { line: this.line(n), k: "call", func, args, keywords };
   }
 
+  /**
+   * An and/or/not expression. Python's grammar nests them as `or` of `and`s of `not`s (`not` binding
+   * looser than a comparison): `a and not b or c` is `(a and (not b)) or c`. @lezer/python 1.1 lets a
+   * `not` take everything to its right (`a and not (b or c)`), so the tokens are read again, in
+   * order, by those three rules.
+   */
+  private boolean(n: SyntaxNode): Expr {
+    const tokens: (SyntaxNode | "and" | "or" | "not")[] = [];
+    const flatten = (x: SyntaxNode): void => {
+      const c = children(x);
+      const op = c.length >= 2 ? this.src(c[x.name === "UnaryExpression" ? 0 : 1] as SyntaxNode) : "";
+      if (x.name === "UnaryExpression" && op === "not") {
+        tokens.push("not");
+        flatten(c[1] as SyntaxNode);
+      } else if (x.name === "BinaryExpression" && c.length === 3 && (op === "and" || op === "or")) {
+        flatten(c[0] as SyntaxNode);
+        tokens.push(op);
+        flatten(c[2] as SyntaxNode);
+      } else tokens.push(x);
+    };
+    flatten(n);
+    const line = this.line(n);
+    let at = 0;
+    const chain = (op: "and" | "or", operand: () => Expr): Expr => {
+      const values = [operand()];
+      while (tokens[at] === op) {
+        at++;
+        values.push(operand());
+      }
+      return values.length === 1 ? (values[0] as Expr) : { line, k: "bool", op, values };
+    };
+    const not = (): Expr => {
+      if (tokens[at] !== "not") return this.expr(tokens[at++] as SyntaxNode);
+      at++;
+      return { line, k: "unary", op: "not", operand: not() };
+    };
+    return chain("or", () => chain("and", not));
+  }
+
   private binary(n: SyntaxNode, c: SyntaxNode[]): Expr {
     const line = this.line(n);
     const left = c[0] as SyntaxNode;
@@ -591,17 +746,13 @@ class Lowering {
       .slice(1, -1)
       .map((x) => this.src(x))
       .join(" ");
-    if (op === "and" || op === "or") {
-      const values: Expr[] = [];
-      for (const side of [left, right]) {
-        const e = this.expr(side);
-        if (e.k === "bool" && e.op === op && side.name === "BinaryExpression") values.push(...e.values);
-        else values.push(e);
-      }
-      return { line, k: "bool", op, values };
-    }
+    if (op === "and" || op === "or") return this.boolean(n);
     if (["<", "<=", ">", ">=", "==", "!=", "is", "is not", "in", "not in", "<>"].includes(op)) {
-      if (op === "<>") throw new PythonSyntaxError(line, "invalid syntax");
+      // `a == not b`: a comparison's operands cannot be a `not` (CPython: invalid syntax)
+      const notOperand =
+        right.name === "UnaryExpression" && this.src(right.firstChild as SyntaxNode) === "not";
+      if ((op === "<>" && !isPython2(this.py)) || notOperand)
+        throw new PythonSyntaxError(line, "invalid syntax");
       const l = this.expr(left);
       const r = this.expr(right);
       // a < b < c arrives as (a < b) < c; a chain is one comparison unless parenthesized
@@ -610,10 +761,12 @@ class Lowering {
           line,
           k: "compare",
           left: l.left,
-          ops: [...l.ops, op as CompareOperator],
+          ops: [...l.ops, (op === "<>" ? "!=" : op) as CompareOperator],
           comparators: [...l.comparators, r],
         };
-      return { line, k: "compare", left: l, ops: [op as CompareOperator], comparators: [r] };
+      // 2.7's `<>` is `!=`
+      const cmp = (op === "<>" ? "!=" : op) as CompareOperator;
+      return { line, k: "compare", left: l, ops: [cmp], comparators: [r] };
     }
     if (op === "@") this.refuse(n, "'@'");
     return { line, k: "binary", op: op as BinaryOperator, left: this.expr(left), right: this.expr(right) };
