@@ -29,7 +29,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
     throw new RangeError(
       `"${options.version}" is not a CPython version or profile (X.Y, X.Y.Z, X.Y-variant); give the pointer size as pointerSize`,
     );
-  const module = parseModule(source);
+  const module = parseModule(source, options.version);
   const pointerSize = options.pointerSize ?? 8;
   const profile = objectProfile(options.version, pointerSize);
   const allocator = profileForVersion(
@@ -45,7 +45,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
     finalizer: (self) => vm?.finalize(self),
     caller: (fn, args) => vm?.callback(fn, args),
     // memory CPython may take from (or leave to) start-up's free-list entries, which the model does not know
-    startUpGuess: (what) => vm?.builtins.unmodelledAllocation("pymalloc", what),
+    startUpGuess: (what, blocks) => vm?.builtins.unmodelledAllocation("pymalloc", what, blocks),
     poolOrderUnknown: true,
     where: () => `line ${vm?.frame.line ?? 0}`,
   });

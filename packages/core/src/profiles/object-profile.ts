@@ -133,6 +133,11 @@ export interface ObjectProfile {
   /** bytes of the 3.x str header before the characters (compact ASCII / compact non-ASCII). */
   readonly strAsciiHeader: number;
   readonly strCompactHeader: number;
+  /**
+   * 3.12+: the cached one-character latin-1 strs are static objects that come with their UTF-8
+   * form, which getsizeof counts (two bytes and a NUL for U+0080 – U+00FF).
+   */
+  readonly latin1CharsCarryUtf8: boolean;
   /** 3.14+: tuples cache their hash in one more word. */
   readonly tupleHashCache: boolean;
   /** Does `{}` allocate its keys table (3.6, 3.7) or share a static empty one (3.8+)? */

@@ -47,6 +47,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     intMinDigits: 0,
     strAsciiHeader: 0, // 2.7's str is PyStringObject; objects/layout/sizes.ts sizes it
     strCompactHeader: 0,
+    latin1CharsCarryUtf8: false,
     tupleHashCache: false,
     emptyDictAllocatesKeys: false,
     unicodeKeysEntries: false,
@@ -241,6 +242,7 @@ function history(P: PointerSize): readonly Step[] {
       functionWords: 18, // func_typeparams (PEP 695)
       strAsciiHeader: roundUp(4 * P + 4, P),
       strCompactHeader: roundUp(4 * P + 4, P) + 2 * P,
+      latin1CharsCarryUtf8: true,
       refcounts: {
         ...v3_11.refcounts,
         staticInitial: undefined,
@@ -251,7 +253,9 @@ function history(P: PointerSize): readonly Step[] {
     },
     "3.12 (PEP 683, gh-84436): immortal objects, count UINT_MAX on 64-bit and UINT_MAX >> 2 on 32-bit; " +
       "str drops wstr (PEP 623), so the ASCII header is one word shorter; the weakref slot joins the pre-header; " +
-      "functions gain func_typeparams (18 words, PEP 695).",
+      "functions gain func_typeparams (18 words, PEP 695); the cached one-character latin-1 strs are static and " +
+      "carry their UTF-8 form (measured: getsizeof(chr(233)) 61 on native 3.12.1 and 3.13.0, 33 on Pyodide's " +
+      "3.12.7 – 3.15.0, where a new two-character latin-1 str is 59 and 31).",
   );
   const v3_12_7 = evolve(
     v3_12,

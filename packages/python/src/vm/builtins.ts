@@ -21,7 +21,7 @@ import { UnsupportedError } from "../errors.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Ctypes } from "./ctypes.js";
 import { PyException } from "./exceptions.js";
-import { formatString } from "./format.js";
+import { formatString, returnedAsIs } from "./format.js";
 import type { Iterators } from "./iterators.js";
 import type { VersionRules } from "./rules.js";
 import {
@@ -36,6 +36,7 @@ import {
   truthy,
   typeName,
   UNPLACED_MEMORY,
+  type UnmodelledCause,
 } from "./values.js";
 
 /** What the builtins need from the interpreter (an interface, so that neither imports the other). */
@@ -109,7 +110,7 @@ export class Builtins {
    * object, a print…), each with where it was: block counts taken on either side of one are not
    * compared, and a refusal names the first one between them.
    */
-  private readonly unmodelledCauses: string[] = [];
+  private readonly unmodelledCauses: UnmodelledCause[] = [];
   private readonly ctypes: Ctypes;
 
   constructor(private readonly vm: BuiltinHost) {
@@ -137,7 +138,7 @@ export class Builtins {
     this.define(this.names, "print", (a, k, line) => this.print(a, k, line));
     this.define(this.names, "id", ([x]) => this.id(this.one(x, "id")));
     this.define(this.names, "len", ([x]) => this.heap.int(BigInt(this.len(this.one(x, "len")))));
-    this.define(this.names, "repr", ([x]) => this.heap.str(reprOf(this.one(x, "repr"), this.heap)));
+    this.define(this.names, "repr", ([x]) => this.text(reprOf(this.one(x, "repr"), this.heap), x));
     this.define(this.names, "hex", ([x]) => this.hex(this.one(x, "hex")));
     this.define(this.names, "isinstance", ([x, t]) =>
       this.bool(this.isInstance(this.one(x, "isinstance"), t)),
@@ -376,9 +377,11 @@ export class Builtins {
    * counts taken on either side of it are not compared, and the collector's counts are unknown
    * until the next full collection. `reach`: could it have used the type free lists ("anything":
    * an import, a ctypes object) or only the allocators ("pymalloc": a frame, a free-list guess)?
+   * `blocks`: by how many pymalloc blocks in use CPython may differ from the model since (a frame or
+   * one free-list slot: 1); undefined when that is not bounded.
    */
-  unmodelledAllocation(reach: "anything" | "pymalloc", cause: string): void {
-    this.unmodelledCauses.push(`${cause} (line ${this.vm.frame.line})`);
+  unmodelledAllocation(reach: "anything" | "pymalloc", cause: string, blocks?: number): void {
+    this.unmodelledCauses.push({ text: `${cause} (line ${this.vm.frame.line})`, blocks });
     if (reach === "anything") this.heap.freeListsUnknown(cause);
     else this.heap.placementUnknown(cause);
     GC_COUNTS_UNKNOWN.add(this.heap);
@@ -440,7 +443,12 @@ export class Builtins {
     if (self.kind === "str" && name === "format")
       return (args, kw, line) => {
         if (kw.size > 0) throw new UnsupportedError(line, "str.format with keyword arguments");
-        return this.heap.str(formatString(self.value as string, args, this.heap, line, this.formatted));
+        const [only] = args;
+        if (args.length === 1 && only && returnedAsIs(self.value as string, only, this.vm.rules.python2))
+          return this.heap.incref(only);
+        const text = formatString(self.value as string, args, this.heap, line, this.formatted);
+        // 2.7's formatter builds its own str, never a cached one-character one
+        return this.vm.rules.python2 ? this.heap.newStr(text) : this.heap.str(text);
       };
     return undefined;
   }
@@ -475,8 +483,17 @@ export class Builtins {
   readonly formatted = (o: PyObject, spec: string): void => {
     const fastPath = !this.vm.rules.python2 && spec === "" && (o.kind === "str" || o.kind === "int");
     if (this.vm.rules.formatBoundMethod && !fastPath)
-      this.unmodelledCauses.push(`formatting through __format__ (line ${this.vm.frame.line})`);
+      this.unmodelledCauses.push({ text: `formatting through __format__ (line ${this.vm.frame.line})` });
   };
+
+  /**
+   * str(x) or repr(x) as a str object: 3.x writes an int's digits into a str of its own
+   * (long_to_decimal_string), so str(5) is not the cached "5" (native 3.6 – 3.13); the rest go
+   * through the caches (2.7's str(5) is its characters[] entry).
+   */
+  private text(s: string, of: PyObject | undefined): PyObject {
+    return of?.kind === "int" && !this.vm.rules.python2 ? this.heap.newStr(s) : this.heap.str(s);
+  }
 
   /** A builtin function's name with its module's, or undefined for anything else. */
   qualifiedName(o: PyObject): string | undefined {
@@ -533,7 +550,7 @@ export class Builtins {
     // 3.x keep the text in a list (_io_TextIOWrapper_write_impl), which may come from the list free
     // list, and hold the printed str objects: blocks the model frees stay taken. 2.7 writes to the
     // C stdio buffer; its temporaries are freed at once, which leaves pymalloc's pools as they were.
-    if (this.vm.rules.python2) this.unmodelledCauses.push(`a print (line ${line})`);
+    if (this.vm.rules.python2) this.unmodelledCauses.push({ text: `a print (line ${line})` });
     else this.unmodelledAllocation("anything", "a print");
     if (!this.vm.printFunction) {
       // 2.7 without the __future__ import: the print statement, here of a parenthesized value;
@@ -859,11 +876,21 @@ export class Builtins {
     const py2 = this.vm.rules.python2;
     switch (kind) {
       case "int":
-        return ([x]) => {
+        return ([x, base]) => {
           if (!x) return this.heap.int(0n);
+          if (base) throw new UnsupportedError(line, "int() with a base");
           if (x.kind === "int") return this.heap.incref(x);
           if (x.kind === "bool") return this.heap.int(x.value as bigint);
-          if (x.kind === "float") return this.heap.int(BigInt(Math.trunc(x.value as number)));
+          if (x.kind === "float") {
+            if (!Number.isFinite(x.value as number))
+              throw new UnsupportedError(line, "int() of an inf or nan");
+            return this.heap.int(BigInt(Math.trunc(x.value as number)));
+          }
+          if (x.kind === "long" || (x.kind === "str" && (x.value as string).includes("_")))
+            throw new UnsupportedError(
+              line,
+              `int() of ${x.kind === "long" ? "a long" : "digits with underscores"}`,
+            );
           if (x.kind === "str" && /^\s*[-+]?\d+\s*$/.test(x.value as string))
             return this.heap.int(BigInt((x.value as string).trim()));
           throw new PyException(
@@ -875,14 +902,30 @@ export class Builtins {
         return ([x]) => {
           if (!x) return this.heap.float(0);
           if (x.kind === "float") return this.heap.incref(x);
-          if (x.kind === "int" || x.kind === "bool") return this.heap.float(Number(x.value as bigint));
-          if (x.kind === "str" && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(x.value as string))
-            return this.heap.float(Number(x.value as string));
+          if (x.kind === "int" || x.kind === "bool") {
+            const v = Number(x.value as bigint);
+            if (!Number.isFinite(v))
+              throw new PyException("OverflowError", "int too large to convert to float");
+            return this.heap.float(v);
+          }
+          if (x.kind === "long" || (x.kind === "str" && (x.value as string).includes("_")))
+            throw new UnsupportedError(
+              line,
+              `float() of ${x.kind === "long" ? "a long" : "digits with underscores"}`,
+            );
+          const text = x.kind === "str" ? (x.value as string).trim() : "";
+          if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return this.heap.float(Number(text));
+          // inf, infinity and nan in any case, with a sign (float_from_string, _Py_parse_inf_or_nan)
+          const special = /^([-+]?)(inf|infinity|nan)$/i.exec(text);
+          if (special) {
+            const v = special[2]?.toLowerCase() === "nan" ? Number.NaN : Number.POSITIVE_INFINITY;
+            return this.heap.float(special[1] === "-" ? -v : v);
+          }
           throw new PyException("ValueError", `could not convert string to float: ${reprOf(x, this.heap)}`);
         };
       case "str":
         return ([x]) =>
-          !x ? this.heap.str("") : x.kind === "str" ? this.heap.incref(x) : this.heap.str(str(x, this.heap));
+          !x ? this.heap.str("") : x.kind === "str" ? this.heap.incref(x) : this.text(str(x, this.heap), x);
       case "bytes":
         // 2.7: bytes is str
         if (py2) return this.constructorOf("str", line);

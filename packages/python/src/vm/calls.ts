@@ -18,6 +18,12 @@ import { typeName } from "./values.js";
 
 const NO_KEYWORDS: ReadonlyMap<string, PyObject> = new Map();
 
+/**
+ * Python calls inside one another that the model runs. CPython's limit is 1000 (sys.getrecursionlimit,
+ * a RecursionError past it); the model's own stack is smaller, so it refuses deeper recursion
+ * rather than fail.
+ */
+const MAX_CALL_DEPTH = 150;
 /** A function made by def or lambda. */
 export interface FunctionInfo {
   readonly node: Stmt | Expr;
@@ -342,6 +348,10 @@ export function invoke(
     giveBack();
     throw new UnsupportedError(line, "calling this function");
   }
+  if (vm.frames.length > MAX_CALL_DEPTH) {
+    giveBack();
+    throw new UnsupportedError(line, `calls nested more than ${MAX_CALL_DEPTH} deep`);
+  }
   const unit = vm.units.unitOf(info.node);
   const params = unit.params.positional;
   const n = args.length - keywords.length;
@@ -428,14 +438,14 @@ const ZOMBIE_FRAME_KEPT = new WeakSet<CodeUnit>();
 export function frameObjectMade(vm: CallHost, frame: Frame): void {
   if (!vm.rules.zombieFrames) return;
   if (ZOMBIE_FRAME_KEPT.delete(frame.unit)) return;
-  vm.builtins.unmodelledAllocation("pymalloc", "a new frame object (up to 3.10 a code object keeps one)");
+  vm.builtins.unmodelledAllocation("pymalloc", "a new frame object (up to 3.10 a code object keeps one)", 1);
 }
 
 /** A frame object is let go of (see frameObjectMade): kept by its code, or not. */
 export function frameObjectDone(vm: CallHost, frame: Frame): void {
   if (!vm.rules.zombieFrames) return;
   if (!ZOMBIE_FRAME_KEPT.has(frame.unit)) ZOMBIE_FRAME_KEPT.add(frame.unit);
-  else vm.builtins.unmodelledAllocation("pymalloc", "a frame object its code does not keep");
+  else vm.builtins.unmodelledAllocation("pymalloc", "a frame object its code does not keep", 1);
 }
 
 /** A function's frame is done: its locals go, and (2.7) the exceptions it handled with them. */

@@ -24,6 +24,8 @@ export interface CodeUnit {
   /** names declared `global` */
   readonly globals: ReadonlySet<string>;
   readonly params: Parameters;
+  /** the unit whose code defines this one (undefined for the module) */
+  readonly enclosing?: CodeUnit | undefined;
 }
 
 type Node = Stmt | Expr;
@@ -47,12 +49,15 @@ export class CodeUnits {
       globals: new Set(),
       params: { positional: [] },
     };
+    this.current = this.module;
     const moduleCache = new Map<string, PyObject>();
     this.visitUnit(module.body, moduleCache);
     // compiled from an ast object (Pyodide): the folded tuples' arena is gone before the code runs
     if (!rules.foldedTupleHeldWhileRunning) for (const t of this.foldedTuples.splice(0)) heap.decref(t);
   }
 
+  /** the unit the walk is in */
+  private current: CodeUnit;
   /** the tuples the AST optimizer folded, each holding the arena's reference */
   private readonly foldedTuples: PyObject[] = [];
   /** each unary or binary expression's folded value (null: not folded) */
@@ -130,6 +135,8 @@ export class CodeUnits {
           this.constants.set(e, this.makeConstant(e.value, cache, held));
           return;
         case "name":
+          if (this.readsClosure(this.current, e.id))
+            throw new UnsupportedError(e.line, `reading '${e.id}' from an enclosing function (a closure)`);
           return;
         case "unary":
         case "binary": {
@@ -338,9 +345,37 @@ export class CodeUnits {
     const globals = new Set<string>();
     const locals = new Set<string>(params.positional.map((p) => p.name));
     if (kind !== "class") collectLocals(body, locals, globals, this.rules.comprehensionScope === "enclosing");
-    const unit: CodeUnit = { kind, name, locals: kind === "class" ? new Set() : locals, globals, params };
+    const enclosing = this.current;
+    const unit: CodeUnit = {
+      kind,
+      name,
+      locals: kind === "class" ? new Set() : locals,
+      globals,
+      params,
+      enclosing,
+    };
     this.units.set(node, unit);
+    this.current = unit;
     this.visitUnit(body, moduleCache, enclosingHeld);
+    this.current = enclosing;
+  }
+
+  /**
+   * Does `reader` read `name` from an enclosing function's scope (LOAD_DEREF of a cell, Python/
+   * symtable.c, analyze_name)? Class bodies are not enclosing scopes; a 3.12+ inlined comprehension
+   * is part of its function's code, so its function's names are its own fast locals (PEP 709).
+   */
+  private readsClosure(reader: CodeUnit, name: string): boolean {
+    if (reader.kind === "module" || reader.kind === "class") return false;
+    if (reader.locals.has(name) || reader.globals.has(name)) return false;
+    const inlined = this.rules.comprehensionScope === "inlined";
+    let sameCode = inlined && reader.kind === "comprehension";
+    for (let e = reader.enclosing; e && e.kind !== "module"; e = e.enclosing) {
+      if (e.kind !== "class" && e.locals.has(name) && !e.globals.has(name)) return !sameCode;
+      sameCode &&= inlined && e.kind === "comprehension";
+      if (e.kind === "function") sameCode = false;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- constants
@@ -506,18 +541,16 @@ export class CodeUnits {
       held.add(t);
       this.heap.incref(t);
     }
-    for (const i of e.items) this.constants.set(i, this.constantFor(i, cache));
+    for (const i of e.items) {
+      const c = cache.get(constantKey(this.valueOf(i) as Constant));
+      if (c) this.constants.set(i, c);
+    }
     return t;
   }
 
   /** The constant as this version compiles it: on 2.7, b"..." is a str literal. */
   private asCompiled(c: Constant): Constant {
     return c.type === "bytes" && this.rules.python2 ? { type: "str", value: c.value } : c;
-  }
-
-  private constantFor(e: Expr, cache: Map<string, PyObject>): PyObject {
-    const c = this.valueOf(e) as Constant;
-    return cache.get(constantKey(c)) ?? this.heap.runtime.none;
   }
 }
 

@@ -88,6 +88,8 @@ export function foldConstant(
       return undefined;
     return { type: seq.type, value: text.repeat(Number(count)) };
   }
+  // 2.7's peephole optimizer folds string formatting too, and PyCode_New interns a name-like result
+  if (rules.python2 && (a.type === "str" || a.type === "bytes") && e.op === "%") refuse("str % constant");
   const numeric = (c: Constant) => c.type === "int" || c.type === "float";
   if (!numeric(a) || !numeric(b)) return undefined;
   if (a.type === "int" && b.type === "int") return foldInts(e.op, a.value, b.value, rules, refuse);
@@ -126,8 +128,13 @@ function foldInts(
   refuse: (what: string) => never,
 ): Constant | undefined {
   const limited = !rules.python2; // 2.7 folds ints of any size
+  // 2.7: an operand beyond a 64-bit C long is a long, and so is the result, however small (1L),
+  // where the model would make a small one an int
+  const long = (x: bigint) => x >= 2n ** 63n || x < -(2n ** 63n);
   const int = (value: bigint): Constant => {
     if (bits(value) > 100_000) refuse("an int of more than 100,000 bits");
+    if (rules.python2 && (long(v) || long(w)) && !long(value))
+      refuse("a 2.7 long folded into an int's range");
     return { type: "int", value };
   };
   switch (op) {

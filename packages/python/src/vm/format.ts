@@ -1,56 +1,100 @@
 /*
- * str.format and f-string replacement fields: "{}", "{0}", "{:>8}", "{0:.2f}", "{!r}". The format
- * spec mini-language is covered for fill, align, sign, width, precision and the types s d f x X;
- * anything else is refused.
+ * Text made from values: `%`-formatting, str.format and f-string replacement fields ("{}", "{0}",
+ * "{:>8}", "{0:.2f}", "{!r}"). The format spec mini-language is covered for fill, align, sign,
+ * width, precision and the types s d f x X %; printf's flags - + space 0 and precision for
+ * %s %r %d %i %f %x %X. Anything else is refused, and so are the error cases, whose wording
+ * varies between versions.
  */
 import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
+import { fixedText } from "./number-text.js";
 import { refuseUnknownCount, reprOf, str } from "./values.js";
 
-const SPEC = /^(?:(.)?([<>^=]))?([-+ ])?(0)?(\d+)?(?:\.(\d+))?([sdfxXr%]?)$/;
+/** Pads `s` to `width` as printf and the spec language do; '=' puts the padding after the sign. */
+function pad(s: string, width: number, align: string, fill: string): string {
+  if (s.length >= width) return s;
+  const n = width - s.length;
+  if (align === "<") return s + fill.repeat(n);
+  if (align === "^") return fill.repeat(Math.floor(n / 2)) + s + fill.repeat(n - Math.floor(n / 2));
+  if (align === "=") {
+    const signed = /^[-+ ]/.test(s) ? 1 : 0;
+    return s.slice(0, signed) + fill.repeat(n) + s.slice(signed);
+  }
+  return fill.repeat(n) + s;
+}
 
-function applySpec(o: PyObject, spec: string, heap: ObjectHeap, line: number): string {
+/** The sign flag applied to a number's text ('+': always a sign, ' ': a space for non-negatives). */
+function signed(s: string, sign: string | undefined): string {
+  return (sign === "+" || sign === " ") && !s.startsWith("-") ? sign + s : s;
+}
+
+const SPEC = /^(?:(.)?([<>^=]))?([-+ ])?(0)?(\d+)?(?:\.(\d+))?([sdfxX%]?)$/;
+
+function applySpec(given: PyObject, spec: string, heap: ObjectHeap, line: number): string {
   const m = SPEC.exec(spec);
   if (!m) throw new UnsupportedError(line, `the format spec '${spec}'`);
-  const [, fill = " ", alignGiven, sign, zero, width, precision, type] = m;
-  refuseUnknownCount(o);
-  const numeric = o.kind === "int" || o.kind === "float" || o.kind === "bool";
+  const [, fillGiven, alignGiven, sign, zero, width, precision, type] = m;
+  refuseUnknownCount(given);
+  // bool formats as the int it is once a spec is given (int.__format__)
+  const o = given.kind === "bool" ? heap.int(given.value as bigint) : given;
+  const numeric = o.kind === "int" || o.kind === "float";
+  if (!numeric && (sign || zero || alignGiven === "=" || (o.kind === "str" && type && type !== "s")))
+    throw new UnsupportedError(line, `the format spec '${spec}' for a ${o.kind}`);
   let s: string;
-  if (type === "f" || type === "%" || (type === "" && precision !== undefined && o.kind === "float")) {
-    if (!numeric)
-      throw new PyException("ValueError", `Unknown format code '${type}' for object of type 'str'`);
+  if (type === "f" || type === "%") {
+    if (!numeric) throw new UnsupportedError(line, `the format spec '${spec}' for a ${o.kind}`);
     const v = o.kind === "float" ? (o.value as number) : Number(o.value as bigint);
-    s = type === "%" ? `${(v * 100).toFixed(Number(precision ?? 6))}%` : v.toFixed(Number(precision ?? 6));
-  } else if (type === "d" || type === "x" || type === "X") {
-    if (o.kind !== "int" && o.kind !== "bool") throw new UnsupportedError(line, `'${type}' of a ${o.kind}`);
+    const digits = Number(precision ?? 6);
+    s = type === "%" ? `${fixedText(v * 100, digits)}%` : fixedText(v, digits);
+  } else if (type === "d" || type === "x" || type === "X" || (type === "" && o.kind === "int")) {
+    if (o.kind !== "int" || precision !== undefined)
+      throw new UnsupportedError(line, `the format spec '${spec}' for a ${o.kind}`);
     const v = o.value as bigint;
-    s = type === "d" ? v.toString() : type === "x" ? v.toString(16) : v.toString(16).toUpperCase();
-  } else if (type === "r") throw new UnsupportedError(line, "the format type 'r'");
-  else {
-    if (precision !== undefined && o.kind === "str") s = (o.value as string).slice(0, Number(precision));
-    else s = str(o, heap);
+    s = type === "x" ? v.toString(16) : type === "X" ? v.toString(16).toUpperCase() : v.toString();
+  } else if (numeric) {
+    // a float with no type: repr-like, or 'g'-like with a precision; 's' on a number is an error
+    if (type !== "" || precision !== undefined)
+      throw new UnsupportedError(line, `the format spec '${spec}' for a ${o.kind}`);
+    s = str(o, heap);
+  } else {
+    s = str(o, heap);
+    if (precision !== undefined) s = s.slice(0, Number(precision));
   }
-  if (sign === "+" && numeric && !s.startsWith("-")) s = `+${s}`;
-  if (sign === " " && numeric && !s.startsWith("-")) s = ` ${s}`;
-  const w = Number(width ?? 0);
+  if (numeric) s = signed(s, sign);
+  if (o !== given) heap.decref(o);
   const align = alignGiven ?? (zero ? "=" : numeric ? ">" : "<");
-  const padChar = alignGiven ? fill : zero ? "0" : " ";
-  if (s.length >= w) return s;
-  const pad = padChar.repeat(w - s.length);
-  if (align === "<") return s + pad;
-  if (align === ">") return pad + s;
-  if (align === "^") {
-    const left = Math.floor((w - s.length) / 2);
-    return padChar.repeat(left) + s + padChar.repeat(w - s.length - left);
+  return pad(s, Number(width ?? 0), align, fillGiven ?? (zero ? "0" : " "));
+}
+
+/** The replacement fields of a str.format template, in order, and the text around them. */
+function templateParts(fmt: string, line: number): (string | string[])[] {
+  const parts: (string | string[])[] = [];
+  let text = "";
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i] as string;
+    if ((c === "{" || c === "}") && fmt[i + 1] === c) {
+      text += c;
+      i++;
+    } else if (c === "{") {
+      const end = fmt.indexOf("}", i);
+      const field = end < 0 ? "" : fmt.slice(i + 1, end);
+      // a nested field ("{0:{1}}") or a lone brace (a ValueError): refused
+      if (end < 0 || field.includes("{"))
+        throw new UnsupportedError(line, `the replacement field in '${fmt}'`);
+      parts.push(text, [field]);
+      text = "";
+      i = end;
+    } else if (c === "}") throw new UnsupportedError(line, `a single '}' in '${fmt}'`);
+    else text += c;
   }
-  const signed = /^[-+ ]/.test(s) ? 1 : 0;
-  return s.slice(0, signed) + pad + s.slice(signed);
+  parts.push(text);
+  return parts;
 }
 
 /**
- * fmt.format(*args): positional fields only ({} or {N}), each with an optional !r/!s and spec.
- * `formatted` is told of each value PyObject_Format formats (not a !r or !s field).
+ * fmt.format(*args): positional fields only ({} or {N}, not both), each with an optional !r/!s and
+ * spec. `formatted` is told of each value PyObject_Format formats (not a !r or !s field).
  */
 export function formatString(
   fmt: string,
@@ -60,20 +104,84 @@ export function formatString(
   formatted?: (o: PyObject, spec: string) => void,
 ): string {
   let auto = 0;
-  return fmt.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field: string | undefined) => {
-    if (whole === "{{") return "{";
-    if (whole === "}}") return "}";
-    const m = /^(\d*)(?:!([rs]))?(?::(.*))?$/.exec(field ?? "");
-    if (!m) throw new UnsupportedError(line, `the replacement field '{${field}}'`);
-    const [, index, conversion, spec] = m;
-    const o = args[index ? Number(index) : auto++];
-    if (!o) throw new PyException("IndexError", "Replacement index out of range for positional args tuple");
-    const shown = conversion === "r" ? reprOf(o, heap) : undefined;
-    if (shown !== undefined) {
-      if (spec) throw new UnsupportedError(line, "'!r' with a format spec");
-      return shown;
+  let numbered = false;
+  return templateParts(fmt, line)
+    .map((part) => {
+      if (typeof part === "string") return part;
+      const field = part[0] as string;
+      const m = /^(\d*)(?:!([rs]))?(?::(.*))?$/.exec(field);
+      if (!m) throw new UnsupportedError(line, `the replacement field '{${field}}'`);
+      const [, index, conversion, spec] = m;
+      if (index) numbered = true;
+      if (numbered && (auto > 0 || !index))
+        throw new UnsupportedError(line, "mixing numbered and automatic replacement fields");
+      const o = args[index ? Number(index) : auto++];
+      if (!o) throw new PyException("IndexError", "Replacement index out of range for positional args tuple");
+      if (conversion === "r") {
+        if (spec) throw new UnsupportedError(line, "'!r' with a format spec");
+        return reprOf(o, heap);
+      }
+      if (conversion === undefined) formatted?.(o, spec ?? "");
+      return spec ? applySpec(o, spec, heap, line) : str(o, heap);
+    })
+    .join("");
+}
+
+/**
+ * The argument a 3.x format returns as it is: a template that is one replacement field with no spec
+ * and no conversion but !s ("{}", "{0!s}", "%s", f"{x}"), of an exact str. PyObject_Format and the
+ * unicode writer hand that str back (Objects/abstract.c, PyObject_Format; Objects/unicodeobject.c,
+ * _PyUnicodeWriter_WriteStr, which keeps a lone string as the result): measured on native 3.6 – 3.13
+ * and Pyodide 3.10 – 3.15, `"{}".format(s) is s`; 2.7 makes a new str.
+ */
+export function returnedAsIs(template: string, value: PyObject, python2: boolean): boolean {
+  return !python2 && value.kind === "str" && /^(?:\{\d*(?:!s)?:?\}|%s)$/.test(template);
+}
+
+const PRINTF = /%(?:([-+ 0#]*)(\d*)(?:\.(\d+))?([a-zA-Z%]))?/g;
+
+/**
+ * fmt % args for str and bytes: %s %r %d %i %f %x %X and %%, with printf's flags - + space 0,
+ * width and precision. Other conversions, '#', '*' and mapping keys are refused.
+ */
+export function percentFormat(fmt: string, args: PyObject, heap: ObjectHeap, line: number): string {
+  const values = args.kind === "tuple" ? args.items : [args];
+  let i = 0;
+  const text = fmt.replace(PRINTF, (whole, flags = "", width: string, precision: string, conv?: string) => {
+    if (conv === "%" && whole === "%%") return "%";
+    if (conv === undefined || !"srdifxX".includes(conv) || flags.includes("#"))
+      throw new UnsupportedError(line, `the conversion '${whole}'`);
+    const v = values[i++];
+    if (!v) throw new PyException("TypeError", "not enough arguments for format string");
+    refuseUnknownCount(v);
+    const numeric = conv !== "s" && conv !== "r";
+    let s: string;
+    if (!numeric) {
+      s = conv === "s" ? str(v, heap) : reprOf(v, heap);
+      if (precision !== undefined) s = s.slice(0, Number(precision));
+    } else {
+      if (v.kind !== "int" && v.kind !== "bool" && v.kind !== "float")
+        throw new UnsupportedError(line, `'%${conv}' of a ${v.kind}`);
+      if (conv === "f")
+        s = fixedText(
+          v.kind === "float" ? (v.value as number) : Number(v.value as bigint),
+          Number(precision ?? 6),
+        );
+      else {
+        if (v.kind === "float" && ((conv !== "d" && conv !== "i") || !Number.isFinite(v.value as number)))
+          throw new UnsupportedError(line, `'%${conv}' of a float`);
+        const n = v.kind === "float" ? BigInt(Math.trunc(v.value as number)) : (v.value as bigint);
+        const digits = (n < 0n ? -n : n).toString(conv === "x" || conv === "X" ? 16 : 10);
+        const body = digits.padStart(Number(precision ?? 0), "0");
+        s = (n < 0n ? "-" : "") + (conv === "X" ? body.toUpperCase() : body);
+      }
+      s = signed(s, flags.includes("+") ? "+" : flags.includes(" ") ? " " : undefined);
     }
-    if (conversion === undefined) formatted?.(o, spec ?? "");
-    return spec ? applySpec(o, spec, heap, line) : str(o, heap);
+    const left = flags.includes("-");
+    const zeros = numeric && !left && flags.includes("0");
+    return pad(s, Number(width || 0), left ? "<" : zeros ? "=" : ">", zeros ? "0" : " ");
   });
+  if (i < values.length)
+    throw new PyException("TypeError", "not all arguments converted during string formatting");
+  return text;
 }

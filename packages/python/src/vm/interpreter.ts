@@ -25,14 +25,16 @@ import {
 } from "./calls.js";
 import { CodeUnits } from "./code.js";
 import { EXCEPTION_BASES, isSubclass, PyException } from "./exceptions.js";
-import { formatString } from "./format.js";
+import { formatString, percentFormat, returnedAsIs } from "./format.js";
 import { Frame } from "./frame.js";
 import { Iterators } from "./iterators.js";
 import type { VersionRules } from "./rules.js";
 import {
   binary,
   COUNTS_KNOWN_FROM_BELOW,
+  COUNTS_WITHIN,
   compareCounts,
+  compareWithin,
   equal,
   order,
   refuseUnknownCount,
@@ -42,6 +44,9 @@ import {
   typeName,
   unary,
 } from "./values.js";
+
+/** The special names a class body may bind that the model runs: the rest are refused. */
+const CLASS_BODY_SPECIALS = new Set(["__init__", "__del__", "__module__", "__qualname__", "__doc__"]);
 
 const BREAK = 1;
 const CONTINUE = 2;
@@ -257,7 +262,10 @@ export class Interpreter {
         }
         return undefined;
       case "future":
+        return undefined;
       case "global":
+        // in a class body it makes the name a module global there: not modelled
+        if (frame.unit.kind === "class") throw new UnsupportedError(s.line, "'global' in a class body");
         return undefined;
       case "raise":
         if (!s.exception) throw new UnsupportedError(s.line, "a bare 'raise'");
@@ -277,7 +285,7 @@ export class Interpreter {
   private assign(targets: readonly Target[], value: Expr): void {
     const frame = this.frame;
     const [first] = targets;
-    // a, b = x, y (2 or 3 names, not all constants): no tuple is built (ROT_TWO / ROT_THREE)
+    // a, b = x, y (2 or 3 names, not a tuple the compiler folds): no tuple is built (ROT_TWO / ROT_THREE)
     if (
       targets.length === 1 &&
       first &&
@@ -286,7 +294,7 @@ export class Interpreter {
       value.items.length === first.items.length &&
       value.items.length >= 2 &&
       value.items.length <= 3 &&
-      !value.items.every((i) => i.k === "const")
+      !this.units.hasConstant(value)
     ) {
       for (const item of value.items) this.eval(item, false);
       // the values are on the stack in order; stores take them in target order
@@ -297,6 +305,15 @@ export class Interpreter {
       });
       return;
     }
+    // 3.15 compiles `a, b = <constant tuple>` otherwise (measured on Pyodide's 3.15.0: one reference
+    // fewer to each item in a function than UNPACK_SEQUENCE of the tuple leaves)
+    if (
+      this.rules.borrowedConstantLoads &&
+      targets.some((t) => t.k === "tuple" || t.k === "list") &&
+      this.units.hasConstant(value) &&
+      value.k === "tuple"
+    )
+      throw new UnsupportedError(value.line, "unpacking a constant tuple on 3.15");
     this.eval(value, false);
     targets.forEach((t, i) => {
       if (i < targets.length - 1) frame.push(this.heap.incref(frame.top()));
@@ -599,6 +616,9 @@ export class Interpreter {
       frameObjectDone(this, body);
     }
     if (namespace.has("__slots__")) throw new UnsupportedError(s.line, "__slots__ in a class body");
+    // any other special method changes what an operator, a builtin or an attribute does
+    const special = [...namespace.keys()].find((k) => /^__\w+__$/.test(k) && !CLASS_BODY_SPECIALS.has(k));
+    if (special) throw new UnsupportedError(s.line, `a class that defines ${special}`);
     const info: ClassInfo = { namespace, base };
     const cls = this.heap.classObject({
       name: s.name,
@@ -745,12 +765,13 @@ export class Interpreter {
     const unit = frame.unit;
     const fast =
       unit.kind !== "module" && unit.kind !== "class" && unit.locals.has(e.id) && !unit.globals.has(e.id);
-    if (fast) {
-      const o = frame.names.get(e.id);
-      if (!o) throw this.nameError(e.id, frame);
+    const owner = fast ? frame : unit.kind === "comprehension" ? this.inlinedOwner(e.id) : undefined;
+    if (owner) {
+      const o = owner.names.get(e.id);
+      if (!o) throw this.nameError(e.id, owner);
       // LOAD_FAST_BORROW, or LOAD_FAST of a local that is itself borrowed (its DUP stays borrowed)
       const borrow = borrowOk && this.rules.borrowedLocalLoads && frame.handlers === 0 && !frame.handlerOnly;
-      if (borrow || frame.borrowed.has(e.id)) frame.push(o, false);
+      if (borrow || owner.borrowed.has(e.id)) frame.push(o, false);
       else frame.push(this.heap.incref(o));
       return;
     }
@@ -766,6 +787,21 @@ export class Interpreter {
       throw this.nameError(e.id, frame);
     }
     frame.push(this.heap.incref(o));
+  }
+
+  /**
+   * 3.12+ (PEP 709): an inlined comprehension's code is its function's, so a name of the function's
+   * it reads is a fast local of that frame (LOAD_FAST), not a closure. The frame it belongs to, if so.
+   */
+  private inlinedOwner(name: string): Frame | undefined {
+    if (this.rules.comprehensionScope !== "inlined") return undefined;
+    for (let k = this.frames.length - 2; k >= 0; k--) {
+      const f = this.frames[k] as Frame;
+      if (f.unit.kind === "module" || f.unit.kind === "class" || f.unit.globals.has(name)) return undefined;
+      if (f.unit.locals.has(name)) return f;
+      if (f.unit.kind !== "comprehension") return undefined;
+    }
+    return undefined;
   }
 
   private enclosingLocal(name: string): boolean {
@@ -912,6 +948,8 @@ export class Interpreter {
             throw new UnsupportedError(e.line, "a conversion with a format spec in an f-string");
           const shown = part.conversion === "r" ? reprOf(o, this.heap) : str(o, this.heap);
           if (part.conversion === undefined) this.builtins.formatted(o, part.spec ?? "");
+          const field = `{${part.conversion ? `!${part.conversion}` : ""}${part.spec ? `:${part.spec}` : ""}}`;
+          if (e.parts.length === 1 && returnedAsIs(field, o, this.rules.python2)) return; // f"{s}" is s
           if (part.spec) text += formatString(`{:${part.spec}}`, [o], this.heap, e.line);
           else text += shown;
           frame.drop();
@@ -1004,6 +1042,12 @@ export class Interpreter {
     const it = inlined ? frame.top() : frame.popOwned();
     if (!inlined) locals.set(".0", it);
     const inner = new Frame(unit, locals, frame.globals, this.heap);
+    inner.line = e.line; // what it allocates is the comprehension's line's
+    if (inlined) {
+      // its code is the enclosing code: inside a handler there, 3.14 borrows none of its loads either
+      inner.handlers = frame.handlers;
+      inner.handlerOnly = frame.handlerOnly;
+    }
     if (!inlined) frameObjectMade(this, inner);
     const builder = inlined ? frame : inner;
     this.frames.push(inner);
@@ -1082,6 +1126,11 @@ export class Interpreter {
   }
 
   private compareValues(op: string, a: PyObject, b: PyObject, line: number): boolean {
+    if (op !== "is" && op !== "is not" && (COUNTS_WITHIN.has(a) || COUNTS_WITHIN.has(b))) {
+      const decided = compareWithin(op, a, b);
+      if (decided === undefined) refuseUnknownCount(COUNTS_WITHIN.has(a) ? a : b);
+      return decided as boolean;
+    }
     if (
       op !== "is" &&
       op !== "is not" &&
@@ -1254,39 +1303,15 @@ export class Interpreter {
     return new UnsupportedError(line, `'${op}' between these operands`);
   }
 
+  /** fmt % args for a str or bytes fmt: a new object, or (3.x "%s" % s) the argument itself. */
   private percentFormat(fmt: PyObject, args: PyObject, line: number): PyObject {
-    const values = args.kind === "tuple" ? args.items : [args];
-    let i = 0;
-    const text = (fmt.value as string).replace(
-      /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdirxXf%])/g,
-      (_, flags: string, width: string, prec: string, conv: string) => {
-        if (conv === "%") return "%";
-        const v = values[i++];
-        if (!v) throw new PyException("TypeError", "not enough arguments for format string");
-        let s: string;
-        refuseUnknownCount(v);
-        if (conv === "s") s = str(v, this.heap);
-        else if (conv === "r") s = reprOf(v, this.heap);
-        else if (conv === "f")
-          s = (v.kind === "float" ? (v.value as number) : Number(v.value as bigint)).toFixed(
-            prec ? Number(prec) : 6,
-          );
-        else {
-          if (v.kind !== "int" && v.kind !== "bool")
-            throw new UnsupportedError(line, `'%${conv}' of a ${v.kind}`);
-          const n = v.value as bigint;
-          s = conv === "x" ? n.toString(16) : conv === "X" ? n.toString(16).toUpperCase() : n.toString();
-        }
-        if (width)
-          s = flags.includes("-")
-            ? s.padEnd(Number(width))
-            : s.padStart(Number(width), flags.includes("0") ? "0" : " ");
-        return s;
-      },
-    );
-    if (i < values.length)
-      throw new PyException("TypeError", "not all arguments converted during string formatting");
-    return fmt.kind === "str" ? this.heap.str(text) : this.heap.bytes(text);
+    const only = args.kind === "tuple" ? (args.items.length === 1 ? args.items[0] : undefined) : args;
+    if (fmt.kind === "str" && only && returnedAsIs(fmt.value as string, only, this.rules.python2))
+      return this.heap.incref(only);
+    const text = percentFormat(fmt.value as string, args, this.heap, line);
+    if (fmt.kind !== "str") return this.heap.bytes(text);
+    // 2.7's PyString_Format builds its own str, never a cached one-character one
+    return this.rules.python2 ? this.heap.newStr(text) : this.heap.str(text);
   }
 
   /** print() on 2.7 without the __future__ import is the print statement: refused unless one value. */
@@ -1295,6 +1320,9 @@ export class Interpreter {
   }
 
   write(text: string): void {
+    // a 2.7 str is bytes, written to stdout as they are; the model's output is text
+    if (this.rules.python2 && /[\u0080-\uffff]/.test(text))
+      throw new UnsupportedError(this.frame.line, "printing non-ASCII text on Python 2");
     this.out += text;
   }
 }

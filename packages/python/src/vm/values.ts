@@ -13,6 +13,7 @@ import {
 } from "@pymem/core";
 import type { BinaryOperator } from "../frontend/ast.js";
 import { PyException } from "./exceptions.js";
+import { compareIntFloat, exactPower, floatFloorDiv, floatMod, generalText } from "./number-text.js";
 
 /**
  * Counts the model knows only from below: sys.getrefcount of an object the interpreter also holds
@@ -33,8 +34,25 @@ export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
  */
 export const BLOCK_COUNT_EPOCHS = new WeakMap<
   PyObject,
-  { readonly collections: number; readonly unmodelled: number; readonly causes: readonly string[] }
+  { readonly collections: number; readonly unmodelled: number; readonly causes: readonly UnmodelledCause[] }
 >();
+
+/**
+ * An allocation (or free) CPython makes or may make that the model does not, with where it was, and
+ * by how many pymalloc blocks in use it may move CPython's count away from the model's (a frame
+ * object or one free-list slot: 1; undefined when not bounded, as for an import or a class).
+ */
+export interface UnmodelledCause {
+  readonly text: string;
+  readonly blocks?: number | undefined;
+}
+
+/**
+ * A difference of block counts taken on either side of bounded unmodelled allocations: the value is
+ * the model's, CPython's lies within `margin` of it. Comparisons that come out the same anywhere in
+ * that range are answered; the value itself is refused, naming `cause`.
+ */
+export const COUNTS_WITHIN = new WeakMap<PyObject, { readonly margin: bigint; readonly cause: string }>();
 
 /**
  * Heaps on which CPython would have made and freed container objects the model does not make:
@@ -67,6 +85,11 @@ export const ADDRESSES = new WeakMap<PyObject, Address>();
 
 /** Refuses to show or compute with a value the model only partly knows (a count, an address). */
 export function refuseUnknownCount(o: PyObject): void {
+  const within = COUNTS_WITHIN.get(o);
+  if (within)
+    throw new NotModelledError(
+      `the value of a block-count difference known only to within ${within.margin} block${within.margin === 1n ? "" : "s"} (across ${within.cause})`,
+    );
   if (COUNTS_KNOWN_FROM_BELOW.has(o))
     throw new NotModelledError(
       "the value of a count that includes what start-up or the interpreter holds elsewhere (getrefcount, getallocatedblocks)",
@@ -130,9 +153,14 @@ export function truthy(o: PyObject): boolean {
     case "none":
       return false;
     case "bool":
-    case "int":
     case "long":
       return o.value !== 0n;
+    case "int": {
+      const v = o.value as bigint;
+      const margin = COUNTS_WITHIN.get(o)?.margin;
+      if (margin !== undefined && v <= margin && -v <= margin) refuseUnknownCount(o); // may be 0
+      return v !== 0n;
+    }
     case "float":
       return o.value !== 0;
     case "complex":
@@ -162,10 +190,7 @@ export function equal(a: PyObject, b: PyObject): boolean {
   }
   refuseUnknownCount(a);
   refuseUnknownCount(b);
-  if (isNumber(a) && isNumber(b)) {
-    if (a.kind === "float" || b.kind === "float") return asNumber(a) === asNumber(b);
-    return asBigInt(a) === asBigInt(b);
-  }
+  if (isNumber(a) && isNumber(b)) return numberOrder(a, b) === 0;
   if (a.kind === "complex" || b.kind === "complex") {
     const parts = (o: PyObject) => (o.kind === "complex" ? [o.value as number, o.imag] : [asNumber(o), 0]);
     if (!(a.kind === "complex" || isNumber(a)) || !(b.kind === "complex" || isNumber(b))) return false;
@@ -196,20 +221,23 @@ export function equal(a: PyObject, b: PyObject): boolean {
   }
 }
 
-/** a < b: -1, 0 or 1, or undefined when the types cannot be ordered (a TypeError on 3.x). */
+/** The sign of a - b for two numbers, exact for an int and a float (NaN when either is a NaN). */
+function numberOrder(a: PyObject, b: PyObject): number {
+  if (a.kind === "float" && b.kind === "float") {
+    const [x, y] = [a.value as number, b.value as number];
+    return x < y ? -1 : x > y ? 1 : x === y ? 0 : Number.NaN;
+  }
+  if (a.kind === "float") return -compareIntFloat(asBigInt(b), a.value as number);
+  if (b.kind === "float") return compareIntFloat(asBigInt(a), b.value as number);
+  const [x, y] = [asBigInt(a), asBigInt(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** a < b: -1, 0 or 1 (NaN: unordered), or undefined when the types cannot be ordered (a TypeError on 3.x). */
 export function order(a: PyObject, b: PyObject): number | undefined {
   refuseUnknownCount(a);
   refuseUnknownCount(b);
-  if (isNumber(a) && isNumber(b)) {
-    if (a.kind === "float" || b.kind === "float") {
-      const x = asNumber(a);
-      const y = asNumber(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
-    const x = asBigInt(a);
-    const y = asBigInt(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
+  if (isNumber(a) && isNumber(b)) return numberOrder(a, b);
   if (a.kind !== b.kind) return undefined;
   if (a.kind === "str" || a.kind === "bytes") {
     const x = a.value as string;
@@ -232,7 +260,10 @@ export function str(o: PyObject, heap: ObjectHeap): string {
   refuseUnknownCount(o);
   if (o.kind === "str") return o.value as string;
   if (o.kind === "long") return String(o.value);
-  if (o.kind === "bytes" && heap.profile.python[0] === 2) return o.value as string;
+  const python2 = heap.profile.python[0] === 2;
+  if (o.kind === "bytes" && python2) return o.value as string;
+  // 2.7's float_str is "%.12g" (3.x's str is the repr)
+  if (o.kind === "float" && python2) return generalText(o.value as number, 12, true);
   return reprOf(o, heap);
 }
 
@@ -312,12 +343,21 @@ export function binary(
     if (base) return countArithmetic(heap, op, a, b, base);
     const address = ADDRESSES.get(a) ?? ADDRESSES.get(b);
     if (address) return addressArithmetic(heap, op, a, b, address);
+    if (COUNTS_WITHIN.has(a) || COUNTS_WITHIN.has(b)) return withinArithmetic(heap, op, a, b);
   }
   if (isNumber(a) && isNumber(b)) {
     if (a.kind === "long" || b.kind === "long") return undefined;
     if (a.kind === "float" || b.kind === "float" || (op === "/" && !python2)) {
       const x = asNumber(a);
       const y = asNumber(b);
+      // an int goes in as the nearest float; beyond the largest one CPython raises
+      if (!Number.isFinite(x) && a.kind !== "float")
+        throw new PyException("OverflowError", "int too large to convert to float");
+      if (!Number.isFinite(y) && b.kind !== "float")
+        throw new PyException("OverflowError", "int too large to convert to float");
+      // int / int is rounded once from the exact quotient (long_true_divide): here only where both are exact
+      if (a.kind !== "float" && b.kind !== "float" && !(Number.isSafeInteger(x) && Number.isSafeInteger(y)))
+        throw new NotModelledError("true division of ints beyond 2**53");
       if ((op === "/" || op === "//" || op === "%") && y === 0)
         throw new PyException(
           "ZeroDivisionError",
@@ -335,13 +375,11 @@ export function binary(
         case "/":
           return heap.float(x / y);
         case "//":
-          return heap.float(Math.floor(x / y));
-        case "%": {
-          const m = x % y;
-          return heap.float(m !== 0 && m < 0 !== y < 0 ? m + y : m);
-        }
+          return heap.float(floatFloorDiv(x, y));
+        case "%":
+          return heap.float(floatMod(x, y));
         case "**":
-          return heap.float(x ** y);
+          return heap.float(power(x, y));
         default:
           throw new PyException(
             "TypeError",
@@ -372,12 +410,16 @@ export function binary(
           );
         return intResult(heap, op === "%" ? floorMod(x, y) : floorDiv(x, y));
       case "**":
-        if (y < 0n) return heap.float(Number(x) ** Number(y));
+        // a negative exponent makes it float_pow of the two as floats
+        if (y < 0n) return heap.float(power(Number(x), Number(y)));
+        if (y > 100000n) throw new NotModelledError("an int power this large");
         return intResult(heap, x ** y);
       case "<<":
-        return intResult(heap, x << y);
       case ">>":
-        return intResult(heap, x >> y);
+        if (y < 0n) throw new PyException("ValueError", "negative shift count");
+        if (op === ">>") return intResult(heap, x >> y);
+        if (y > 100000n) throw new NotModelledError("an int shifted this far");
+        return intResult(heap, x << y);
       case "&":
         return intResult(heap, x & y);
       case "|":
@@ -415,6 +457,17 @@ export function binary(
   return undefined;
 }
 
+/** float_pow where the model knows C's answer: an exact result, or a refusal. */
+function power(x: number, y: number): number {
+  if (x === 0 && y < 0) throw new NotModelledError("0.0 to a negative power");
+  const exact = exactPower(x, y);
+  if (exact === undefined)
+    throw new NotModelledError(
+      "a float power whose result is not exact (C's pow() and the model's may differ in the last digit)",
+    );
+  return exact;
+}
+
 /** -x, +x, ~x for numbers (undefined for what the model does not run). */
 export function unary(heap: ObjectHeap, op: "-" | "+" | "~", o: PyObject): PyObject | undefined {
   if (o.kind === "float") {
@@ -428,15 +481,65 @@ export function unary(heap: ObjectHeap, op: "-" | "+" | "~", o: PyObject): PyObj
   return undefined;
 }
 
-/** The refusal for the difference of two counts relative to different unknowns. */
-function whyCountsApart(a: PyObject, b: PyObject): string {
+/**
+ * The difference of two block counts relative to different unknowns: how far CPython's may lie from
+ * the model's (the sum of the bounds of what came between), or the refusal naming what is unbounded.
+ */
+function countsApart(a: PyObject, b: PyObject): { margin: bigint; cause: string } | string {
   const [x, y] = [BLOCK_COUNT_EPOCHS.get(a), BLOCK_COUNT_EPOCHS.get(b)];
   if (!x || !y) return "the difference of counts of two objects, each known only from below";
-  const between =
-    x.collections !== y.collections
-      ? "a full collection"
-      : (x.causes[Math.min(x.unmodelled, y.unmodelled)] ?? UNPLACED_MEMORY);
-  return `the difference of block counts taken on either side of ${between}`;
+  const apart = (what: string) => `the difference of block counts taken on either side of ${what}`;
+  if (x.collections !== y.collections) return apart("a full collection");
+  const between = x.causes.slice(Math.min(x.unmodelled, y.unmodelled), Math.max(x.unmodelled, y.unmodelled));
+  const unbounded = between.find((c) => c.blocks === undefined);
+  if (unbounded || between.length === 0) return apart(unbounded?.text ?? UNPLACED_MEMORY);
+  const margin = between.reduce((sum, c) => sum + BigInt(c.blocks as number), 0n);
+  const first = (between[0] as UnmodelledCause).text;
+  const cause = between.length === 1 ? first : `${first} and ${between.length - 1} more`;
+  return { margin, cause };
+}
+
+/** n within its margin: [low, high] */
+function range(o: PyObject): [bigint, bigint] {
+  const v = o.value as bigint;
+  const m = COUNTS_WITHIN.get(o)?.margin ?? 0n;
+  return [v - m, v + m];
+}
+
+/** a op b where either is a count known within a margin: the answer wherever each lies, or undefined. */
+export function compareWithin(op: string, a: PyObject, b: PyObject): boolean | undefined {
+  if ((a.kind !== "int" && a.kind !== "bool") || (b.kind !== "int" && b.kind !== "bool")) return undefined;
+  const [[aLow, aHigh], [bLow, bHigh]] = [range(a), range(b)];
+  const decided = (yes: boolean, no: boolean) => (yes ? true : no ? false : undefined);
+  const apart = aHigh < bLow || aLow > bHigh;
+  switch (op) {
+    case "<":
+      return decided(aHigh < bLow, aLow >= bHigh);
+    case "<=":
+      return decided(aHigh <= bLow, aLow > bHigh);
+    case ">":
+      return decided(aLow > bHigh, aHigh <= bLow);
+    case ">=":
+      return decided(aLow >= bHigh, aHigh < bLow);
+    case "==":
+      return decided(aLow === aHigh && bLow === bHigh && aLow === bLow, apart);
+    case "!=":
+      return decided(apart, aLow === aHigh && bLow === bHigh && aLow === bLow);
+    default:
+      return undefined;
+  }
+}
+
+/** count ± n, n ± count and count − count where a count is known within a margin (margins add). */
+function withinArithmetic(heap: ObjectHeap, op: BinaryOperator, a: PyObject, b: PyObject): PyObject {
+  const [x, y] = [COUNTS_WITHIN.get(a), COUNTS_WITHIN.get(b)];
+  const plain = (o: PyObject) => o.kind === "int" && !COUNTS_KNOWN_FROM_BELOW.has(o) && !ADDRESSES.has(o);
+  if ((op !== "+" && op !== "-") || !(x || plain(a)) || !(y || plain(b))) refuseUnknownCount(x ? a : b);
+  const [v, w] = [a.value as bigint, b.value as bigint];
+  const r = heap.runtime.opaque("int", op === "+" ? v + w : v - w);
+  const margin = (x?.margin ?? 0n) + (y?.margin ?? 0n);
+  COUNTS_WITHIN.set(r, { margin, cause: (x ?? y)?.cause as string });
+  return r;
 }
 
 /** count ± n and count − count of one object (the unknown part cancels); anything else is refused. */
@@ -452,7 +555,13 @@ function countArithmetic(
   const bCount = COUNTS_KNOWN_FROM_BELOW.get(b);
   if (aCount && bCount) {
     if (op === "-" && aCount === bCount) return heap.int(known(a) - known(b));
-    if (op === "-") throw new NotModelledError(whyCountsApart(aCount, bCount));
+    if (op === "-") {
+      const apart = countsApart(aCount, bCount);
+      if (typeof apart === "string") throw new NotModelledError(apart);
+      const r = heap.runtime.opaque("int", known(a) - known(b));
+      COUNTS_WITHIN.set(r, apart);
+      return r;
+    }
     refuseUnknownCount(a);
   }
   const other = aCount ? b : a;

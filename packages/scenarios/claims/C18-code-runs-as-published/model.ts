@@ -2,7 +2,7 @@
 // decide it, and what the witness prints for the code as published and as a reader would fix it. The
 // model reads the source as CPython's tokenizer does and stops at the first error; it does not run the
 // program (what its statements print is C05's, C08's and C09's business).
-// Kept: the model refuses witness.py (line 121: 'with' is not modelled yet).
+// Kept: the model refuses witness.py (line 22: a u'' literal on Python 2 (a unicode object) is not modelled yet).
 import { articleCodeLines } from "./article-code.js";
 
 /** A SyntaxError (or its subclass IndentationError) CPython raises before running a line. */

@@ -53,8 +53,12 @@ export interface BlockAllocatorView {
  */
 export const START_UP_ENTRIES_AT_MOST = 40;
 
-/** Where the model's free list and CPython's may differ: what the model did not know. */
-export type GuessHook = (what: string) => void;
+/**
+ * Where the model's free list and CPython's may differ: what the model did not know, and by how
+ * many pymalloc blocks in use CPython may then differ from the model (one slot: 1; undefined when
+ * not bounded).
+ */
+export type GuessHook = (what: string, blocks?: number) => void;
 
 export class FreeList implements FreeListView {
   private readonly stack: Slot[] = [];
@@ -77,7 +81,10 @@ export class FreeList implements FreeListView {
   push(slot: Slot): boolean {
     if (this.stack.length >= this.capacity) return false;
     if (this.unknownEntries && this.stack.length + START_UP_ENTRIES_AT_MOST >= this.capacity) {
-      this.onGuess?.(`a ${this.name} freed when entries the model does not know of may fill its free list`);
+      this.onGuess?.(
+        `a ${this.name} freed when entries the model does not know of may fill its free list`,
+        1,
+      );
       // CPython may have freed it instead
       if (slot.lineage) slot.lineage.released = true;
       slot = { ...slot, placement: -1, unplaced: `a ${this.name} free-list slot CPython may not have kept` };
@@ -88,7 +95,7 @@ export class FreeList implements FreeListView {
 
   pop(): Slot | undefined {
     if (this.stack.length === 0 && this.unknownEntries)
-      this.onGuess?.(`a ${this.name} that may come from free-list entries the model does not know of`);
+      this.onGuess?.(`a ${this.name} that may come from free-list entries the model does not know of`, 1);
     return this.stack.pop();
   }
 

@@ -144,7 +144,11 @@ export class RuntimeObjects {
   private sizeOf(kind: Kind, value: bigint | string | undefined): ObjectSize | undefined {
     const p = this.profile;
     if (kind === "int" && typeof value === "bigint") return intSize(p, value);
-    if (kind === "str" && typeof value === "string") return strSize(p, value);
+    if (kind === "str" && typeof value === "string") {
+      const size = strSize(p, value);
+      const utf8 = p.latin1CharsCarryUtf8 && value.length === 1 && value.charCodeAt(0) >= 0x80;
+      return utf8 ? { ...size, body: size.body + 3 } : size;
+    }
     if (kind === "bytes" && typeof value === "string") return bytesSize(p, value.length);
     if (kind === "tuple") return tupleSize(p, 0);
     return undefined;

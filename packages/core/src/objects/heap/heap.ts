@@ -45,6 +45,11 @@ import type { GcHooks, HeapAccess } from "./heap-access.js";
 import { Unicode27 } from "./unicode27.js";
 import { Weakrefs } from "./weakrefs.js";
 
+/**
+ * Deallocations inside one another before CPython's trashcan puts the rest off (Include/object.h,
+ * PyTrash_UNWIND_LEVEL: 50 in 2.7 and 3.x): the model refuses deeper.
+ */
+export const TRASHCAN_NESTING = 50;
 /** What the heap calls back into the session for: running Python code. */
 export interface SessionHooks {
   /** Runs a class's __del__ for a dying (or collected) instance. */
@@ -131,9 +136,9 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   ) {
     const fl = profile.freeLists;
     const P = profile.pointerSize;
-    const guess: GuessHook = (what) => {
+    const guess: GuessHook = (what, blocks) => {
       this.placementUnknown(what);
-      hooks.startUpGuess?.(what);
+      hooks.startUpGuess?.(what, blocks);
     };
     this.floatList =
       fl.float === "block-allocator"
@@ -242,6 +247,17 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   str(s: string): PyObject {
     const cached = this.runtime.str(s);
     if (cached) return this.incref(cached);
+    const o = this.allocate("str", L.strSize(this.profile, s));
+    o.value = s;
+    return o;
+  }
+
+  /**
+   * A str object of its own even where the runtime caches one for `s` (empty, one latin-1
+   * character): what CPython makes when it builds the text itself rather than going through
+   * unicode_result / the characters cache (3.x str(5) and repr(5); 2.7 str.format and %).
+   */
+  newStr(s: string): PyObject {
     const o = this.allocate("str", L.strSize(this.profile, s));
     o.value = s;
     return o;
@@ -612,14 +628,30 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
 
   // ------------------------------------------------------------------ deallocation
 
-  /** tp_dealloc: the count reached zero. */
+  /**
+   * tp_dealloc: the count reached zero. Past TRASHCAN_NESTING deallocations inside one another,
+   * CPython's trashcan (Py_TRASHCAN_BEGIN) puts the inner ones off and frees them later, in
+   * another order: the model refuses to go deeper.
+   */
   private dealloc(o: PyObject): void {
-    if (o.kind === "instance" && !this.instanceDealloc(o)) return;
-    if (o.kind === "weakref") this.weak.clear(o, true);
-    if (o.tracked) this.gc.untrack(o);
-    this.clearReferences(o);
-    this.release(o);
+    if (this.deallocNesting >= TRASHCAN_NESTING)
+      throw new NotModelledError(
+        `freeing objects nested more than ${TRASHCAN_NESTING} deep (CPython's trashcan puts the rest off)`,
+      );
+    this.deallocNesting++;
+    try {
+      if (o.kind === "instance" && !this.instanceDealloc(o)) return;
+      if (o.kind === "weakref") this.weak.clear(o, true);
+      if (o.tracked) this.gc.untrack(o);
+      this.clearReferences(o);
+      this.release(o);
+    } finally {
+      this.deallocNesting--;
+    }
   }
+
+  /** how many deallocations are running inside one another */
+  private deallocNesting = 0;
 
   /**
    * subtype_dealloc up to the point where the instance is surely dying; false when __del__

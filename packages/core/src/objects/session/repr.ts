@@ -92,7 +92,8 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
     case "float":
       return floatRepr(o.value as number);
     case "str":
-      return strRepr(o.value as string);
+      // 2.7's str holds bytes: escaped as bytes_repr does (string_repr)
+      return strRepr(o.value as string, profile.python[0] === 2);
     case "bytes":
       return (profile.python[0] === 2 ? "" : "b") + strRepr(o.value as string, true);
     case "none":
