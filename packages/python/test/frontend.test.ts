@@ -237,6 +237,18 @@ describe("refusals and syntax errors", () => {
       "line 3: TabError: inconsistent use of tabs and spaces in indentation",
     ],
     ["3.7", "True = 1\n", "line 1: SyntaxError: can't assign to keyword"],
+    // print is a name on 3.x, and on 2.7 after the __future__ import
+    [
+      "3.8",
+      'x = 1\nprint "x", x\n',
+      `line 2: SyntaxError: Missing parentheses in call to 'print'. Did you mean print("x", x)?`,
+    ],
+    [
+      "3.12",
+      "print x\n",
+      "line 1: SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?",
+    ],
+    ["2.7", "from __future__ import print_function\nprint 1\n", "line 2: SyntaxError: invalid syntax"],
     // PEP 263: 2.7 reads an undeclared source as ASCII, comments too
     ["2.7", "x = 1\n# é\n", "line 2: SyntaxError: Non-ASCII character '\\xc3' on line 2"],
   ])("%s: says %j is a syntax error", (version, source, message) => {
@@ -279,6 +291,15 @@ describe("refusals and syntax errors", () => {
     ["2.7", 'print("a" b"b")\n', 1, "joining b'' and '' literals on Python 2"],
     ["2.7", "async = 1\n", 1, "'async' or 'await' as a name"],
     ["3.6", "async = 1\n", 1, "'async' or 'await' as a name"],
+    // 2.7's print and exec statements, in every form lezer reads
+    ["2.7", 'x = 1\nprint "x", x\n', 2, "the Python 2 print statement"],
+    ["2.7", "print x\n", 1, "the Python 2 print statement"],
+    ["2.7", "import sys\nprint >>sys.stderr, 1\n", 2, "the Python 2 print statement"],
+    ["2.7", 'exec "x = 1"\n', 1, "the Python 2 exec statement"],
+    // valid where print is a name, misread by lezer as the statement
+    ["3.11", "print -1\n", 1, "'print' as an operand"],
+    ["3.11", "print = len\n", 1, "'print' as an operand"],
+    ["2.7", "from __future__ import print_function\nprint, 1\n", 2, "'print' as an operand"],
   ])("%s: refuses %j at line %i", (version, source, line, construct) => {
     expect(() => run(source, version)).toThrow(UnsupportedError);
     expect(() => run(source, version)).toThrow(`line ${line}: ${construct} is not modelled yet`);

@@ -79,6 +79,7 @@ export function parseModule(source: string, version?: string): Module {
   const { tree, errors } = respell(text, py, lineOf);
   for (const [at, e] of tokenErrors(tree, text, py, lineOf)) if (!errors.has(at)) errors.set(at, e);
   for (const [at, e] of positionalOnly(tree, text, py, lineOf)) if (!errors.has(at)) errors.set(at, e);
+  for (const [at, e] of printStatements(tree, text, py, lineOf)) if (!errors.has(at)) errors.set(at, e);
   const firstToken = Math.min(...errors.keys());
   const cursor = tree.cursor();
   do {
@@ -124,6 +125,15 @@ function checkSourceEncoding(text: string): void {
  */
 function unparsed(error: SyntaxNode, text: string, py: PythonVersion, lineOf: (o: number) => number): never {
   const line = lineOf(error.from);
+  if (isPython2(py) && !futurePrint(text)) {
+    // lezer's print statement takes one value: `print "x", 1` and `print >>f, x` leave error nodes
+    const statement = error.parent?.name === "PrintStatement" ? error.parent : error.prevSibling;
+    if (statement?.name === "PrintStatement" && lineOf(statement.from) === line)
+      throw new UnsupportedError(line, REFUSED.PrintStatement as string);
+    const lineStart = text.lastIndexOf("\n", error.from - 1) + 1;
+    if (/^[ \t]*exec\b/.test(text.slice(lineStart, error.to)))
+      throw new UnsupportedError(line, "the Python 2 exec statement");
+  }
   if (error.parent?.name === "YieldExpression") throw new UnsupportedError(line, "'yield'");
   // `lambda a, /: a` (lezer knows '/' in a def's parameters only)
   if (error.parent?.name === "ParamList" && text.slice(error.from, error.to) === "/" && since(py, 3, 8))
@@ -136,6 +146,48 @@ function unparsed(error: SyntaxNode, text: string, py: PythonVersion, lineOf: (o
       throw new UnsupportedError(line, "'async' or 'await' as a name");
   }
   throw new PythonSyntaxError(line, "invalid syntax");
+}
+
+/** `from __future__ import print_function` in the module (2.7: print is then a name, not a keyword). */
+function futurePrint(text: string): boolean {
+  return /^from[ \t]+__future__[ \t]+import[^\n#]*\bprint_function\b/m.test(text);
+}
+
+/**
+ * The print statement where print is not a keyword: a SyntaxError at its start. Python 3 says
+ * what was meant (Objects/exceptions.c, _report_missing_parentheses; 3.10+ without the arguments);
+ * 2.7 with `from __future__ import print_function` says invalid syntax. Plain 2.7 runs it: the
+ * lowering or unparsed() refuses it there.
+ */
+function printStatements(
+  tree: Tree,
+  text: string,
+  py: PythonVersion,
+  lineOf: (o: number) => number,
+): Map<number, PythonSyntaxError> {
+  const found = new Map<number, PythonSyntaxError>();
+  if (isPython2(py) && !futurePrint(text)) return found;
+  tree.iterate({
+    enter: (n) => {
+      if (n.name !== "PrintStatement") return;
+      const line = lineOf(n.from);
+      // `print -1`, `print [0]`, `print = f`, `print, x`, `print >>f`: valid expressions where print
+      // is a name, which lezer reads as the statement
+      if (/^[-+*/%&|^<>=!,.[@]/.test(text.slice(n.from + "print".length).trimStart()))
+        throw new UnsupportedError(line, "'print' as an operand");
+      let message = "invalid syntax";
+      if (!isPython2(py)) {
+        const end = text.indexOf("\n", n.from);
+        const rest = text
+          .slice(n.from + "print".length, end < 0 ? text.length : end)
+          .trim()
+          .replace(/;$/, "");
+        message = `Missing parentheses in call to 'print'. Did you mean print(${since(py, 3, 10) ? "..." : rest})?`;
+      }
+      found.set(n.from, new PythonSyntaxError(line, message));
+    },
+  });
+  return found;
 }
 
 /**
