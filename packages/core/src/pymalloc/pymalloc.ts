@@ -664,6 +664,7 @@ export class Pymalloc {
     this.arenas[a | NFREEPOOLS] = nfree;
     this.arenas[a | NTOTALPOOLS] = nfree;
     // Fresh mmap'd memory reads as zeros.
+    this.growLinks(ao + 1);
     const from = (this.nbClasses + ao * this.poolsPerArena) * this.wordsPerPool;
     this.links.fill(0, from, from + this.poolsPerArena * this.wordsPerPool);
     this.listener?.({ type: "arena-alloc", arena: ao, address, pools: nfree });
@@ -717,7 +718,16 @@ export class Pymalloc {
     const base = new Float64Array(nodes);
     base.set(this.poolBase);
     this.poolBase = base;
-    const links = new Uint16Array(nodes * this.wordsPerPool);
+  }
+
+  /**
+   * Block memory for the pools of arena slots below `arenas`: grown when an arena is mapped, not
+   * with the arena vector, as a program that maps one arena would otherwise pay for zeroing sixteen.
+   */
+  private growLinks(arenas: number): void {
+    const words = (this.nbClasses + arenas * this.poolsPerArena) * this.wordsPerPool;
+    if (words <= this.links.length) return;
+    const links = new Uint16Array(Math.max(words, this.links.length * 2));
     links.set(this.links);
     this.links = links;
   }

@@ -20,6 +20,7 @@ import type {
   Parameters,
   Stmt,
 } from "./ast.js";
+import { BoundedCache } from "./cache.js";
 import { checkJumps, checkNames } from "./checks.js";
 import { checkIndentation } from "./indentation.js";
 import { parseNumber, parseStringLiteral, utf8Bytes } from "./literals.js";
@@ -72,6 +73,13 @@ class Lines {
  */
 export function parseModule(source: string, version?: string): Module {
   const py = pythonVersion(version);
+  return MODULES.get(`${py[0]}.${py[1]}\n${source}`, () => parseAs(source, py));
+}
+
+/** Syntax trees by version and source: a program run on every profile is read once per version. */
+const MODULES = new BoundedCache<Module>(64);
+
+function parseAs(source: string, py: PythonVersion): Module {
   const text = source.replace(/\r\n?/g, "\n");
   if (isPython2(py)) checkSourceEncoding(text);
   const lines = new Lines(text);

@@ -16,6 +16,7 @@
 import type { SyntaxNode, Tree } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { PythonSyntaxError, UnsupportedError } from "../errors.js";
+import { BoundedCache } from "./cache.js";
 import { parseNumber, parseStringLiteral } from "./literals.js";
 import { isPython2, type PythonVersion, since } from "./version.js";
 
@@ -32,11 +33,15 @@ export interface Respelled {
   errors: Map<number, PythonSyntaxError>;
 }
 
+/** lezer's trees by text: most versions respell a program the same way, and lezer reads it once. */
+const TREES = new BoundedCache<Tree>(64);
+const lezerTree = (text: string): Tree => TREES.get(text, () => parser.parse(text));
+
 /** Parses `text` with lezer after respelling the tokens lezer reads differently from CPython. */
 export function respell(text: string, py: PythonVersion, lineOf: (offset: number) => number): Respelled {
   const chars = text.split("");
   const errors = new Map<number, PythonSyntaxError>();
-  let tree = parser.parse(text);
+  let tree = lezerTree(text);
   // a number respelled once is not looked at again (10 from `1.` is followed by what followed `1.`)
   const done = new Set<number>();
   for (let round = 0; round < 3; round++) {
@@ -63,7 +68,7 @@ export function respell(text: string, py: PythonVersion, lineOf: (offset: number
       },
     });
     if (!changed) break;
-    tree = parser.parse(chars.join(""));
+    tree = lezerTree(chars.join(""));
   }
   return { tree, errors };
 }
