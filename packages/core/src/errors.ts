@@ -99,6 +99,11 @@ export class UnboundNameError extends ModelError {
   override name = "UnboundNameError";
 }
 
+/** An operation given an object of a kind it does not take (a set operation on a list). */
+export class WrongKindError extends ModelError {
+  override name = "WrongKindError";
+}
+
 /** A Python operation outside what the object model covers yet; the message says what is missing. */
 export class NotModelledError extends ModelError {
   override name = "NotModelledError";

@@ -12,7 +12,8 @@ describe("refusals and syntax errors", () => {
   it.each([
     ["async def f():\n    pass\n", 1, "'async def'"],
     ["x = 1\nwith open('f') as g:\n    pass\n", 2, "'with'"],
-    ["s = {1, 2}\n", 1, "a set"],
+    ["s = {x for x in [1, 2]}\n", 1, "a set comprehension"],
+    ["s = {1, 2}\nprint(s | {3})\n", 2, "'|' between set and set"],
     ["import os\n", 1, "'import os'"],
     ["x = [1]\nx *= 2\n", 2, "'*=' on a list"],
     ["print(sorted([2, 1]))\n", 1, "the builtin 'sorted'"],

@@ -14,7 +14,7 @@ export {
 } from "./allocators/free-lists.js";
 export { PoolOrder } from "./allocators/pool-order.js";
 export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects.js";
-// heap: reference counts, deallocation, dicts, weak references, the cycle collector
+// heap: reference counts, deallocation, dicts, sets, weak references, the cycle collector
 export { Collector } from "./heap/collector.js";
 export { DictTables } from "./heap/dicts.js";
 export {
@@ -26,6 +26,7 @@ export {
 } from "./heap/heap.js";
 export type { GcHooks, HeapAccess } from "./heap/heap-access.js";
 export { checkHeap } from "./heap/heap-invariants.js";
+export { hashOf, SET_MINSIZE, SetTables } from "./heap/sets.js";
 export { CannotWeakrefError, Weakrefs } from "./heap/weakrefs.js";
 // layout: what an object is, and its size as formulas over the pointer size
 export * from "./layout/dict-sizes.js";

@@ -39,6 +39,8 @@ export interface FreeListLimits {
   readonly list: Capacity;
   /** dict objects (PyDict_MAXFREELIST). */
   readonly dict: Capacity;
+  /** set and frozenset objects (2.7's PySet_MAXFREELIST; 3.x keeps none). */
+  readonly set: Capacity;
   /** minimum-size dict keys objects (3.7+ keys_free_list). */
   readonly dictKeys: Capacity;
   /** Tuples of length 1 .. tupleMaxLength are kept, tuplePerLength of each length. */

@@ -76,6 +76,7 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       int: "block-allocator",
       list: 80,
       dict: 80,
+      set: 80, // setobject.c @ 2.7.18, PySet_MAXFREELIST; not cleared by a collection
       dictKeys: 0,
       tupleMaxLength: 19, // PyTuple_MAXSAVESIZE 20: lengths 1 .. 19 (index = length)
       tuplePerLength: 2000,
@@ -125,7 +126,8 @@ function history(P: PointerSize): readonly Step[] {
     {
       functionWords: 14,
       dicts: { ...v3_0.dicts, splitTables: true },
-      freeLists: { ...v3_0.freeLists, listAndDictClearedByCollection: true },
+      // setobject.c @ 3.6.15 has no set free list (PySet_ClearFreeList is a stub returning 0)
+      freeLists: { ...v3_0.freeLists, listAndDictClearedByCollection: true, set: 0 },
     },
     "3.3: functions gain __qualname__ (PEP 3155; 3.0 added __kwdefaults__ and __annotations__): 14 words; " +
       "instance dicts of one class share a keys table and keep only their values (PEP 412, split tables); " +

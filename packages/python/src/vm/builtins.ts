@@ -90,6 +90,7 @@ const TYPE_KINDS = [
   "range",
   "complex",
   "map", // 3.x: a type; 2.7's map is a function that builds a list
+  "set",
 ] as const;
 
 /** The slot methods a builtin object lends as a method-wrapper (x.__mul__), and the operator each is. */
@@ -417,6 +418,10 @@ export class Builtins {
         if (i < 0 || i >= n) throw new PyException("IndexError", "pop index out of range");
         return this.heap.pop(self, i);
       };
+    if (self.kind === "set") {
+      const setMethod = this.setMethod(self, name);
+      if (setMethod) return setMethod;
+    }
     if (self.kind === "dict" && name === "clear")
       return () => {
         this.heap.dicts.clear(self);
@@ -581,6 +586,85 @@ export class Builtins {
     return this.none();
   }
 
+  /** s.add, s.discard, s.remove, s.clear; undefined for the methods the model does not have. */
+  private setMethod(self: PyObject, name: string): Builtin | undefined {
+    const sets = this.heap.sets;
+    switch (name) {
+      case "add":
+        return ([x], _kw, line) => {
+          const key = this.one(x, "add");
+          this.refuseUnhashable(key, line);
+          sets.add(self, key);
+          return this.none();
+        };
+      case "discard":
+      case "remove":
+        return ([x], _kw, line) => {
+          const key = this.one(x, name);
+          this.refuseUnhashable(key, line);
+          // set_remove raises KeyError(key): the traceback's last line is its repr
+          if (!sets.discard(self, key) && name === "remove")
+            throw new PyException("KeyError", reprOf(key, this.heap));
+          return this.none();
+        };
+      case "clear":
+        return () => {
+          sets.clear(self);
+          return this.none();
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * TypeError for a key no set or dict can hold (a list, dict or set: no __hash__); only the types
+   * whose hash the model knows or that hash by identity get this far.
+   */
+  refuseUnhashable(key: PyObject, line: number): void {
+    if (key.kind === "list" || key.kind === "dict" || key.kind === "set")
+      throw new PyException("TypeError", `unhashable type: '${typeName(key, this.vm.rules.python2)}'`);
+    if (
+      key.kind === "tuple" &&
+      key.items.some((i) => i.kind === "list" || i.kind === "dict" || i.kind === "set")
+    )
+      throw new UnsupportedError(line, "a tuple holding an unhashable item as a set key");
+  }
+
+  /**
+   * set() and set(iterable): make_new_set, then set_update_internal: a set's keys by set_merge,
+   * anything else walked by its iterator, one add per item. (3.x's dict fast path is not modelled.)
+   */
+  private setOf(x: PyObject | undefined, line: number): PyObject {
+    const sets = this.heap.sets;
+    const set = sets.create();
+    if (!x) return set;
+    try {
+      if (x.kind === "set" || x.kind === "frozenset") {
+        sets.merge(set, x);
+        return set;
+      }
+      if (x.kind === "dict") throw new UnsupportedError(line, "set() of a dict");
+      const it = this.vm.iterOf(x, line);
+      try {
+        for (let item = this.vm.next(it); item; item = this.vm.next(it)) {
+          try {
+            this.refuseUnhashable(item, line);
+            sets.add(set, item);
+          } finally {
+            this.heap.decref(item);
+          }
+        }
+      } finally {
+        this.heap.decref(it);
+      }
+      return set;
+    } catch (e) {
+      this.heap.decref(set);
+      throw e;
+    }
+  }
+
   private len(x: PyObject): number {
     switch (x.kind) {
       case "str":
@@ -594,6 +678,9 @@ export class Builtins {
         return x.items.length;
       case "dict":
         return x.dictKeys.length;
+      case "set":
+      case "frozenset":
+        return this.heap.sets.len(x);
       case "range":
         return Number(x.items[3]?.value as bigint);
       default:
@@ -786,6 +873,7 @@ export class Builtins {
   private getsizeof(o: PyObject): number {
     if (o.kind === "list") return getsizeof(listSize(this.heap.profile, o.allocated));
     if (o.kind === "dict") return this.heap.dicts.sizeOf(o);
+    if (o.kind === "set" || o.kind === "frozenset") return this.heap.sets.sizeOf(o);
     if (!o.size)
       throw new NotModelledError(
         `sys.getsizeof of a ${typeName(o, this.vm.rules.python2)} made by the runtime`,
@@ -948,6 +1036,11 @@ export class Builtins {
         return ([x]) => (x ? this.tupleOf(x, line) : this.heap.incref(this.heap.runtime.emptyTuple));
       case "list":
         return ([x]) => this.listOf(x, line);
+      case "set":
+        return ([x], kw) => {
+          if (kw.size > 0) throw new UnsupportedError(line, "set() with keyword arguments");
+          return this.setOf(x, line);
+        };
       case "dict":
         return ([x], kw) => {
           if (kw.size > 0) throw new UnsupportedError(line, "dict() with keyword arguments");

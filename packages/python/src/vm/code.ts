@@ -167,6 +167,10 @@ export class CodeUnits {
           e.items.forEach(visitExpr);
           return;
         case "set":
+          if (this.rules.constantListDisplay === "extend" && this.foldsListDisplay(e)) {
+            this.constants.set(e, this.constantFrozenset(e, cache, held));
+            return;
+          }
           e.items.forEach(visitExpr);
           return;
         case "dict":
@@ -546,6 +550,66 @@ export class CodeUnits {
       if (c) this.constants.set(i, c);
     }
     return t;
+  }
+
+  /**
+   * The frozenset 3.9+ fold a set display of three or more constants into (compile.c,
+   * starunpack_helper: PyFrozenSet_New of the folded tuple): only co_consts holds it, and equal
+   * ones merge. The model folds only displays of cached objects (small ints, None, bools,
+   * identifier-like strs), whose counts the folded tuple's short life does not change.
+   */
+  private constantFrozenset(
+    e: Expr & { k: "list" | "set" | "tuple" },
+    cache: Map<string, PyObject>,
+    held: Set<PyObject>,
+  ): PyObject {
+    const values = e.items.map((i) => this.asCompiled(this.valueOf(i) as Constant));
+    const key = `frozenset:${values.map(constantKey).join(",")}`;
+    let f = cache.get(key);
+    if (!f) {
+      const items = values.map((v) => this.cachedObject(v));
+      if (items.some((i) => i === undefined))
+        throw new UnsupportedError(
+          e.line,
+          "a set display of three or more constants that are not all cached objects (3.9+ fold it into a frozenset)",
+        );
+      const sets = this.heap.sets;
+      const folded = sets.create(true);
+      for (const i of items) sets.add(folded, i as PyObject);
+      f = folded;
+      if (this.rules.constantFolding === "ast") {
+        // 3.9 – 3.13's merge_consts_recursive keeps a frozenset made anew from the folded one's slot
+        // order; with colliding keys the two differ ({3, 11, 19} lists 19, 3, 11 there, and 11, 19,
+        // 3 on 3.14+, whose CFG optimizer folds after merging)
+        f = sets.create(true);
+        for (const k of sets.members(folded)) sets.add(f, k);
+        this.heap.decref(folded);
+      }
+      f.refcnt--; // co_consts' reference is taken below
+      cache.set(key, f);
+    }
+    if (!held.has(f)) {
+      held.add(f);
+      this.heap.incref(f);
+    }
+    return f;
+  }
+
+  /** The object a constant is when the runtime caches it (small int, None, bool, identifier), else undefined. */
+  private cachedObject(c: Constant): PyObject | undefined {
+    const rt = this.heap.runtime;
+    switch (c.type) {
+      case "none":
+        return rt.none;
+      case "bool":
+        return c.value ? rt.true : rt.false;
+      case "int":
+        return rt.smallInt(c.value);
+      case "str":
+        return /^[A-Za-z0-9_]*$/.test(c.value) ? rt.identifier(c.value) : rt.str(c.value);
+      default:
+        return undefined;
+    }
   }
 
   /** The constant as this version compiles it: on 2.7, b"..." is a str literal. */

@@ -10,6 +10,7 @@ import {
   type PyObject,
   rangeIteratorSize,
   sequenceIteratorSize,
+  setIteratorSize,
 } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
@@ -37,6 +38,8 @@ export class Iterators {
   private readonly ranges = new WeakMap<PyObject, RangeState>();
   /** each dict iterator's di_used: the dict's size when it started, -1 once it has failed */
   private readonly dictIteratorSizes = new WeakMap<PyObject, number>();
+  /** each set iterator's si_used (the set's size when it started, -1 once it has failed) and len (keys left) */
+  private readonly setIterators = new WeakMap<PyObject, { used: number; left: number }>();
   /** each dict iterator's dict keys when it started */
   private readonly dictIteratorKeys = new WeakMap<PyObject, readonly PyObject[]>();
 
@@ -61,6 +64,14 @@ export class Iterators {
       const it = this.tracked(dictIteratorSize(heap.profile), seq);
       this.dictIteratorSizes.set(it, seq.dictKeys.length);
       this.dictIteratorKeys.set(it, [...seq.dictKeys]);
+      return it;
+    }
+    if (seq.kind === "set" || seq.kind === "frozenset") {
+      // set_iter: it walks the table's slots from 0 (it.value), refused where their order is unknown
+      heap.sets.keyFrom(seq, 0);
+      const it = this.tracked(setIteratorSize(heap.profile), seq);
+      const used = heap.sets.len(seq);
+      this.setIterators.set(it, { used, left: used });
       return it;
     }
     if (seq.kind === "range") return this.rangeIterator(seq);
@@ -95,6 +106,7 @@ export class Iterators {
     if (o.kind === "list" || o.kind === "tuple") return o.items.length;
     if (o.kind === "str") return [...(o.value as string)].length;
     if (o.kind === "dict") return o.dictKeys.length;
+    if (o.kind === "set" || o.kind === "frozenset") return this.heap.sets.len(o);
     if (o.kind === "range") return Number(o.items[3]?.value as bigint);
     if (o.kind !== "iterator") return dflt;
     const range = this.ranges.get(o);
@@ -105,6 +117,9 @@ export class Iterators {
     }
     const seq = o.items[0];
     if (!seq) return 0;
+    const set = this.setIterators.get(o);
+    // setiter_len: the keys left while the set keeps its size, else 0
+    if (set) return set.used === this.heap.sets.len(seq) ? set.left : 0;
     if (seq.kind === "dict" && seq.dictKeys.length !== this.dictIteratorSizes.get(o)) return 0;
     return Math.max(0, this.lengthHint(seq, 0) - Number(o.value as bigint));
   }
@@ -122,6 +137,18 @@ export class Iterators {
     }
     if (!seq) return undefined;
     const i = Number(it.value as bigint);
+    const set = this.setIterators.get(it);
+    if (set) {
+      if (set.used !== this.heap.sets.len(seq)) {
+        set.used = -1;
+        throw new PyException("RuntimeError", "Set changed size during iteration");
+      }
+      const found = this.heap.sets.keyFrom(seq, i);
+      if (!found) return this.exhausted(it, seq);
+      it.value = BigInt(found.next);
+      set.left--;
+      return this.heap.incref(found.key);
+    }
     if (seq.kind === "dict") {
       if (seq.dictKeys.length !== this.dictIteratorSizes.get(it)) {
         // dictiter_iternextkey: di_used no longer matches (di_used = -1 keeps it failing)

@@ -26,7 +26,24 @@ import { compareIntFloat, exactPower, floatFloorDiv, floatMod, generalText } fro
 export const UNPLACED_MEMORY =
   "memory the model cannot place (an import, a class statement, a ctypes object, a frame before 3.11, free-list entries left by start-up or a class, a print, a value formatted up to 3.8, a freed block start-up's pools may hand out in another order)";
 
-export const COUNTS_KNOWN_FROM_BELOW = new WeakMap<PyObject, PyObject>();
+/**
+ * Every int the model only partly knows (a count from below, a count within a margin, an address):
+ * one look-up tells arithmetic, comparison and formatting that a value is plain, as nearly all are.
+ */
+const PARTLY_KNOWN = new WeakSet<PyObject>();
+
+/** Is `o` an int whose value the model only partly knows? */
+export const partlyKnown = (o: PyObject): boolean => PARTLY_KNOWN.has(o);
+
+/** A WeakMap from partly known values to what is known of them; setting one marks it partly known. */
+class PartlyKnown<V> extends WeakMap<PyObject, V> {
+  override set(key: PyObject, value: V): this {
+    PARTLY_KNOWN.add(key);
+    return super.set(key, value);
+  }
+}
+
+export const COUNTS_KNOWN_FROM_BELOW = new PartlyKnown<PyObject>();
 
 /**
  * What a sys.getallocatedblocks count is relative to (the anchor COUNTS_KNOWN_FROM_BELOW gives it):
@@ -52,7 +69,7 @@ export interface UnmodelledCause {
  * the model's, CPython's lies within `margin` of it. Comparisons that come out the same anywhere in
  * that range are answered; the value itself is refused, naming `cause`.
  */
-export const COUNTS_WITHIN = new WeakMap<PyObject, { readonly margin: bigint; readonly cause: string }>();
+export const COUNTS_WITHIN = new PartlyKnown<{ readonly margin: bigint; readonly cause: string }>();
 
 /**
  * Heaps on which CPython would have made and freed container objects the model does not make:
@@ -81,10 +98,11 @@ export interface Address {
   readonly causes: PlacementCauses;
 }
 
-export const ADDRESSES = new WeakMap<PyObject, Address>();
+export const ADDRESSES = new PartlyKnown<Address>();
 
 /** Refuses to show or compute with a value the model only partly knows (a count, an address). */
 export function refuseUnknownCount(o: PyObject): void {
+  if (!PARTLY_KNOWN.has(o)) return;
   const within = COUNTS_WITHIN.get(o);
   if (within)
     throw new NotModelledError(
@@ -157,6 +175,7 @@ export function truthy(o: PyObject): boolean {
       return o.value !== 0n;
     case "int": {
       const v = o.value as bigint;
+      if (!PARTLY_KNOWN.has(o)) return v !== 0n;
       const margin = COUNTS_WITHIN.get(o)?.margin;
       if (margin !== undefined && v <= margin && -v <= margin) refuseUnknownCount(o); // may be 0
       return v !== 0n;
@@ -174,6 +193,9 @@ export function truthy(o: PyObject): boolean {
       return o.items.length > 0;
     case "dict":
       return o.dictKeys.length > 0;
+    case "set":
+    case "frozenset":
+      return (o.setTable?.used ?? 0) > 0;
     default:
       return true;
   }
@@ -182,15 +204,22 @@ export function truthy(o: PyObject): boolean {
 /** a == b for the types the model has (identity for the rest, as object.__eq__). */
 export function equal(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
-  const [aAddress, bAddress] = [ADDRESSES.get(a), ADDRESSES.get(b)];
-  if (aAddress && bAddress) {
-    const same = equalAddresses(aAddress, bAddress);
-    if (same === undefined) throw new NotModelledError(whyApart(aAddress, bAddress));
-    return same;
+  if (PARTLY_KNOWN.has(a) || PARTLY_KNOWN.has(b)) {
+    const [aAddress, bAddress] = [ADDRESSES.get(a), ADDRESSES.get(b)];
+    if (aAddress && bAddress) {
+      const same = equalAddresses(aAddress, bAddress);
+      if (same === undefined) throw new NotModelledError(whyApart(aAddress, bAddress));
+      return same;
+    }
+    refuseUnknownCount(a);
+    refuseUnknownCount(b);
   }
-  refuseUnknownCount(a);
-  refuseUnknownCount(b);
   if (isNumber(a) && isNumber(b)) return numberOrder(a, b) === 0;
+  const isSet = (o: PyObject) => o.kind === "set" || o.kind === "frozenset";
+  if (isSet(a) || isSet(b)) {
+    if (!isSet(a) || !isSet(b)) return false;
+    throw new NotModelledError("== between two sets");
+  }
   if (a.kind === "complex" || b.kind === "complex") {
     const parts = (o: PyObject) => (o.kind === "complex" ? [o.value as number, o.imag] : [asNumber(o), 0]);
     if (!(a.kind === "complex" || isNumber(a)) || !(b.kind === "complex" || isNumber(b))) return false;
@@ -338,7 +367,7 @@ export function binary(
   python2: boolean,
 ): PyObject | undefined {
   // only ints (2.7: and longs) are counts or addresses: no WeakMap lookups for anything else
-  if (a.kind === "int" || b.kind === "int" || a.kind === "long" || b.kind === "long") {
+  if (PARTLY_KNOWN.has(a) || PARTLY_KNOWN.has(b)) {
     const base = COUNTS_KNOWN_FROM_BELOW.get(a) ?? COUNTS_KNOWN_FROM_BELOW.get(b);
     if (base) return countArithmetic(heap, op, a, b, base);
     const address = ADDRESSES.get(a) ?? ADDRESSES.get(b);

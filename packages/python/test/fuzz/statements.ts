@@ -32,13 +32,14 @@ export const FEATURES = {
   getsizeof: "print(sys.getsizeof(x)) of lists, dicts, tuples and instances",
   len: "print(len(x)) of lists, dicts and tuples",
   constant: 'constants, literal or folded by the compiler: 7.5, -2.5, 1000 + 1, (1, -2.5), "a b" * 2',
+  set: "set(), {a}, {a, b} of hashable names; x.add(y), x.discard(y) on a set",
 } as const;
 
 export type Feature = keyof typeof FEATURES;
 export const ALL_FEATURES = Object.keys(FEATURES) as Feature[];
 
 /** The kinds of object a name can be bound to. */
-export type Kind = "list" | "dict" | "tuple" | "K0" | "D0" | "float" | "int" | "str";
+export type Kind = "list" | "dict" | "tuple" | "K0" | "D0" | "float" | "int" | "str" | "set";
 
 /** One object of the running program, as far as the generator needs to know it. */
 export interface PyObject {
@@ -86,7 +87,11 @@ function choose<T>(items: readonly T[], pick: number): T | undefined {
 }
 
 const isInstance = (o: PyObject) => o.kind === "K0" || o.kind === "D0";
-const isSized = (o: PyObject) => o.kind === "list" || o.kind === "dict" || o.kind === "tuple";
+const isSized = (o: PyObject) =>
+  o.kind === "list" || o.kind === "dict" || o.kind === "tuple" || o.kind === "set";
+/** What a set may hold without a TypeError (a tuple may hold a list, so tuples are left out). */
+const isHashable = (o: PyObject) =>
+  isInstance(o) || o.kind === "float" || o.kind === "int" || o.kind === "str";
 
 /** An expression making a new object at run time, and the kind it makes. */
 interface Constructor {
@@ -140,6 +145,17 @@ const CONSTRUCTORS: readonly Constructor[] = [
     make: (s, p) => {
       const items = names(s, p, 1 + (p[0] % 2));
       return items && (items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`);
+    },
+  },
+  { kind: "set", needs: "set", make: () => "set()" },
+  {
+    kind: "set",
+    needs: "set",
+    make: (s, p) => {
+      const all = s.bound((o) => isHashable(o));
+      if (all.length === 0) return undefined;
+      const items = [choose(all, p[1]) as string, choose(all, p[2]) as string].slice(0, 1 + (p[0] % 2));
+      return `{${items.join(", ")}}`;
     },
   },
   { kind: "K0", needs: "instance", make: () => "K0()" },
@@ -299,6 +315,20 @@ const OPERATIONS: readonly Statement[] = [
   },
   { name: "drop", needs: ["call"], weight: 1, emit: onName(any, (x) => `drop(${x})`) },
   { name: "collect", needs: ["gc"], weight: 1, emit: () => "gc.collect()" },
+  ...(["add", "discard"] as const).map(
+    (method): Statement => ({
+      name: `set ${method}`,
+      needs: ["set"],
+      weight: 2,
+      emit: onName(
+        (o) => o.kind === "set",
+        (x, _o, s, p) => {
+          const y = choose(s.bound(isHashable), p[1]);
+          return y === undefined ? undefined : `${x}.${method}(${y})`;
+        },
+      ),
+    }),
+  ),
 ];
 
 const PRINTS: readonly Statement[] = [

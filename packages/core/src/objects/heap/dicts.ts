@@ -44,7 +44,7 @@ import type { HeapAccess } from "./heap-access.js";
 const isStr = (o: PyObject) => o.kind === "str";
 
 /** Python's == for the keys the model makes: the same object, or equal values of comparable kinds. */
-function sameKey(a: PyObject, b: PyObject): boolean {
+export function sameKey(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
   const numeric = (o: PyObject) =>
     o.kind === "int" || o.kind === "long" || o.kind === "float" || o.kind === "bool";

@@ -1,5 +1,5 @@
 /*
- * What the heap's helpers (dicts.ts, weakrefs.ts) and the cycle collector may ask of the heap. An
+ * What the heap's helpers (dicts.ts, sets.ts, weakrefs.ts) and the cycle collector may ask of the heap. An
  * interface in a file of its own, so heap.ts imports them and they need not import heap.ts back.
  */
 import type { ObjectProfile } from "../../profiles/object-profile.js";
@@ -31,8 +31,12 @@ export interface HeapAccess {
   track(o: PyObject): void;
   /** PyObject_Malloc / PyObject_GC_New of an object, never from a free list. */
   allocateObject(kind: Kind, size: ObjectSize, container: boolean): PyObject;
+  /** A set or frozenset object from 2.7's set free list, or fresh memory. */
+  allocateSet(kind: "set" | "frozenset", size: ObjectSize): PyObject;
   /** A dict object from the dict free list, or fresh memory when the list is empty. */
   allocateDict(size: ObjectSize): PyObject;
+  /** CPython may have placed memory where the model did not: a new stretch of placements begins. */
+  placementUnknown(cause?: string): void;
   /** Calls a function object (a weakref callback) with arguments. */
   callFunction(fn: PyObject, args: PyObject[]): void;
 }

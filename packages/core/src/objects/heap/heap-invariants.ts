@@ -7,6 +7,7 @@ import { table27Size, usableFraction } from "../layout/dict-sizes.js";
 import type { PyObject } from "../layout/pyobject.js";
 import type { Collector } from "./collector.js";
 import type { ObjectHeap } from "./heap.js";
+import { SET_MINSIZE } from "./sets.js";
 
 /**
  * Throws InvariantViolation naming the first broken invariant. `roots` are the references held
@@ -50,8 +51,9 @@ export function checkHeap(heap: ObjectHeap, roots: Iterable<PyObject>, collector
   }
   // 5. weakrefs: no live weakref points to a freed object, and lists and referents agree
   for (const o of heap.live) checkWeakrefs(o, fail);
-  // dict tables fit their entries, and their memory is live
+  // dict and set tables fit their entries, and their memory is live
   for (const o of heap.live) if (o.kind === "dict") checkDictTable(heap, o, fail);
+  for (const o of heap.live) if (o.kind === "set" || o.kind === "frozenset") checkSetTable(heap, o, fail);
   // 4. memory
   const blocks = new Map<number, PyObject>();
   const { float, int } = heap.profile.freeLists;
@@ -108,4 +110,22 @@ function checkDictTable(heap: ObjectHeap, d: PyObject, fail: Fail): void {
   }
   if (entries > usableFraction(d.tableSlots)) fail(`${d} holds ${entries} entries in ${d.tableSlots} slots`);
   if (d.tableSlots > 0 && !liveBlock(d.keysBlock)) fail(`${d}'s keys table is not live`);
+}
+
+/** A set's fill and used match its slots, one slot stays empty, and a table past 8 slots is live memory. */
+function checkSetTable(heap: ObjectHeap, o: PyObject, fail: (msg: string) => never): void {
+  const t = o.setTable ?? fail(`${o} has no table`);
+  const slots = t.mask + 1;
+  const active = t.keys.filter((k) => typeof k === "object").length;
+  const dummies = t.keys.filter((k) => typeof k === "symbol").length;
+  if (t.keys.length !== slots || (slots & t.mask) !== 0)
+    fail(`${o}: ${t.keys.length} slots for mask ${t.mask}`);
+  if (active !== t.used || active + dummies !== t.fill)
+    fail(`${o}: used ${t.used}, fill ${t.fill} for its slots`);
+  if (t.fill >= slots) fail(`${o}: no empty slot left`);
+  const large = slots > SET_MINSIZE;
+  if (large !== (t.block !== 0))
+    fail(`${o}: ${slots} slots ${large ? "without" : "with"} a table of their own`);
+  if (large && heap.pm.locate(t.block) === undefined && !heap.pm.raw.owns(t.block))
+    fail(`${o}: its table's memory is not allocated`);
 }

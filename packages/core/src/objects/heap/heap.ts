@@ -42,6 +42,7 @@ import {
 import * as L from "../layout/sizes.js";
 import { DictTables } from "./dicts.js";
 import type { GcHooks, HeapAccess } from "./heap-access.js";
+import { SetTables } from "./sets.js";
 import { Unicode27 } from "./unicode27.js";
 import { Weakrefs } from "./weakrefs.js";
 
@@ -99,6 +100,7 @@ const NO_HOOKS: SessionHooks = { finalizer: () => {}, caller: () => {} };
 export class ObjectHeap implements HeapAccess, PlacementCauses {
   readonly runtime: RuntimeObjects;
   readonly dicts: DictTables;
+  readonly sets: SetTables;
   readonly weak: Weakrefs;
   /** The free lists, read-only (the same objects the heap uses: nothing is copied). */
   readonly freeLists: TypeFreeLists;
@@ -111,6 +113,8 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   private readonly intList: FreeList | BlockAllocator | undefined;
   private readonly listList: FreeList;
   private readonly dictList: FreeList;
+  /** 2.7's set free list (sets and frozensets); 3.x keeps none */
+  private readonly setList: FreeList;
   /** PyMethodObject's and PyCFunctionObject's free lists (≤3.8) */
   private readonly methodList: FreeList;
   private readonly builtinMethodList: FreeList;
@@ -152,6 +156,7 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
           : undefined;
     this.listList = new FreeList("list", fl.list, guess);
     this.dictList = new FreeList("dict", fl.dict, guess);
+    this.setList = new FreeList("set", fl.set, guess);
     this.methodList = new FreeList("method", fl.boundMethods, guess);
     this.builtinMethodList = new FreeList("builtin method", fl.boundMethods, guess);
     this.tupleLists = Array.from(
@@ -170,6 +175,7 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
         : undefined;
     this.runtime = new RuntimeObjects(profile, (kind, lifetime, size) => this.make(kind, lifetime, size));
     this.dicts = new DictTables(this, guess);
+    this.sets = new SetTables(this);
     if (hooks.poolOrderUnknown) {
       this.poolOrder = new PoolOrder(sizeClassCount(pm.profile));
       pm.setListener(this.poolOrder.listener);
@@ -717,6 +723,10 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
       case "dict":
         this.dicts.clear(o);
         break;
+      case "set":
+      case "frozenset":
+        this.sets.clear(o);
+        break;
       case "weakref":
         this.weak.clear(o, true);
         break;
@@ -783,6 +793,9 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
         return this.listList;
       case "dict":
         return this.dictList;
+      case "set":
+      case "frozenset":
+        return this.setList;
       case "method":
         return this.methodList;
       case "builtin-method":
@@ -872,6 +885,11 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   /** PyObject_Malloc / PyObject_GC_New of an object, never from a free list (for dicts.ts, weakrefs.ts). */
   allocateObject(kind: Kind, size: L.ObjectSize, container: boolean): PyObject {
     return this.allocate(kind, size, container);
+  }
+
+  /** A set or frozenset object from 2.7's set free list, or fresh memory (for sets.ts). */
+  allocateSet(kind: "set" | "frozenset", size: L.ObjectSize): PyObject {
+    return this.fromList(this.setList, kind, size, true);
   }
 
   /** A dict object from the dict free list, or fresh memory when the list is empty (for dicts.ts). */

@@ -38,7 +38,33 @@ export type Kind =
   /** 3.x map(func, iterable): items are the tuple of iterators and the function */
   | "map"
   /** 2.7's unicode (the text type): a fixed object and a separate buffer of 4-byte characters */
-  | "unicode";
+  | "unicode"
+  /** a set: its hash table is setTable (heap/sets.ts) */
+  | "set"
+  /** a frozenset: as a set; the model makes them only as constants (3.9+ set displays) */
+  | "frozenset";
+
+/** A set table's slot: a key, the dummy a removed key leaves (a symbol), or empty. */
+export type SetSlot = PyObject | symbol | undefined;
+
+/** A set's hash table, as PySetObject holds it (heap/sets.ts works it). */
+export interface SetTable {
+  /** active and dummy slots */
+  fill: number;
+  /** active slots */
+  used: number;
+  /** slots - 1 */
+  mask: number;
+  keys: SetSlot[];
+  /** each slot's hash as size_t (unsigned) */
+  hashes: bigint[];
+  /** the PyMem_Malloc'd table, 0 while the set uses the smalltable inside the object */
+  block: number;
+  /** is every key's hash CPython's (so the slots are in CPython's order)? */
+  orderKnown: boolean;
+  /** what made the order unknown, for the refusal */
+  unknownBecause?: string;
+}
 
 /**
  * Who keeps the object alive, which decides what its count means:
@@ -165,6 +191,8 @@ export class PyObject {
   private attributeMap: Map<string, PyObject> | undefined;
   /** ≤3.10: the instance's __dict__, a dict object of its own */
   instanceDict: PyObject | undefined;
+  /** a set's or frozenset's hash table */
+  setTable: SetTable | undefined;
   /** the class of an instance, or the spec of a class object */
   cls: PyObject | undefined;
   classSpec: ClassSpec | undefined;
@@ -210,6 +238,8 @@ export class PyObject {
       case "method":
       case "builtin-method":
       case "map":
+      case "set":
+      case "frozenset":
         return true;
       default:
         return false;
@@ -236,6 +266,9 @@ export class PyObject {
       case "weakref":
         // gc_traverse visits only the callback: the referent is not counted.
         return this.callback ? [this.callback] : [];
+      case "set":
+      case "frozenset": // set_traverse: the keys in slot order
+        return (this.setTable?.keys ?? []).filter((k): k is PyObject => typeof k === "object");
       default:
         return [];
     }

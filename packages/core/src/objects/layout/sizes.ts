@@ -111,6 +111,26 @@ export function tupleSize(p: ObjectProfile, length: number): ObjectSize {
   };
 }
 
+/**
+ * set and frozenset: header, fill, used, mask, table, hash, finger (2.7: lookup), the 8-slot
+ * smalltable of two-word entries, weakreflist: 25 words; a larger table comes from PyMem_Malloc and
+ * getsizeof adds it (set_sizeof). 216 bytes on 64-bit 3.8+, 232 up to 3.7 (a larger GC head).
+ */
+export const setSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: 25 * p.pointerSize,
+  separate: 0,
+});
+
+/** A set iterator (setiterobject): header, si_set, si_used, si_pos, len; a container. */
+export const setIteratorSize = (p: ObjectProfile): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: 6 * p.pointerSize,
+  separate: 0,
+});
+
 /** list: header, ob_item, allocated; the item array (allocated words) comes from PyMem_Malloc. */
 export function listSize(p: ObjectProfile, allocated: number): ObjectSize {
   const P = p.pointerSize;

@@ -60,6 +60,8 @@ const RECURSION_MARK: Partial<Record<PyObject["kind"], string>> = {
   list: "[...]",
   dict: "{...}",
   tuple: "(...)",
+  set: "set(...)",
+  frozenset: "frozenset(...)",
 };
 
 /**
@@ -111,6 +113,17 @@ function reprOfKind(o: PyObject, profile: ObjectProfile, inner: (item: PyObject)
       if (profile.python[0] === 2 && o.dictKeys.length > 1)
         throw new NotModelledError("the order of a 2.7 dict's keys (its hash table's slot order)");
       return `{${o.dictKeys.map((k, i) => `${inner(k)}: ${inner(o.dictValues[i] as PyObject)}`).join(", ")}}`;
+    case "set":
+    case "frozenset": {
+      // set_repr: {1, 2} (an empty one: set()); 2.7 spells set([1, 2]); a frozenset always by name
+      const keys = (o.setTable?.keys ?? []).filter((k): k is PyObject => typeof k === "object");
+      if (keys.length > 1 && o.setTable?.orderKnown === false)
+        throw new NotModelledError(`the order of a set's items (${o.setTable.unknownBecause})`);
+      const items = keys.map((k) => inner(k)).join(", ");
+      if (profile.python[0] === 2) return `${o.kind}([${items}])`;
+      if (keys.length === 0) return `${o.kind}()`;
+      return o.kind === "set" ? `{${items}}` : `frozenset({${items}})`;
+    }
     case "instance":
       return `<${main}.${o.cls?.classSpec?.name} object at 0x${o.address.toString(16)}>`;
     case "class":
