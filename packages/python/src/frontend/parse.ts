@@ -161,6 +161,23 @@ function futurePrint(text: string): boolean {
   return /^from[ \t]+__future__[ \t]+import[^\n#]*\bprint_function\b/m.test(text);
 }
 
+/** The SyntaxErrors `find` reports for the nodes named `name`, by offset. */
+function errorsAt(
+  tree: Tree,
+  name: string,
+  find: (node: SyntaxNode) => [number, PythonSyntaxError] | undefined,
+): Map<number, PythonSyntaxError> {
+  const found = new Map<number, PythonSyntaxError>();
+  tree.iterate({
+    enter: (n) => {
+      if (n.name !== name) return;
+      const error = find(n.node);
+      if (error) found.set(...error);
+    },
+  });
+  return found;
+}
+
 /**
  * The print statement where print is not a keyword: a SyntaxError at its start. Python 3 says
  * what was meant (Objects/exceptions.c, _report_missing_parentheses; 3.10+ without the arguments);
@@ -173,29 +190,25 @@ function printStatements(
   py: PythonVersion,
   lineOf: (o: number) => number,
 ): Map<number, PythonSyntaxError> {
-  const found = new Map<number, PythonSyntaxError>();
-  if (isPython2(py) && !futurePrint(text)) return found;
-  tree.iterate({
-    enter: (n) => {
-      if (n.name !== "PrintStatement") return;
-      const line = lineOf(n.from);
-      // `print -1`, `print [0]`, `print = f`, `print, x`, `print >>f`: valid expressions where print
-      // is a name, which lezer reads as the statement
-      if (/^[-+*/%&|^<>=!,.[@]/.test(text.slice(n.from + "print".length).trimStart()))
-        throw new UnsupportedError(line, "'print' as an operand");
-      let message = "invalid syntax";
-      if (!isPython2(py)) {
-        const end = text.indexOf("\n", n.from);
-        const rest = text
-          .slice(n.from + "print".length, end < 0 ? text.length : end)
-          .trim()
-          .replace(/;$/, "");
-        message = `Missing parentheses in call to 'print'. Did you mean print(${since(py, 3, 10) ? "..." : rest})?`;
-      }
-      found.set(n.from, new PythonSyntaxError(line, message));
-    },
+  if (isPython2(py) && !futurePrint(text)) return new Map();
+  return errorsAt(tree, "PrintStatement", (n) => {
+    const line = lineOf(n.from);
+    // `print -1`, `print [0]`, `print = f`, `print, x`, `print >>f`: valid expressions where print
+    // is a name, which lezer reads as the statement
+    if (/^[-+*/%&|^<>=!,.[@]/.test(text.slice(n.from + "print".length).trimStart()))
+      throw new UnsupportedError(line, "'print' as an operand");
+    if (isPython2(py)) return [n.from, new PythonSyntaxError(line, "invalid syntax")];
+    const end = text.indexOf("\n", n.from);
+    const rest = text
+      .slice(n.from + "print".length, end < 0 ? text.length : end)
+      .trim()
+      .replace(/;$/, "");
+    const meant = since(py, 3, 10) ? "..." : rest;
+    return [
+      n.from,
+      new PythonSyntaxError(line, `Missing parentheses in call to 'print'. Did you mean print(${meant})?`),
+    ];
   });
-  return found;
 }
 
 /**
@@ -208,16 +221,11 @@ function positionalOnly(
   py: PythonVersion,
   lineOf: (o: number) => number,
 ): Map<number, PythonSyntaxError> {
-  const found = new Map<number, PythonSyntaxError>();
-  if (since(py, 3, 8)) return found;
-  tree.iterate({
-    enter: (n) => {
-      if (n.name !== "ParamList") return;
-      const at = slashAt(n.node, text);
-      if (at >= 0) found.set(at, new PythonSyntaxError(lineOf(at), "invalid syntax"));
-    },
+  if (since(py, 3, 8)) return new Map();
+  return errorsAt(tree, "ParamList", (n) => {
+    const at = slashAt(n, text);
+    return at < 0 ? undefined : [at, new PythonSyntaxError(lineOf(at), "invalid syntax")];
   });
-  return found;
 }
 
 /** The offset of a '/' among a parameter list's tokens, or -1. */

@@ -444,25 +444,8 @@ export class CodeUnits {
     literal = true,
   ): PyObject {
     c = this.asCompiled(c);
-    const rt = this.heap.runtime;
-    switch (c.type) {
-      case "none":
-        return rt.none;
-      case "bool":
-        return c.value ? rt.true : rt.false;
-      case "int": {
-        const small = rt.smallInt(c.value);
-        if (small) return small;
-        break;
-      }
-      case "str":
-        if (/^[A-Za-z0-9_]*$/.test(c.value)) return rt.identifier(c.value);
-        if (rt.str(c.value)) return rt.str(c.value) as PyObject;
-        break;
-      case "bytes":
-        if (rt.bytes(c.value)) return rt.bytes(c.value) as PyObject;
-        break;
-    }
+    const cached = this.cachedObject(c);
+    if (cached) return cached;
     const key = constantKey(c);
     let o = cache.get(key);
     if (!o) {
@@ -595,7 +578,7 @@ export class CodeUnits {
     return f;
   }
 
-  /** The object a constant is when the runtime caches it (small int, None, bool, identifier), else undefined. */
+  /** The object a constant is when the runtime caches it (small int, None, bool, identifier, 1-char str or bytes). */
   private cachedObject(c: Constant): PyObject | undefined {
     const rt = this.heap.runtime;
     switch (c.type) {
@@ -607,6 +590,8 @@ export class CodeUnits {
         return rt.smallInt(c.value);
       case "str":
         return /^[A-Za-z0-9_]*$/.test(c.value) ? rt.identifier(c.value) : rt.str(c.value);
+      case "bytes":
+        return rt.bytes(c.value);
       default:
         return undefined;
     }

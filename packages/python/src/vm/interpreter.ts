@@ -1343,19 +1343,7 @@ export class Interpreter {
   // ---------------------------------------------------------------- helpers
 
   private operandError(op: string, a: PyObject, b: PyObject, line: number): Error {
-    const known = [
-      "int",
-      "float",
-      "str",
-      "bytes",
-      "list",
-      "tuple",
-      "dict",
-      "set",
-      "none",
-      "bool",
-      "instance",
-    ];
+    const known = "int float str bytes list tuple dict set none bool instance".split(" ");
     if (known.includes(a.kind) && known.includes(b.kind) && !this.rules.python2)
       return new UnsupportedError(line, `'${op}' between ${typeName(a, false)} and ${typeName(b, false)}`);
     return new UnsupportedError(line, `'${op}' between these operands`);

@@ -31,6 +31,13 @@ export const objectRequest = (s: ObjectSize) =>
   s.preHeader + s.gcHead + s.body - s.separate + (s.unsized ?? 0);
 
 const plain = (body: number): ObjectSize => ({ preHeader: 0, gcHead: 0, body, separate: 0 });
+/** A container of `words` pointer-sized words, all in one block behind its PyGC_Head. */
+const container = (p: ObjectProfile, words: number): ObjectSize => ({
+  preHeader: 0,
+  gcHead: p.gcHeadSize,
+  body: words * p.pointerSize,
+  separate: 0,
+});
 const is2 = (p: ObjectProfile) => p.python[0] === 2;
 
 /** Number of 30-bit digits of |v| (0 for 0). */
@@ -116,20 +123,10 @@ export function tupleSize(p: ObjectProfile, length: number): ObjectSize {
  * smalltable of two-word entries, weakreflist: 25 words; a larger table comes from PyMem_Malloc and
  * getsizeof adds it (set_sizeof). 216 bytes on 64-bit 3.8+, 232 up to 3.7 (a larger GC head).
  */
-export const setSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: 25 * p.pointerSize,
-  separate: 0,
-});
+export const setSize = (p: ObjectProfile): ObjectSize => container(p, 25);
 
 /** A set iterator (setiterobject): header, si_set, si_used, si_pos, len; a container. */
-export const setIteratorSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: 6 * p.pointerSize,
-  separate: 0,
-});
+export const setIteratorSize = (p: ObjectProfile): ObjectSize => container(p, 6);
 
 /** list: header, ob_item, allocated; the item array (allocated words) comes from PyMem_Malloc. */
 export function listSize(p: ObjectProfile, allocated: number): ObjectSize {
@@ -199,20 +196,10 @@ export function instanceValuesBytes(p: ObjectProfile, n: number): number {
 }
 
 /** A function object (def or lambda): a container of functionWords words. */
-export const functionSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: p.functionWords * p.pointerSize,
-  separate: 0,
-});
+export const functionSize = (p: ObjectProfile): ObjectSize => container(p, p.functionWords);
 
 /** weakref.ref: a container (it holds its callback) of weakrefs.words words. */
-export const weakrefSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: p.weakrefs.words * p.pointerSize,
-  separate: 0,
-});
+export const weakrefSize = (p: ObjectProfile): ObjectSize => container(p, p.weakrefs.words);
 
 /** object(): just the header. */
 export const objectSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize);
@@ -222,12 +209,7 @@ export const objectSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerS
  * and the sequence, a tracked container; a range iterator (rangeiterobject: start, step, length;
  * 2.7 iterates a list, since range() makes one) is not a container.
  */
-export const sequenceIteratorSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: 4 * p.pointerSize,
-  separate: 0,
-});
+export const sequenceIteratorSize = (p: ObjectProfile): ObjectSize => container(p, 4);
 /** rangeobject (3.x): header, start, stop, step and length (int objects); getsizeof 48 on 3.6 – 3.13. */
 export const rangeSize = (p: ObjectProfile): ObjectSize => plain(6 * p.pointerSize);
 
@@ -239,46 +221,27 @@ export const rangeIteratorSize = (p: ObjectProfile): ObjectSize =>
 export const complexSize = (p: ObjectProfile): ObjectSize => plain(2 * p.pointerSize + 16);
 
 /** wrapperobject (a method-wrapper): header, the slot's descriptor and self; a tracked container. */
-export const methodWrapperSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: 4 * p.pointerSize,
-  separate: 0,
-});
+export const methodWrapperSize = (p: ObjectProfile): ObjectSize => container(p, 4);
 
 /**
  * PyMethodObject: header, im_func, im_self, im_weakreflist, and 2.7's im_class; a tracked container
  * (getsizeof 80 on 2.7.18, 72 on 3.6.15, both with a 32-byte PyGC_Head). Made per method call up to
  * 3.6; 3.8 adds a vectorcall slot, which the model never needs (3.7+ calls through LOAD_METHOD).
  */
-export const boundMethodSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: (p.python[0] === 2 ? 6 : 5) * p.pointerSize,
-  separate: 0,
-});
+export const boundMethodSize = (p: ObjectProfile): ObjectSize => container(p, p.python[0] === 2 ? 6 : 5);
 
 /**
  * PyCFunctionObject: header, m_ml, m_self, m_module, and 3.x's m_weakreflist; a tracked container
  * (getsizeof([].append) 72 on 2.7.18, 80 on 3.6.15).
  */
-export const builtinMethodSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: (p.python[0] === 2 ? 5 : 6) * p.pointerSize,
-  separate: 0,
-});
+export const builtinMethodSize = (p: ObjectProfile): ObjectSize => container(p, p.python[0] === 2 ? 5 : 6);
 
 /**
  * mapobject (3.x): header, the iterators' tuple and the function, a tracked container; 3.14 added
  * `int strict` (gh-119793), a word with padding (getsizeof 48, then 56; 24, then 28 on wasm32).
  */
-export const mapSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: (p.python[0] === 3 && p.python[1] >= 14 ? 5 : 4) * p.pointerSize,
-  separate: 0,
-});
+export const mapSize = (p: ObjectProfile): ObjectSize =>
+  container(p, p.python[0] === 3 && p.python[1] >= 14 ? 5 : 4);
 
 /**
  * 2.7's PyUnicodeObject: header, length, the buffer's pointer, hash and the cached default encoding
@@ -293,9 +256,4 @@ export const unicode27Size = (p: ObjectProfile, length: number): ObjectSize => (
 });
 
 /** dictiterobject: header, the dict, di_used, di_pos, di_result and len; a tracked container. */
-export const dictIteratorSize = (p: ObjectProfile): ObjectSize => ({
-  preHeader: 0,
-  gcHead: p.gcHeadSize,
-  body: 7 * p.pointerSize,
-  separate: 0,
-});
+export const dictIteratorSize = (p: ObjectProfile): ObjectSize => container(p, 7);
