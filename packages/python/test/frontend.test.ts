@@ -267,6 +267,7 @@ describe("refusals and syntax errors", () => {
     ["3.12", 'x = {\'k\': 1}\nprint(f"{x[\'k\']}", f"{x["k"]}")\n', "1 1\n"],
     ["3.11", 'n = 1\nprint(fr"\\{n}", f"\\{n}", f"{n}}}")\n', "\\1 \\1 1}\n"],
     ["2.7", 'print(r"a\\b")\nprint(br"c")\n', "a\\b\nc\n"],
+    ["2.7", "for x in {9, 1, 17}:\n    print(x, 3 in {1, 2})\n", "(9, False)\n(17, False)\n(1, False)\n"],
     // a 2.7 str literal holds the source's UTF-8 bytes; \u is no escape there
     [
       "2.7",
@@ -297,6 +298,13 @@ describe("refusals and syntax errors", () => {
     ["2.7", "print x\n", 1, "the Python 2 print statement"],
     ["2.7", "import sys\nprint >>sys.stderr, 1\n", 2, "the Python 2 print statement"],
     ["2.7", 'exec "x = 1"\n', 1, "the Python 2 exec statement"],
+    // 3.x compile a set display of constants that is iterated or searched into a frozenset constant
+    [
+      "3.11",
+      "for x in {1, 2}:\n    pass\n",
+      1,
+      "a set display of constants iterated or searched by 'in' (3.x: a frozenset constant)",
+    ],
     // valid where print is a name, misread by lezer as the statement
     ["3.11", "print -1\n", 1, "'print' as an operand"],
     ["3.11", "print = len\n", 1, "'print' as an operand"],

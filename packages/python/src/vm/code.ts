@@ -205,6 +205,7 @@ export class CodeUnits {
             const op = e.ops[i];
             const last = i === e.comparators.length - 1;
             if (last && (op === "in" || op === "not in") && c.k === "list") visitIterated(c, true);
+            else if (last && (op === "in" || op === "not in") && c.k === "set") refuseFrozenDisplay(c);
             else visitExpr(c);
           });
           return;
@@ -264,9 +265,20 @@ export class CodeUnits {
       if (rule === "any") this.tupleDisplays.add(list);
       visitExpr(list);
     };
+    // a set display of constants iterated or searched: 3.x compile a frozenset constant instead
+    // (fold_iter and fold_compare, 3.6's peephole); 2.7 builds the set
+    const refuseFrozenDisplay = (set: Expr & { k: "list" | "set" | "tuple" }): void => {
+      if (!this.rules.python2 && set.items.every((i) => this.valueOf(i) !== undefined))
+        throw new UnsupportedError(
+          set.line,
+          "a set display of constants iterated or searched by 'in' (3.x: a frozenset constant)",
+        );
+      visitExpr(set);
+    };
     // what `for` and a comprehension's `for` iterate: fold_iter (3.7+), GET_ITER's peephole (3.6)
     const visitIterable = (e: Expr | undefined): void => {
       if (e?.k === "list") visitIterated(e, false);
+      else if (e?.k === "set") refuseFrozenDisplay(e);
       else visitExpr(e);
     };
     const visitStmt = (s: Stmt): void => {
