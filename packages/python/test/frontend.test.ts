@@ -305,6 +305,7 @@ describe("refusals and syntax errors", () => {
       1,
       "a set display of constants iterated or searched by 'in' (3.x: a frozenset constant)",
     ],
+    ["3.11", "s = set()\ns.add((1, 2))\n", 2, "a tuple as a set item"],
     // valid where print is a name, misread by lezer as the statement
     ["3.11", "print -1\n", 1, "'print' as an operand"],
     ["3.11", "print = len\n", 1, "'print' as an operand"],

@@ -618,17 +618,14 @@ export class Builtins {
   }
 
   /**
-   * TypeError for a key no set or dict can hold (a list, dict or set: no __hash__); only the types
-   * whose hash the model knows or that hash by identity get this far.
+   * TypeError for a key no set can hold (a list, dict or set: no __hash__); a tuple, whose hash
+   * and equality are its items', is refused.
    */
   refuseUnhashable(key: PyObject, line: number): void {
     if (key.kind === "list" || key.kind === "dict" || key.kind === "set")
       throw new PyException("TypeError", `unhashable type: '${typeName(key, this.vm.rules.python2)}'`);
-    if (
-      key.kind === "tuple" &&
-      key.items.some((i) => i.kind === "list" || i.kind === "dict" || i.kind === "set")
-    )
-      throw new UnsupportedError(line, "a tuple holding an unhashable item as a set key");
+    // a tuple's hash and equality are its items': not modelled for set keys
+    if (key.kind === "tuple") throw new UnsupportedError(line, "a tuple as a set item");
   }
 
   /**

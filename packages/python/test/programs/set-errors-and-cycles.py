@@ -15,6 +15,8 @@ try:
 except TypeError:
     print("TypeError")
 print(bool(set()), bool(t), 3 in t, len(t))
+equal = set([1.5, float("1.5"), "ab" * 2, "a" + "bab"[0:3]])
+print(len(equal), 1.5 in equal, "abab" in equal)
 gc.collect()
 c = set()
 holder = Holder()

@@ -78,6 +78,20 @@ function string27Hash(s: string, bits: bigint): bigint {
   return x === -1n ? -2n : x;
 }
 
+/**
+ * A hash for a key whose CPython hash the model does not know: equal keys must get equal ones, so a
+ * str, bytes or float hashes by its value (FNV-1a over a text of it), anything else by identity.
+ */
+function standInHash(key: PyObject, bits: number): bigint {
+  const byValue =
+    key.kind === "str" || key.kind === "bytes" || key.kind === "float" || key.kind === "unicode";
+  const text = byValue ? `${key.kind}:${String(key.value)}` : `#${key.serial}`;
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++)
+    h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return BigInt.asUintN(bits, h);
+}
+
 export class SetTables {
   private readonly is27: boolean;
   private readonly py36: boolean;
@@ -126,7 +140,7 @@ export class SetTables {
       t.orderKnown = false;
       t.unknownBecause = `a key of type ${key.kind}, whose hash the model does not compute`;
     }
-    return BigInt.asUintN(this.sizeBits, BigInt(key.serial) * 2654435761n);
+    return standInHash(key, this.sizeBits);
   }
 
   /** The slots a probe for `hash` visits, in order (the first empty one ends a search). */
