@@ -42,6 +42,35 @@ describe("hashes", () => {
     expect(hashOf(py.float(2.5), objectProfile("3.11"))).toBeUndefined();
   });
 
+  it("are exact for numbers beyond 2**53, so equal numbers are one key", () => {
+    // python3.11 -c 'print(hash(2**70), hash(float(2**70)), hash(2.0**62))': 512 512 2
+    const p311 = objectProfile("3.11");
+    const py = python("3.11");
+    expect(hashOf(py.float(2 ** 70), p311)).toBe(512n);
+    expect(hashOf(py.float(2 ** 62), p311)).toBe(2n);
+    // python2.7: hash(2.0**62) is the C long 2**62; beyond a C long, long_hash is not modelled
+    const py27 = python("2.7");
+    expect(hashOf(py27.float(2 ** 62), objectProfile("2.7"))).toBe(2n ** 62n);
+    expect(hashOf(py27.float(2 ** 70), objectProfile("2.7"))).toBeUndefined();
+    // 2**53 + 1 != 2.0**53 (Number() would call them equal); 2**70 == 2.0**70 on every version
+    for (const [v, big] of [
+      ["3.11", 2n ** 53n + 1n],
+      ["2.7", 2n ** 70n],
+    ] as const) {
+      const session = python(v);
+      const s = session.heap.sets.create();
+      session.assign("s", s);
+      session.heap.decref(s);
+      const h = session.heap;
+      for (const key of [h.int(big), h.float(Number(big)), h.float(Number(big))]) {
+        session.heap.sets.add(s, key);
+        session.heap.decref(key);
+      }
+      expect(session.heap.sets.len(s)).toBe(v === "3.11" ? 2 : 1);
+      check(session);
+    }
+  });
+
   it("are 2.7's string_hash for str, and unknown for a 3.x str (randomized)", () => {
     const py27 = python("2.7");
     // python2.7 -c 'print hash("abc"), hash(""), hash("a" * 10)'

@@ -43,12 +43,29 @@ import type { HeapAccess } from "./heap-access.js";
 
 const isStr = (o: PyObject) => o.kind === "str";
 
+/**
+ * The integer a numeric key equals exactly (an int, a long, a bool or an integral float), or
+ * undefined (a fractional or non-finite float, or no number at all). Python compares ints and
+ * floats by exact value (float_richcompare), so 2**53 + 1 != 2.0**53 although Number() says equal.
+ */
+export function integralValue(o: PyObject): bigint | undefined {
+  if (o.kind === "int" || o.kind === "long" || o.kind === "bool") return o.value as bigint;
+  if (o.kind === "float" && Number.isInteger(o.value)) return BigInt(o.value as number);
+  return undefined;
+}
+
+const isNumber = (o: PyObject) =>
+  o.kind === "int" || o.kind === "long" || o.kind === "float" || o.kind === "bool";
+
 /** Python's == for the keys the model makes: the same object, or equal values of comparable kinds. */
 export function sameKey(a: PyObject, b: PyObject): boolean {
   if (a === b) return true;
-  const numeric = (o: PyObject) =>
-    o.kind === "int" || o.kind === "long" || o.kind === "float" || o.kind === "bool";
-  if (numeric(a) && numeric(b)) return Number(a.value) === Number(b.value);
+  if (isNumber(a) && isNumber(b)) {
+    const x = integralValue(a);
+    const y = integralValue(b);
+    if (x !== undefined || y !== undefined) return x === y;
+    return a.value === b.value; // two fractional floats (NaN equals nothing but itself)
+  }
   return a.kind === b.kind && a.value !== undefined && a.value === b.value;
 }
 

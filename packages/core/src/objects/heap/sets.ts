@@ -25,7 +25,7 @@ import { NotModelledError, WrongKindError } from "../../errors.js";
 import type { ObjectProfile } from "../../profiles/object-profile.js";
 import type { PyObject, SetSlot, SetTable } from "../layout/pyobject.js";
 import { getsizeof, type ObjectSize, setSize } from "../layout/sizes.js";
-import { sameKey } from "./dicts.js";
+import { integralValue, sameKey } from "./dicts.js";
 import type { HeapAccess } from "./heap-access.js";
 
 /** PySet_MINSIZE: the smalltable's slots. */
@@ -51,20 +51,19 @@ export function hashOf(o: PyObject, profile: ObjectProfile): bigint | undefined 
     const h = (v < 0n ? -v : v) % modulus;
     return fix(v < 0n ? -h : h);
   };
+  const n = integralValue(o);
+  if (n !== undefined) {
+    // 2.7's int_hash is the C long itself, and an equal long or integral float hashes the same;
+    // beyond a C long, long_hash's digits are not modelled. 3.x: every number equal to n.
+    if (!py2) return ofInt(n);
+    return BigInt.asIntN(Number(bits), n) === n ? ofInt(n) : undefined;
+  }
   switch (o.kind) {
-    case "int":
-    case "bool":
-      return ofInt(o.value as bigint);
-    case "float": {
-      const v = o.value as number;
-      // _Py_HashDouble: an integral float hashes as the int it equals; others are not modelled
-      return Number.isInteger(v) && Math.abs(v) < 2 ** 53 ? ofInt(BigInt(v)) : undefined;
-    }
     case "str":
     case "bytes":
       return py2 ? string27Hash(o.value as string, bits) : undefined;
     default:
-      return undefined;
+      return undefined; // a fractional float (_Py_HashDouble's frexp loop is not modelled), …
   }
 }
 
@@ -80,12 +79,14 @@ function string27Hash(s: string, bits: bigint): bigint {
 
 /**
  * A hash for a key whose CPython hash the model does not know: equal keys must get equal ones, so a
- * str, bytes or float hashes by its value (FNV-1a over a text of it), anything else by identity.
+ * number hashes by the integer it equals or by its value, a str or bytes by its value (FNV-1a over a
+ * text of it), anything else by identity.
  */
 function standInHash(key: PyObject, bits: number): bigint {
+  const n = integralValue(key);
   const byValue =
     key.kind === "str" || key.kind === "bytes" || key.kind === "float" || key.kind === "unicode";
-  const text = byValue ? `${key.kind}:${String(key.value)}` : `#${key.serial}`;
+  const text = n !== undefined ? `n:${n}` : byValue ? `${key.kind}:${String(key.value)}` : `#${key.serial}`;
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < text.length; i++)
     h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
