@@ -107,7 +107,27 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
 }
 
 /** Every step of the history for pointer size P, oldest first. */
+/** history(P), built once per pointer size and frozen: every profile of that size shares its parts. */
+const histories = new Map<PointerSize, readonly Step[]>();
+
 function history(P: PointerSize): readonly Step[] {
+  let steps = histories.get(P);
+  if (steps === undefined) {
+    steps = deepFreeze(buildHistory(P));
+    histories.set(P, steps);
+  }
+  return steps;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const part of Object.values(value)) deepFreeze(part);
+  }
+  return value;
+}
+
+function buildHistory(P: PointerSize): readonly Step[] {
   const v2_7: Step = { since: [2, 7], ...base(P), notes: [] };
   const v3_0 = evolve(
     v2_7,

@@ -66,8 +66,49 @@ function jumps(e: Expr): boolean {
  * nothing evaluated after it, before the consumer runs, jumps (the last operand that jumps, or 0).
  */
 export function firstBorrowable(operands: readonly Expr[]): number {
-  for (let j = operands.length - 1; j > 0; j--) if (endsBlock(operands[j] as Expr)) return j;
-  return 0;
+  let from = FIRST_BORROWABLE.get(operands);
+  if (from === undefined) {
+    from = 0;
+    for (let j = operands.length - 1; j > 0; j--)
+      if (endsBlock(operands[j] as Expr)) {
+        from = j;
+        break;
+      }
+    FIRST_BORROWABLE.set(operands, from);
+  }
+  return from;
+}
+
+/** firstBorrowable by operand list: a syntax tree's lists (and callOperands') never change. */
+const FIRST_BORROWABLE = new WeakMap<readonly Expr[], number>();
+
+const CALL_OPERANDS = new WeakMap<Expr, { callee: readonly Expr[]; args: readonly Expr[] }>();
+
+const DICT_OPERANDS = new WeakMap<Expr, readonly Expr[]>();
+
+/** A dict display's operands in evaluation order (key, value, key, …), made once per display. */
+export function dictOperands(e: Expr & { k: "dict" }): readonly Expr[] {
+  let operands = DICT_OPERANDS.get(e);
+  if (operands === undefined) {
+    operands = e.keys.flatMap((k, i) => [k, e.values[i] as Expr]);
+    DICT_OPERANDS.set(e, operands);
+  }
+  return operands;
+}
+
+/**
+ * A call's operands in evaluation order, made once per call node: `callee` starts with what is
+ * loaded first (the callable, or the object of obj.method(...)), `args` the arguments alone.
+ */
+export function callOperands(e: Expr & { k: "call" }): { callee: readonly Expr[]; args: readonly Expr[] } {
+  let operands = CALL_OPERANDS.get(e);
+  if (operands === undefined) {
+    const args = [...e.args, ...e.keywords.map((k) => k.value)];
+    const first = e.func.k === "attribute" ? e.func.object : e.func;
+    operands = { callee: [first, ...args], args };
+    CALL_OPERANDS.set(e, operands);
+  }
+  return operands;
 }
 
 /** Statements of function bodies reached only through an exception handler (markHandlerOnly). */

@@ -8,7 +8,7 @@
 import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import type { Expr, Stmt } from "../frontend/ast.js";
-import { firstBorrowable } from "./blocks.js";
+import { callOperands, firstBorrowable } from "./blocks.js";
 import type { Builtin, Builtins } from "./builtins.js";
 import type { CodeUnit, CodeUnits } from "./code.js";
 import { PyException } from "./exceptions.js";
@@ -60,7 +60,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
   // obj.method(...): LOAD_METHOD pushes the function and self, with no bound method made
   if (f.k === "attribute") {
     // self waits on the stack while the arguments are evaluated
-    vm.eval(f.object, firstBorrowable([f.object, ...e.args, ...e.keywords.map((k) => k.value)]) === 0);
+    vm.eval(f.object, firstBorrowable(callOperands(e).callee) === 0);
     const obj = frame.top();
     const method =
       obj.kind === "instance" && !vm.heap.attribute(obj, f.name)
@@ -121,7 +121,7 @@ export function call(vm: CallHost, e: Expr & { k: "call" }): void {
       }
       return;
     }
-  } else vm.eval(f, firstBorrowable([f, ...e.args, ...e.keywords.map((k) => k.value)]) === 0);
+  } else vm.eval(f, firstBorrowable(callOperands(e).callee) === 0);
   callLoaded(vm, e);
 }
 
@@ -216,9 +216,9 @@ function pushArguments(vm: CallHost, e: Expr & { k: "call" }, callee: PyObject):
   // CALL only reads its arguments: 3.14 loads a local argument borrowed, whatever the callee, unless
   // a later argument jumps first (blocks.ts); before 3.14 every load counts
   const borrow = vm.rules.borrowedLocalLoads || (callee.kind !== "function" && callee.kind !== "class");
-  const operands = [...e.args, ...e.keywords.map((k) => k.value)];
+  const operands = callOperands(e).args;
   const from = firstBorrowable(operands);
-  for (const [i, a] of operands.entries()) vm.eval(a, borrow && i >= from);
+  for (let i = 0; i < operands.length; i++) vm.eval(operands[i] as Expr, borrow && i >= from);
 }
 
 function callBuiltin(

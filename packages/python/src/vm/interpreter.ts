@@ -9,7 +9,14 @@
 import { Collector, NotModelledError, type ObjectHeap, type PyObject, repr } from "@pymem/core";
 import { RunawayError, UnsupportedError } from "../errors.js";
 import type { Expr, Module, Stmt, Target } from "../frontend/ast.js";
-import { endsBlock, firstBorrowable, HANDLER_ONLY, markHandlerOnly, TRY_ENDS_NORMALLY } from "./blocks.js";
+import {
+  dictOperands,
+  endsBlock,
+  firstBorrowable,
+  HANDLER_ONLY,
+  markHandlerOnly,
+  TRY_ENDS_NORMALLY,
+} from "./blocks.js";
 import { isBuiltinName } from "./builtin-names.js";
 import { Builtins } from "./builtins.js";
 import {
@@ -850,7 +857,7 @@ export class Interpreter {
         this.listDisplay(e);
         return;
       case "dict": {
-        const operands = e.keys.flatMap((k, i) => [k, e.values[i] as Expr]);
+        const operands = dictOperands(e);
         const from = firstBorrowable(operands);
         for (const [i, o] of operands.entries()) this.eval(o, i >= from);
         const pairs = e.keys.map(() => [frame.popOwned(), frame.popOwned()]).reverse();

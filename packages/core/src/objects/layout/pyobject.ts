@@ -143,8 +143,15 @@ export class PyObject {
   value: bigint | number | string | undefined;
   /** a complex's imaginary part */
   imag = 0;
-  /** tuple and list items, in order */
-  items: PyObject[] = [];
+  /** tuple and list items, in order (made on first use: most objects hold none) */
+  get items(): PyObject[] {
+    if (this.itemList === undefined) this.itemList = [];
+    return this.itemList;
+  }
+  set items(items: PyObject[]) {
+    this.itemList = items;
+  }
+  private itemList: PyObject[] | undefined;
   /** dict entries, in insertion order (made on first use: most objects are no dicts) */
   get dictKeys(): PyObject[] {
     if (this.keysList === undefined) this.keysList = [];
