@@ -7,7 +7,8 @@
 //   2. `pnpm install --frozen-lockfile`, which also brings Node 24 from the npm registry
 //      (the node-linux-* packages in package.json#optionalDependencies);
 //   3. a loud failure if that Node is missing or is not the pinned major;
-//   4. hand over to scripts/tasks/<command>.mjs on that Node, with node_modules/.bin first on PATH.
+//   4. hand over to scripts/tasks/<command>.mjs on that Node, with node_modules/.bin first on PATH
+//      (set-up itself ends with scripts/tasks/judges.mjs: the archive judges into their cache).
 //
 // Usage: node scripts/bootstrap.mjs setup|start|test [args...]
 
@@ -46,6 +47,10 @@ const node = step(3, `Node ${nodeVersion} runtime`, ensureNode);
 telemetryOff();
 
 if (command === "setup") {
+  // the archive judges (Debian's CPython builds) on the project's Node; reported, never fatal
+  const judges = join(root, "scripts", "tasks", "judges.mjs");
+  const toolPath = [rootBin, dirname(pnpm), env.PATH ?? ""].join(delimiter);
+  spawnSync(node, [judges], { cwd: root, env: { ...env, PATH: toolPath }, stdio: "inherit" });
   log(`ready: run \`npm start\` to build and serve the site, \`npm test\` to run the test suite`);
   process.exit(0);
 }

@@ -5,8 +5,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertNodeRuntime, log, root, turbo } from "../lib/runtime.mjs";
+import { fetchJudges } from "./judges.mjs";
 
 assertNodeRuntime();
+await fetchJudges();
 const packages = workspacePackages().filter((p) => p.manifest.scripts?.test);
 for (const p of packages) rmSync(join(p.dir, ".reports"), { recursive: true, force: true });
 

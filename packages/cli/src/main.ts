@@ -3,6 +3,7 @@
 import { setFlagsFromString } from "node:v8";
 import { V8_INLINING_FLAGS } from "@pymem/core";
 import { CLAIMS_USAGE, claimsCommand } from "./claims/command.js";
+import { JUDGES_SYNOPSIS, judgesCommand } from "./judges.js";
 import { NEW_CLAIM_SYNOPSIS, newClaimCommand } from "./new-claim.js";
 import { oracleRecordCommand } from "./oracle-record.js";
 import { oracleRunCommand } from "./oracle-run.js";
@@ -13,6 +14,7 @@ import { WITNESS_SYNOPSIS, witnessCommand } from "./witness.js";
 const USAGE = `${CLAIMS_USAGE}
        pymem oracle run FILE.py [--json] [--timeout MS]
        pymem oracle record [CLAIM_ID ...]
+       ${JUDGES_SYNOPSIS}
        ${NEW_CLAIM_SYNOPSIS}
        ${REPLAY_SYNOPSIS}
        ${RUN_SYNOPSIS}
@@ -23,6 +25,8 @@ claims: the claim-check suite: every claim's spec (vitest) and its witness on ev
 oracle run: runs a Python file on every interpreter found and prints a version x output table
   (exit 1 when none ran it to its end: pymem oracle run --help).
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.
+judges: lists every real CPython the judges come from (native, Debian's archive, mimalloc runs, Pyodide);
+  --fetch downloads and unpacks the archive's pinned builds (pymem judges --help).
 new-claim: scaffolds packages/scenarios/claims/ID-SLUG/ from templates; the folder is the whole change.
 ${REPLAY_USAGE}
 run: runs a Python file on the model of one CPython build (or every build: --python all, a build x output
@@ -41,6 +45,8 @@ if (command === "claims") {
   process.exitCode = runCommand(rest);
 } else if (command === "witness") {
   process.exitCode = witnessCommand(rest);
+} else if (command === "judges") {
+  process.exitCode = await judgesCommand(rest);
 } else if (command === "new-claim") {
   process.exitCode = newClaimCommand(rest);
 } else if (command === "oracle" && rest[0] === "run") {

@@ -35,6 +35,15 @@ import json, struct, sys, sysconfig
 v = sys.version_info
 cfg = sysconfig.get_config_var
 blocks = getattr(sys, "getallocatedblocks", None)
+def allocator_name():
+    # the allocator in effect, PYTHONMALLOC included ("pymalloc", "mimalloc", "malloc_debug"...)
+    try:
+        import ctypes
+        f = ctypes.pythonapi._PyMem_GetCurrentAllocatorName
+        f.restype = ctypes.c_char_p
+        return f().decode("ascii")
+    except Exception:
+        return None
 print(json.dumps({
   "version": "%d.%d.%d" % (v[0], v[1], v[2]),
   "releaseLevel": v[3],
@@ -47,6 +56,7 @@ print(json.dumps({
   "buildFlags": cfg("CONFIG_ARGS") or "",
   "platform": sys.platform,
   "executable": sys.executable,
+  "allocatorName": allocator_name(),
 }))
 `;
 
@@ -54,9 +64,18 @@ export class ProbeError extends Error {
   override name = "ProbeError";
 }
 
-/** Runs the probe on one executable and returns its facts; throws ProbeError if it is no CPython. */
-export async function probe(executable: string): Promise<Interpreter> {
-  const result = await runPython(executable, PROBE, { timeoutMs: 20_000 });
+/**
+ * Runs the probe on one executable (with the PYTHON* variables a judge sets, if any) and returns its
+ * facts; throws ProbeError if it is no CPython.
+ */
+export async function probe(
+  executable: string,
+  pythonEnv?: Readonly<Record<string, string>>,
+): Promise<Interpreter> {
+  const result = await runPython(executable, PROBE, {
+    timeoutMs: 20_000,
+    ...(pythonEnv ? { pythonEnv } : {}),
+  });
   if (result.status !== "ok")
     throw new ProbeError(`${executable}: probe ${result.status}: ${result.stderr.trim()}`);
   const facts = JSON.parse(result.stdout);
@@ -70,12 +89,24 @@ export async function probe(executable: string): Promise<Interpreter> {
     versionInfo: [major, minor, micro],
     releaseLevel: facts.releaseLevel,
     pointerSize: facts.pointerSize,
-    allocator: facts.freeThreaded ? "mimalloc" : facts.pymallocActive ? "pymalloc" : "malloc",
+    allocator: allocatorOf(facts),
     debugBuild: facts.debugBuild,
     freeThreaded: facts.freeThreaded,
     buildFlags: facts.buildFlags,
     platform: facts.platform,
+    ...(pythonEnv && Object.keys(pythonEnv).length > 0 ? { pythonEnv } : {}),
   };
+}
+
+/** _PyMem_GetCurrentAllocatorName where the build exports it (3.8+), else the build's configuration. */
+function allocatorOf(facts: {
+  allocatorName: string | null;
+  freeThreaded: boolean;
+  pymallocActive: boolean;
+}): Interpreter["allocator"] {
+  const name = facts.allocatorName?.replace(/_debug$/, "");
+  if (name === "pymalloc" || name === "malloc" || name === "mimalloc") return name;
+  return facts.freeThreaded ? "mimalloc" : facts.pymallocActive ? "pymalloc" : "malloc";
 }
 
 /** Every native CPython found (see candidateExecutables), oldest first. Non-CPython candidates are left out. */

@@ -1,7 +1,34 @@
 // @pymem/oracle: real CPython as the judge of the model. Node-side only.
+
+export { ArchiveError, hostMirrors } from "./archive/apt.js";
+export { ARCHIVE_BUILDS, type ArchiveBuild, runsWithMimalloc } from "./archive/builds.js";
+export {
+  type FetchReport,
+  fetchJudge,
+  isFetched,
+  judgesCache,
+  resolvePins,
+  wrapperPath,
+} from "./archive/fetch.js";
+export {
+  formatLock,
+  LOCK_FILE,
+  LockFileError,
+  type PinnedPackage,
+  parseLock,
+  readLock,
+} from "./archive/lock.js";
 export { uniqueTempPath, writeFileAtomic } from "./atomic-file.js";
 export { candidateExecutables, discoverNative, ProbeError, probe } from "./discover.js";
 export { type Interpreter, interpreterName } from "./interpreter.js";
+export {
+  archiveJudges,
+  discoverJudges,
+  type Judge,
+  type JudgeSummary,
+  type MissingJudge,
+  summarize,
+} from "./judges.js";
 export {
   DEBUG_MALLOC_STATS_SNIPPET,
   type MallocStats,

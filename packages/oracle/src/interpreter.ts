@@ -21,6 +21,8 @@ export interface Interpreter {
   readonly buildFlags: string;
   /** sys.platform */
   readonly platform: string;
+  /** PYTHON* variables every run on it sets (PYTHONMALLOC=mimalloc for a mimalloc judge); none when absent */
+  readonly pythonEnv?: Readonly<Record<string, string>>;
 }
 
 /** Short name for tables: "3.11.7", "3.13.0t", "3.12.1-32bit", "3.11.7d", "3.11.3-pyodide". */
@@ -30,6 +32,7 @@ export function interpreterName(i: Interpreter): string {
     i.version +
     (i.freeThreaded ? "t" : "") +
     (i.debugBuild ? "d" : "") +
-    (i.pointerSize === 4 ? "-32bit" : "")
+    (i.pointerSize === 4 ? "-32bit" : "") +
+    (i.pythonEnv?.PYTHONMALLOC ? `+${i.pythonEnv.PYTHONMALLOC}` : "")
   );
 }

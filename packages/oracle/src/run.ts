@@ -59,6 +59,11 @@ export function ranToCompletion(r: RunResult): boolean {
 export interface RunOptions {
   /** milliseconds before the process is killed (default 20 000). */
   readonly timeoutMs?: number;
+  /**
+   * PYTHON* variables the run sets (a judge's PYTHONMALLOC=mimalloc). Then -E cannot be used: the
+   * run gets the caller's environment without any PYTHON* variable, and these.
+   */
+  readonly pythonEnv?: Readonly<Record<string, string>>;
 }
 
 export interface ProcessOptions {
@@ -83,11 +88,19 @@ export function runPython(
   source: string | Uint8Array,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  return runProcess(executable, ["-E", "-s", "-"], source, {
+  const own = options.pythonEnv;
+  const hasOwn = own !== undefined && Object.keys(own).length > 0;
+  return runProcess(executable, hasOwn ? ["-s", "-"] : ["-E", "-s", "-"], source, {
     timeoutMs: options.timeoutMs ?? 20_000,
     memoryLimitBytes: MEMORY_LIMIT_BYTES,
     cwd: emptyWorkingDirectory(),
+    ...(hasOwn ? { env: { ...withoutPythonVariables(process.env), ...own } } : {}),
   });
+}
+
+/** The environment without PYTHON* variables: what -E makes the interpreter see. */
+function withoutPythonVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("PYTHON")));
 }
 
 let workingDirectory: string | undefined;

@@ -14,7 +14,8 @@ export function runWitness(
   source: string | Uint8Array,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  return i.kind === "pyodide" ? runPyodide(i, source, options) : runPython(i.executable, source, options);
+  if (i.kind === "pyodide") return runPyodide(i, source, options);
+  return runPython(i.executable, source, i.pythonEnv ? { ...options, pythonEnv: i.pythonEnv } : options);
 }
 
 export interface WitnessRun {
