@@ -6,6 +6,7 @@ import {
   blockSize,
   ObjectHeap,
   objectProfile,
+  onWasm32,
   Pymalloc,
   profileForVersion,
   sizeClassCount,
@@ -31,7 +32,9 @@ export function runPython(source: string, options: RunOptions): RunResult {
     );
   const module = parseModule(source, options.version);
   const pointerSize = options.pointerSize ?? 8;
-  const profile = objectProfile(options.version, pointerSize);
+  // Pyodide's builds are wasm32: as i386, but 8-byte integers are 8-aligned
+  const built = objectProfile(options.version, pointerSize);
+  const profile = options.platform === "emscripten" ? onWasm32(built) : built;
   const allocator = profileForVersion(
     options.allocatorProfile ?? options.version.split(".").slice(0, 3).join("."),
     pointerSize,

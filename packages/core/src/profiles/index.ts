@@ -8,7 +8,7 @@ export type {
   RefcountProfile,
   WeakrefProfile,
 } from "./object-profile.js";
-export { objectProfile } from "./object-versions.js";
+export { objectProfile, onWasm32 } from "./object-versions.js";
 export type { AddressCheck, AllocatorProfile, PointerSize } from "./profile.js";
 export { profile, profileForVersion, profileIds, withoutPointerSize } from "./registry.js";
 export { checkRelease, LATEST_PATCH, latestRelease } from "./releases.js";

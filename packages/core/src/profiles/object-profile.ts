@@ -120,6 +120,11 @@ export interface ObjectProfile {
   readonly pointerSize: PointerSize;
   /** bytes of PyGC_Head */
   readonly gcHeadSize: number;
+  /**
+   * bytes to which a struct aligns an 8-byte integer field (a dict's ma_version_tag): 8 on 64-bit
+   * builds and on wasm32 (Pyodide; see onWasm32), 4 on i386, whose System V ABI aligns them to 4
+   */
+  readonly int64Alignment: 4 | 8;
   /** bytes in front of the GC head of instances with a managed dict (3.11+), else 0 */
   readonly managedDictPreHeader: number;
   /** ≤3.10: an instance's attributes live in a separate dict object; 3.11+: in values owned by the instance. */

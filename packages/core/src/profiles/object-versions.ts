@@ -41,6 +41,9 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
     // 2.7 – 3.7: union of three words with a long double, which rounds it to 32 bytes on x86-64
     // (16-byte long double) and leaves 12 on i386 (4-byte aligned, 12-byte long double).
     gcHeadSize: P === 8 ? 32 : 12,
+    // 7 December 2026: getsizeof({}) is 36 on Debian's i386 3.11.2 and 3.13.18 (ma_version_tag at
+    // offset 12), 40 on Pyodide's wasm32 builds (at 16); 64 on 64-bit builds.
+    int64Alignment: P === 8 ? 8 : 4,
     managedDictPreHeader: 0,
     instanceAttributes: "dict-object",
     instanceValues: "none",
@@ -382,6 +385,15 @@ function atLeast(v: Version, since: Version): boolean {
     if (a !== b) return a > b;
   }
   return true;
+}
+
+/**
+ * The profile of the same build compiled for wasm32, as Pyodide's are: the 32-bit profiles are
+ * i386's, and wasm32 differs from i386 only in aligning 8-byte integers to 8 (the Pyodide
+ * differential and the i386 judges agree with the model on every program either way).
+ */
+export function onWasm32(profile: ObjectProfile): ObjectProfile {
+  return profile.pointerSize === 4 ? { ...profile, int64Alignment: 8 } : profile;
 }
 
 /**

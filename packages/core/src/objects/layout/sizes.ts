@@ -142,8 +142,10 @@ export const minKeysSize = (p: ObjectProfile, unicodeOnly: boolean): number =>
 function dictObjectBody(p: ObjectProfile): number {
   const P = p.pointerSize;
   if (is2(p)) return 7 * P + DICT_MINSIZE * 3 * P;
-  // ob_refcnt, ob_type, ma_used; an 8-byte version (or watcher) tag, 8-aligned; ma_keys; ma_values.
-  return Math.ceil((Math.ceil((3 * P) / 8) * 8 + 8 + 2 * P) / 8) * 8;
+  // ob_refcnt, ob_type, ma_used; an 8-byte version (or watcher) tag; ma_keys; ma_values; the whole
+  // rounded to the tag's alignment (i386: 4, so no padding; wasm32 and 64-bit: 8)
+  const A = p.int64Alignment;
+  return Math.ceil((Math.ceil((3 * P) / A) * A + 8 + 2 * P) / A) * A;
 }
 
 /**
