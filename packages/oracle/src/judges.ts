@@ -6,8 +6,8 @@
  *   - mimalloc runs: each default 3.13+ native build again with PYTHONMALLOC=mimalloc, the allocator
  *     a free-threaded build uses (no free-threaded build is reachable here);
  *   - the Pyodide builds.
- * The claim suite and the differential tests still take discoverAll (pyenv and Pyodide): the archive
- * judges join them once the model is held to them build by build.
+ * The claim suite and the pymalloc differential still take discoverAll (pyenv and Pyodide);
+ * @pymem/python's native differential takes the archive judges it holds the model to.
  */
 import { ARCHIVE_BUILDS, type ArchiveBuild, runsWithMimalloc } from "./archive/builds.js";
 import { isFetched, judgesCache, wrapperPath } from "./archive/fetch.js";

@@ -18,6 +18,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  archiveJudges,
   discoverNative,
   discoverPyodide,
   emptyWorkingDirectory,
@@ -100,13 +101,35 @@ export function runsOn(source: string, i: Interpreter): boolean {
 }
 
 /**
- * The interpreters programs are judged on: native CPython (pyenv or PYMEM_PYTHONS) and the Pyodide
- * builds, oldest first. Free-threaded and debug builds are left out: the model has no profile for them.
+ * Debian's builds (@pymem/oracle's archive judges) the model is held to: all but the debug build,
+ * which has no profile. The 3.14 and 3.15 ones came with known mismatches (known-mismatches.json).
+ */
+export const HELD_ARCHIVE_JUDGES: readonly string[] = [
+  "debian-3.14",
+  "debian-3.15",
+  "debian-3.11-i386",
+  "debian-3.13-i386",
+  "debian-3.14-i386",
+  "debian-3.15-i386",
+];
+
+/**
+ * The interpreters programs are judged on, oldest first: native CPython (pyenv or PYMEM_PYTHONS;
+ * then the archive judges of HELD_ARCHIVE_JUDGES that are fetched, unless PYMEM_PYTHONS lists the
+ * interpreters) and the Pyodide builds. Free-threaded and debug builds are left out: the model has
+ * no profile for them.
  */
 export async function judgeInterpreters(kind: "native" | "pyodide" | "all" = "all"): Promise<Interpreter[]> {
   const native = kind === "pyodide" ? [] : await discoverNative();
+  const listed = (process.env.PYMEM_PYTHONS ?? "").trim() !== "";
+  const archive =
+    kind === "pyodide" || listed
+      ? []
+      : (await archiveJudges()).found
+          .filter((j) => HELD_ARCHIVE_JUDGES.includes(j.id))
+          .map((j) => j.interpreter);
   const pyodide = kind === "native" ? [] : discoverPyodide();
-  return [...native, ...pyodide].filter((i) => !i.freeThreaded && !i.debugBuild);
+  return [...native, ...archive, ...pyodide].filter((i) => !i.freeThreaded && !i.debugBuild);
 }
 
 /**

@@ -505,9 +505,11 @@ export class CodeUnits {
     // the peephole optimizer (≤3.6) appends each tuple it folds to co_consts: equal ones stay apart
     let t = this.rules.constantFolding === "peephole" && inArena ? undefined : cache.get(key);
     if (!t) {
-      // Folded from the AST (3.7+) or from a list display, the items are not in co_consts on their
-      // own; the peephole optimizer (≤3.6) leaves them there.
-      const itemsHeld = this.rules.foldedTupleInArena || !inArena ? undefined : held;
+      // Folded from the AST (3.7 – 3.13) or from a list display, the items are not in co_consts on
+      // their own; the peephole optimizer (≤3.6) leaves them there; the CFG optimizer (3.14+)
+      // removes them (remove_unused_consts).
+      const itemsHeld =
+        this.rules.foldedTupleInArena || !inArena || this.rules.constantFolding === "cfg" ? undefined : held;
       // 3.7 folds the parser's own objects and merges nothing inside a tuple: equal items elsewhere
       // are other objects (`[1.5] [0] is (1.5, 2.5)[0]` is False there, True from 3.8).
       const parserObjects = this.rules.foldedTupleInArena && !this.rules.mergeConstantsAcrossCode;

@@ -44,12 +44,14 @@ export interface VersionRules {
    * Not as Pyodide runs a program: pyodide.runPython parses to an ast object, whose Constant nodes
    * keep holding each literal's value, and compiles that; compile() folds into its own arena and
    * frees it before the code runs. getrefcount of a module-level constant tuple is 3 on Pyodide's
-   * 3.10 – 3.15 builds, 4 on native 3.10 – 3.13; of a float in it, 4 on both.
+   * 3.10 – 3.15 builds, 4 on native 3.10 – 3.13; of a float in it, 4 on both. 3 on native 3.14.10
+   * and 3.15.2 (Debian's, 7 December 2026): there the CFG folds it, outside any arena.
    */
   readonly foldedTupleHeldWhileRunning: boolean;
   /**
-   * Tuples of constants are folded into one constant: by the AST optimizer from 3.7 (the folded
-   * tuple is an arena object too), by the peephole optimizer before (no arena reference).
+   * Tuples of constants are folded into one constant: by the AST optimizer on 3.7 – 3.13 (the
+   * folded tuple is an arena object too), by the peephole optimizer before and by the CFG optimizer
+   * from 3.14 (gh-126835, Python/flowgraph.c fold_tuple_on_constants; no arena reference either way).
    */
   readonly foldedTupleInArena: boolean;
   /**
@@ -147,8 +149,8 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
     localsReleased: v >= 314 ? "in-reverse-slot-order" : "in-slot-order",
     specializedInit: v >= 313,
     mergeConstantsAcrossCode: v >= 308,
-    foldedTupleHeldWhileRunning: v >= 307 && platform !== "emscripten",
-    foldedTupleInArena: v >= 307,
+    foldedTupleHeldWhileRunning: v >= 307 && v < 314 && platform !== "emscripten",
+    foldedTupleInArena: v >= 307 && v < 314,
     // the second reference is the parse's arena's, which Pyodide frees once it has the ast
     bytesLiteralHeldTwice:
       platform !== "emscripten" && ((v === 312 && micro < 7) || (v === 313 && micro < 2)),
