@@ -26,7 +26,7 @@ it("finds every interpreter the object layer is judged on", (ctx) => {
 
 /** The model's output for the interpreter's version and pointer size. */
 function predict(model: (py: ReturnType<typeof python>) => void, i: Interpreter): string {
-  const py = python(i.version, { pointerSize: i.pointerSize });
+  const py = python(i.version, { pointerSize: i.pointerSize, wasm32: i.kind === "pyodide" });
   model(py);
   return py.stdout.map((line) => `${line}\n`).join("");
 }

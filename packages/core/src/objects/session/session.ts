@@ -16,7 +16,7 @@
 import { NotModelledError, UnboundNameError } from "../../errors.js";
 import type { ArenaPlacement } from "../../memory/address-space.js";
 import type { ObjectProfile } from "../../profiles/object-profile.js";
-import { objectProfile } from "../../profiles/object-versions.js";
+import { objectProfile, onWasm32 } from "../../profiles/object-versions.js";
 import { profileForVersion } from "../../profiles/registry.js";
 import { Pymalloc } from "../../pymalloc/pymalloc.js";
 import { Collector } from "../heap/collector.js";
@@ -30,8 +30,10 @@ import type { Expr, SessionAccess } from "./session-access.js";
 export type PrintArg = PyObject | string | number | bigint | boolean | null;
 
 export interface PythonOptions {
-  /** 8 (default) or 4 for a 32-bit build such as Pyodide's wasm32. */
+  /** 8 (default) or 4 for a 32-bit build (i386's layout; see wasm32). */
   readonly pointerSize?: 4 | 8;
+  /** a wasm32 build such as Pyodide's: as i386, but 8-byte integers 8-aligned (onWasm32) */
+  readonly wasm32?: boolean;
   /** Arena placement for the allocator underneath (see AddressSpace). */
   readonly placement?: ArenaPlacement;
 }
@@ -64,7 +66,8 @@ export class PythonSession implements SessionAccess {
     options: PythonOptions = {},
   ) {
     const pointerSize = options.pointerSize ?? 8;
-    this.profile = objectProfile(version, pointerSize);
+    const built = objectProfile(version, pointerSize);
+    this.profile = options.wasm32 ? onWasm32(built) : built;
     const allocator = profileForVersion(version.split(".").slice(0, 3).join("."), pointerSize);
     this.pm = new Pymalloc(allocator, options.placement ? { placement: options.placement } : {});
     this.heap = new ObjectHeap(this.profile, this.pm, {
