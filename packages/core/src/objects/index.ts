@@ -18,6 +18,7 @@ export { RuntimeObjects, STATIC_REGION_BASE } from "./allocators/runtime-objects
 export { Collector } from "./heap/collector.js";
 export { DictTables } from "./heap/dicts.js";
 export {
+  type KeptKind,
   ObjectHeap,
   type PlacementCauses,
   POOL_ORDER_UNKNOWN,

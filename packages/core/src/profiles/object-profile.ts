@@ -47,10 +47,25 @@ export interface FreeListLimits {
   readonly tupleMaxLength: number;
   readonly tuplePerLength: Capacity;
   /**
-   * Bound methods (PyMethodObject) and builtin methods (PyCFunctionObject), each kept up to this
-   * many (PyMethod_MAXFREELIST, PyCFunction_MAXFREELIST 256); 3.9 removed both lists (bpo-37340).
+   * Bound methods (PyMethodObject): PyMethod_MAXFREELIST 256 up to 3.8; 3.9 removed the list
+   * (bpo-37340); 3.14 keeps 20 again (pymethodobjects).
    */
   readonly boundMethods: Capacity;
+  /**
+   * A builtin type's methods bound to an object (PyCFunctionObject): PyCFunction_MAXFREELIST 256 up
+   * to 3.8, none 3.9 – 3.13, 16 from 3.14 (pycfunctionobject).
+   */
+  readonly builtinMethods: Capacity;
+  /** range objects (3.14+: ranges, 6). */
+  readonly ranges: Capacity;
+  /** range iterators over C longs (3.14+: range_iters, 6). */
+  readonly rangeIterators: Capacity;
+  /** list iterators (3.14+: list_iters, 10). */
+  readonly listIterators: Capacity;
+  /** tuple iterators (3.14+: tuple_iters, 10). */
+  readonly tupleIterators: Capacity;
+  /** PyUnicodeWriter structures, PyMem memory (3.14+: unicode_writers, 1). */
+  readonly unicodeWriters: Capacity;
   /** Does a full collection empty the list and dict free lists too (3.x; 2.7's clear_freelists does not)? */
   readonly listAndDictClearedByCollection: boolean;
 }

@@ -84,6 +84,12 @@ function base(P: PointerSize): Omit<ObjectProfile, "version" | "python" | "notes
       tupleMaxLength: 19, // PyTuple_MAXSAVESIZE 20: lengths 1 .. 19 (index = length)
       tuplePerLength: 2000,
       boundMethods: 256, // classobject.c and methodobject.c @ 2.7.18
+      builtinMethods: 256,
+      ranges: 0,
+      rangeIterators: 0,
+      listIterators: 0,
+      tupleIterators: 0,
+      unicodeWriters: 0,
       // Modules/gcmodule.c @ 2.7.18, clear_freelists: methods, frames, C functions, tuples, unicode,
       // ints and floats; 3.6.15's calls PyList_ClearFreeList and PyDict_ClearFreeList too
       listAndDictClearedByCollection: false,
@@ -214,7 +220,7 @@ function buildHistory(P: PointerSize): readonly Step[] {
     [3, 9],
     {
       collector: { ...v3_8.collector, resurrection: "survivors-uncounted" },
-      freeLists: { ...v3_8.freeLists, boundMethods: 0 },
+      freeLists: { ...v3_8.freeLists, boundMethods: 0, builtinMethods: 0 },
     },
     "3.9 (bpo-38379, handle_resurrected_objects): only objects still unreachable after the finalizers are " +
       "freed and counted by gc.collect(); before, one resurrection kept the whole set alive. Bound and " +
@@ -313,7 +319,18 @@ function buildHistory(P: PointerSize): readonly Step[] {
     {
       tupleHashCache: true,
       functionWords: 19, // func_annotate (PEP 649)
-      freeLists: { ...v3_13.freeLists, int: 100 },
+      // Include/internal/pycore_freelist_state.h @ 3.14: Py_ints_MAXFREELIST, Py_pymethodobjects_MAXFREELIST …
+      freeLists: {
+        ...v3_13.freeLists,
+        int: 100,
+        boundMethods: 20,
+        builtinMethods: 16,
+        ranges: 6,
+        rangeIterators: 6,
+        listIterators: 10,
+        tupleIterators: 10,
+        unicodeWriters: 1,
+      },
       refcounts: {
         ...v3_13.refcounts,
         borrowedLocals: true,
@@ -329,7 +346,9 @@ function buildHistory(P: PointerSize): readonly Step[] {
       },
     },
     "3.14: tuples cache their hash (one more word); functions gain func_annotate (19 words, PEP 649); " +
-      "compact ints get a free list of 100; locals load as " +
+      "compact ints get a free list of 100, and bound methods (20), builtin methods (16), range objects " +
+      "and range iterators (6 each), list and tuple iterators (10 each) and PyUnicodeWriter structures (1) get theirs (each one left after " +
+      "gc.collect() shows as a block on Debian's 3.14.10, measured 7 December 2026); locals load as " +
       "borrowed references (LOAD_FAST_BORROW, gh-130704); immortal count 3 << 30 on 64-bit, 5 << 28 on 32-bit " +
       "(gh-125174), where statically allocated immortals show 7 << 28 (_Py_STATIC_IMMORTAL_INITIAL_REFCNT, " +
       "Include/refcount.h; measured on Pyodide 3.14.2 and 3.15.0: None, 10 and () show 1879048192, an interned " +

@@ -23,6 +23,7 @@ import { Ctypes } from "./ctypes.js";
 import { PyException } from "./exceptions.js";
 import { formatString, returnedAsIs } from "./format.js";
 import type { Iterators } from "./iterators.js";
+import { ReprEffects } from "./repr-effects.js";
 import type { VersionRules } from "./rules.js";
 import {
   ADDRESSES,
@@ -116,6 +117,11 @@ export class Builtins {
 
   constructor(private readonly vm: BuiltinHost) {
     const py2 = vm.rules.python2;
+    this.reprEffects = new ReprEffects({
+      heap: vm.heap,
+      listOfKeys: (set) => this.listOf(set, vm.frame.line, vm.heap.list([])),
+      unmodelled: (cause) => this.unmodelledAllocation("anything", cause),
+    });
     this.ctypes = new Ctypes(
       {
         heap: vm.heap,
@@ -139,7 +145,11 @@ export class Builtins {
     this.define(this.names, "print", (a, k, line) => this.print(a, k, line));
     this.define(this.names, "id", ([x]) => this.id(this.one(x, "id")));
     this.define(this.names, "len", ([x]) => this.heap.int(BigInt(this.len(this.one(x, "len")))));
-    this.define(this.names, "repr", ([x]) => this.text(reprOf(this.one(x, "repr"), this.heap), x));
+    this.define(this.names, "repr", ([x]) => {
+      const o = this.one(x, "repr");
+      this.shown(o);
+      return this.text(reprOf(o, this.heap), o);
+    });
     this.define(this.names, "hex", ([x]) => this.hex(this.one(x, "hex")));
     this.define(this.names, "isinstance", ([x, t]) =>
       this.bool(this.isInstance(this.one(x, "isinstance"), t)),
@@ -175,9 +185,10 @@ export class Builtins {
       getrefcount: ([x]) => this.getrefcount(this.one(x, "getrefcount")),
       getsizeof: ([x]) => {
         const o = this.one(x, "getsizeof");
-        // _PySys_GetSizeOf calls o.__sizeof__, bound (2.7's classic instances are sized directly)
+        // _PySys_GetSizeOf calls o.__sizeof__, bound (2.7's classic instances are sized directly): a
+        // builtin method object, kept on its free list on 2.7 – 3.8 and 3.14+
         const classic = o.kind === "instance" && o.cls?.classSpec?.classic === true;
-        const bound = this.vm.rules.sizeofBoundMethod && !classic ? this.heap.builtinMethod() : undefined;
+        const bound = classic ? undefined : this.heap.builtinMethod();
         try {
           return this.heap.int(BigInt(this.getsizeof(o)));
         } finally {
@@ -451,7 +462,10 @@ export class Builtins {
         const [only] = args;
         if (args.length === 1 && only && returnedAsIs(self.value as string, only, this.vm.rules.python2))
           return this.heap.incref(only);
-        const text = formatString(self.value as string, args, this.heap, line, this.formatted);
+        const text = formatString(self.value as string, args, this.heap, line, {
+          formatted: (o, spec) => this.formatted(o, spec, true),
+          shown: this.shown,
+        });
         // 2.7's formatter builds its own str, never a cached one-character one
         return this.vm.rules.python2 ? this.heap.newStr(text) : this.heap.str(text);
       };
@@ -480,15 +494,28 @@ export class Builtins {
   /** each builtin function's name with its module's ("print", "sys.getsizeof") */
   private readonly qualifiedNames = new Map<PyObject, string>();
 
+  /** What showing `o` allocates besides its text (repr-effects.ts): call before making the text. */
+  readonly shown = (o: PyObject): void => this.reprEffects.show(o);
+
+  private readonly reprEffects: ReprEffects;
+
   /**
-   * PyObject_Format of `o` (str.format, f-strings): where it binds __format__ (rules.ts,
-   * formatBoundMethod), the builtin method and tuple it leaves on their free lists are blocks the model
-   * does not count.
+   * A value formatted by str.format (`byRenderField`: its render_field formats an exact str, int,
+   * float or complex itself) or an f-string: where PyObject_Format binds __format__ (rules.ts,
+   * formatBoundMethod), a builtin method object is made and dropped.
    */
-  readonly formatted = (o: PyObject, spec: string): void => {
-    const fastPath = !this.vm.rules.python2 && spec === "" && (o.kind === "str" || o.kind === "int");
-    if (this.vm.rules.formatBoundMethod && !fastPath)
+  readonly formatted = (o: PyObject, spec: string, byRenderField = false): void => {
+    const exact = ["str", "int", ...(byRenderField ? ["float", "complex"] : [])].includes(o.kind);
+    if (byRenderField ? exact : !this.vm.rules.python2 && spec === "" && exact) return;
+    if (this.vm.rules.formatBoundMethod === "unmodelled") {
       this.unmodelledCauses.push({ text: `formatting through __format__ (line ${this.vm.frame.line})` });
+      this.shown(o);
+      return;
+    }
+    // the bound __format__ lives while object.__format__ shows the value
+    const bound = this.heap.builtinMethod();
+    this.shown(o);
+    this.heap.decref(bound);
   };
 
   /**
@@ -496,7 +523,7 @@ export class Builtins {
    * (long_to_decimal_string), so str(5) is not the cached "5" (native 3.6 – 3.13); the rest go
    * through the caches (2.7's str(5) is its characters[] entry).
    */
-  private text(s: string, of: PyObject | undefined): PyObject {
+  text(s: string, of: PyObject | undefined): PyObject {
     return of?.kind === "int" && !this.vm.rules.python2 ? this.heap.newStr(s) : this.heap.str(s);
   }
 
@@ -565,12 +592,15 @@ export class Builtins {
           line,
           "print(..., key=...) on 2.7 without 'from __future__ import print_function'",
         );
-      if (args.length === 1) this.vm.write(`${str(args[0] as PyObject, this.heap)}\n`);
-      else {
+      if (args.length === 1) {
+        this.shown(args[0] as PyObject);
+        this.vm.write(`${str(args[0] as PyObject, this.heap)}\n`);
+      } else {
         const tuple =
           args.length === 0
             ? this.heap.incref(this.heap.runtime.emptyTuple)
             : this.heap.tuple(args.map((a) => this.heap.incref(a)));
+        this.shown(tuple);
         this.vm.write(`${reprOf(tuple, this.heap)}\n`);
         this.heap.decref(tuple);
       }
@@ -582,6 +612,7 @@ export class Builtins {
       const v = kw.get(k);
       return v === undefined || v.kind === "none" ? dflt : str(v, this.heap);
     };
+    for (const a of args) this.shown(a);
     this.vm.write(args.map((a) => str(a, this.heap)).join(text("sep", " ")) + text("end", "\n"));
     return this.none();
   }
@@ -741,7 +772,7 @@ export class Builtins {
             args[2] ? heap.incref(args[2]) : heap.int(1n),
           ];
     const length = heap.int(n);
-    const r = heap.allocateObject("range", rangeSize(heap.profile), false);
+    const r = heap.allocateKept("range", "range", rangeSize(heap.profile), false);
     r.items = [startObject, stopObject, stepObject, length];
     return r;
   }
@@ -886,10 +917,11 @@ export class Builtins {
    * with an iterator: room made for PyObject_LengthHint(x, 8) items, grown by append past that, cut
    * back to its length at the end. Sizes measured on 3.6 – 3.13 (getsizeof of list(d) for 3, 5 and
    * 9 keys: 88, 104, 136 bytes on 3.12, 120, 120, 152 on 3.13); 3.14+ are taken as 3.13.
+   * `into`: an empty list to fill instead (PySequence_List's PyList_New(0)).
    */
-  private listOf(x: PyObject | undefined, line: number): PyObject {
+  private listOf(x: PyObject | undefined, line: number, into?: PyObject): PyObject {
     const heap = this.heap;
-    const list = heap.listFromType();
+    const list = into ?? heap.listFromType();
     if (!x) return list;
     const [major, minor] = heap.profile.python;
     const v = major * 100 + minor;
@@ -1009,8 +1041,12 @@ export class Builtins {
           throw new PyException("ValueError", `could not convert string to float: ${reprOf(x, this.heap)}`);
         };
       case "str":
-        return ([x]) =>
-          !x ? this.heap.str("") : x.kind === "str" ? this.heap.incref(x) : this.text(str(x, this.heap), x);
+        return ([x]) => {
+          if (!x) return this.heap.str("");
+          if (x.kind === "str") return this.heap.incref(x);
+          this.shown(x);
+          return this.text(str(x, this.heap), x);
+        };
       case "bytes":
         // 2.7: bytes is str
         if (py2) return this.constructorOf("str", line);

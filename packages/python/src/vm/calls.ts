@@ -401,6 +401,7 @@ export function invoke(
   let raised: PyException | undefined;
   try {
     if (info.node.k === "lambda") {
+      frame.line = info.node.line; // a lambda runs no statement that would say where it is
       vm.eval(info.node.body, false);
       return frame.popOwned();
     }

@@ -12,6 +12,7 @@ import type { ObjectHeap, PyObject } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import type { Constant, Expr, Module, Parameters, Stmt, Target } from "../frontend/ast.js";
 import { foldConstant } from "./fold.js";
+import { asFStringParts, percentAsFString } from "./percent-as-fstring.js";
 import type { VersionRules } from "./rules.js";
 
 export type UnitKind = "module" | "function" | "class" | "comprehension";
@@ -60,12 +61,32 @@ export class CodeUnits {
   private current: CodeUnit;
   /** the tuples the AST optimizer folded, each holding the arena's reference */
   private readonly foldedTuples: PyObject[] = [];
+  /** the `%` operations compiled as f-strings (fstringOf) */
+  private readonly fstrings = new Map<Expr, Expr>();
   /** each unary or binary expression's folded value (null: not folded) */
   private readonly foldedValues = new Map<Expr, Constant | null>();
   /** list displays the compiler builds as a tuple (iterated by `for`, searched by `in`) */
   private readonly tupleDisplays = new Set<Expr>();
   /** list displays the compiler makes a constant tuple (iterated by `for`, searched by `in`) */
   private readonly constantTupleDisplays = new Set<Expr>();
+
+  /** `"..." % (a, b)` compiled as an f-string (3.11+, rules.percentFormatAsFString): that f-string. */
+  fstringOf(e: Expr): Expr | undefined {
+    return this.fstrings.get(e);
+  }
+
+  private percentAsFString(e: Expr & { k: "binary" }): Expr | undefined {
+    const mode = this.rules.percentFormatAsFString;
+    const { left, right } = e;
+    if (e.op !== "%" || mode === "never" || left.k !== "const" || left.value.type !== "str") return;
+    if (right.k !== "tuple" || right.items.some((i) => i.k === "starred")) return;
+    const constantTuple = right.items.length > 0 && right.items.every((i) => this.valueOf(i) !== undefined);
+    if (mode === "non-constant-tuple" && constantTuple) return;
+    const parts = percentAsFString(left.value.value, right.items);
+    const runnable = parts && asFStringParts(parts);
+    if (typeof runnable === "string") throw new UnsupportedError(e.line, runnable);
+    return runnable ? { line: e.line, k: "fstring", parts: runnable } : undefined;
+  }
 
   /** Does `e` load a constant (a literal, a folded expression or display)? */
   hasConstant(e: Expr): boolean {
@@ -100,7 +121,14 @@ export class CodeUnits {
       // tuple arithmetic on constants, which the compiler folds too: not computed here
       const tupleOfConstants = (x: Expr) => x.k === "tuple" && x.items.every((i) => this.valueOf(i));
       const side = (x: Expr) => tupleOfConstants(x) || this.valueOf(x) !== undefined;
-      if ((tupleOfConstants(e.left) || tupleOfConstants(e.right)) && side(e.left) && side(e.right))
+      // (a str formatted with `%` is never folded: safe_mod, Python/ast_opt.c)
+      const formatting = e.op === "%" && e.left.k === "const" && e.left.value.type === "str";
+      if (
+        !formatting &&
+        (tupleOfConstants(e.left) || tupleOfConstants(e.right)) &&
+        side(e.left) &&
+        side(e.right)
+      )
         throw new UnsupportedError(e.line, "a constant expression the compiler folds (tuple arithmetic)");
     }
     return v;
@@ -140,6 +168,12 @@ export class CodeUnits {
           return;
         case "unary":
         case "binary": {
+          const fstring = e.k === "binary" ? this.percentAsFString(e) : undefined;
+          if (fstring) {
+            this.fstrings.set(e, fstring);
+            visitExpr(fstring);
+            return;
+          }
           const v = this.valueOf(e);
           if (v) {
             this.constants.set(e, this.foldedConstant(e, v, cache, held, visitExpr));
@@ -242,7 +276,10 @@ export class CodeUnits {
           );
           return;
         case "fstring":
-          for (const p of e.parts) if (typeof p !== "string") visitExpr(p.value);
+          // its literal text is constants too (LOAD_CONST before BUILD_STRING)
+          for (const p of e.parts)
+            if (typeof p !== "string") visitExpr(p.value);
+            else this.makeConstant({ type: "str", value: p }, cache, held);
           return;
         case "starred":
           visitExpr(e.value);
@@ -339,7 +376,7 @@ export class CodeUnits {
     if (Array.isArray(body)) (body as readonly Stmt[]).forEach(visitStmt);
     else {
       const e = body as Expr;
-      if (e.k === "listcomp") {
+      if (e.k === "listcomp" && this.current.kind === "comprehension") {
         visitExpr(e.element);
         e.generators.forEach((g, i) => {
           if (i > 0) visitIterable(g.iter);
@@ -360,7 +397,14 @@ export class CodeUnits {
   ): void {
     const globals = new Set<string>();
     const locals = new Set<string>(params.positional.map((p) => p.name));
-    if (kind !== "class") collectLocals(body, locals, globals, this.rules.comprehensionScope === "enclosing");
+    if (kind !== "class")
+      collectLocals(
+        body,
+        locals,
+        globals,
+        this.rules.comprehensionScope === "enclosing",
+        kind === "comprehension",
+      );
     const enclosing = this.current;
     const unit: CodeUnit = {
       kind,
@@ -656,6 +700,7 @@ function collectLocals(
   locals: Set<string>,
   globals: Set<string>,
   comprehensionsBindHere = false,
+  ownComprehension = false,
 ): void {
   const bindTarget = (t: Target): void => {
     if (t.k === "name") locals.add(t.id);
@@ -711,8 +756,9 @@ function collectLocals(
   };
   if (Array.isArray(body)) (body as readonly Stmt[]).forEach(visit);
   else {
+    // a comprehension's own unit binds its targets; a lambda's body is only an expression
     const e = body as Expr;
-    if (e.k === "listcomp") for (const g of e.generators) bindTarget(g.target);
+    if (ownComprehension && e.k === "listcomp") for (const g of e.generators) bindTarget(g.target);
   }
   for (const g of globals) locals.delete(g);
 }

@@ -92,16 +92,22 @@ function templateParts(fmt: string, line: number): (string | string[])[] {
   return parts;
 }
 
+/** What a format tells its caller of: each value PyObject_Format formats, each one shown by !r, !s, %s or %r. */
+export interface FormatHooks {
+  readonly formatted?: (o: PyObject, spec: string) => void;
+  readonly shown?: (o: PyObject) => void;
+}
+
 /**
  * fmt.format(*args): positional fields only ({} or {N}, not both), each with an optional !r/!s and
- * spec. `formatted` is told of each value PyObject_Format formats (not a !r or !s field).
+ * spec; `hooks` are told of each value as it is formatted or shown.
  */
 export function formatString(
   fmt: string,
   args: readonly PyObject[],
   heap: ObjectHeap,
   line: number,
-  formatted?: (o: PyObject, spec: string) => void,
+  hooks: FormatHooks = {},
 ): string {
   let auto = 0;
   let numbered = false;
@@ -119,9 +125,11 @@ export function formatString(
       if (!o) throw new PyException("IndexError", "Replacement index out of range for positional args tuple");
       if (conversion === "r") {
         if (spec) throw new UnsupportedError(line, "'!r' with a format spec");
+        hooks.shown?.(o);
         return reprOf(o, heap);
       }
-      if (conversion === undefined) formatted?.(o, spec ?? "");
+      if (conversion === undefined) hooks.formatted?.(o, spec ?? "");
+      else hooks.shown?.(o);
       return spec ? applySpec(o, spec, heap, line) : str(o, heap);
     })
     .join("");
@@ -144,7 +152,13 @@ const PRINTF = /%(?:([-+ 0#]*)(\d*)(?:\.(\d+))?([a-zA-Z%]))?/g;
  * fmt % args for str and bytes: %s %r %d %i %f %x %X and %%, with printf's flags - + space 0,
  * width and precision. Other conversions, '#', '*' and mapping keys are refused.
  */
-export function percentFormat(fmt: string, args: PyObject, heap: ObjectHeap, line: number): string {
+export function percentFormat(
+  fmt: string,
+  args: PyObject,
+  heap: ObjectHeap,
+  line: number,
+  shown?: (o: PyObject) => void,
+): string {
   const values = args.kind === "tuple" ? args.items : [args];
   let i = 0;
   const text = fmt.replace(PRINTF, (whole, flags = "", width: string, precision: string, conv?: string) => {
@@ -157,6 +171,7 @@ export function percentFormat(fmt: string, args: PyObject, heap: ObjectHeap, lin
     const numeric = conv !== "s" && conv !== "r";
     let s: string;
     if (!numeric) {
+      shown?.(v);
       s = conv === "s" ? str(v, heap) : reprOf(v, heap);
       if (precision !== undefined) s = s.slice(0, Number(precision));
     } else {

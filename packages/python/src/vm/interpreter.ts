@@ -535,12 +535,11 @@ export class Interpreter {
 
   private forLoop(s: Stmt & { k: "for" }): Signal {
     const frame = this.frame;
-    this.eval(s.iter);
-    this.getIter(s.line);
-    const iterator = frame.top();
+    this.eval(s.iter, !this.rules.virtualIterators);
+    const nextItem = this.getIter(s.line);
     for (;;) {
       this.tick(s.line);
-      const next = this.next(iterator);
+      const next = nextItem();
       if (!next) break;
       frame.push(next);
       this.store(s.target);
@@ -558,12 +557,9 @@ export class Interpreter {
     return this.execBlock(s.orelse);
   }
 
-  /** GET_ITER: replaces the iterable on top of the stack with an iterator over it. */
-  private getIter(line: number): void {
-    const frame = this.frame;
-    const it = this.iterOf(frame.top(), line);
-    frame.drop();
-    frame.push(it);
+  /** GET_ITER on the iterable on top of the stack (iterators.ts, loopOver): FOR_ITER's next item. */
+  private getIter(line: number): () => PyObject | undefined {
+    return this.iterators.loopOver(this.frame, line);
   }
 
   /** PyObject_GetIter, tp_iternext and PyObject_LengthHint (iterators.ts). */
@@ -837,7 +833,7 @@ export class Interpreter {
           return;
         }
         if (this.units.hasConstant(e)) {
-          frame.push(this.heap.incref(this.units.constant(e)));
+          this.pushConstant(e);
           return;
         }
         this.tupleDisplay(e);
@@ -846,7 +842,7 @@ export class Interpreter {
       case "list":
         if (this.units.isConstantTuple(e)) {
           // iterated or searched: the compiler made it a constant tuple
-          frame.push(this.heap.incref(this.units.constant(e)));
+          this.pushConstant(e);
           return;
         }
         if (this.units.buildsTuple(e)) {
@@ -885,6 +881,11 @@ export class Interpreter {
       case "binary": {
         if (this.units.hasConstant(e)) {
           this.pushConstant(e);
+          return;
+        }
+        const fstring = this.units.fstringOf(e); // 3.11+ `"..." % (a, b)`
+        if (fstring) {
+          this.eval(fstring, borrowOk);
           return;
         }
         this.eval(e.left, !endsBlock(e.right));
@@ -955,10 +956,18 @@ export class Interpreter {
           const o = frame.top();
           if (part.conversion && part.spec)
             throw new UnsupportedError(e.line, "a conversion with a format spec in an f-string");
-          const shown = part.conversion === "r" ? reprOf(o, this.heap) : str(o, this.heap);
           if (part.conversion === undefined) this.builtins.formatted(o, part.spec ?? "");
+          else this.builtins.shown(o);
+          const shown = part.conversion === "r" ? reprOf(o, this.heap) : str(o, this.heap);
           const field = `{${part.conversion ? `!${part.conversion}` : ""}${part.spec ? `:${part.spec}` : ""}}`;
           if (e.parts.length === 1 && returnedAsIs(field, o, this.rules.python2)) return; // f"{s}" is s
+          if (e.parts.length === 1 && !part.spec) {
+            // FORMAT_SIMPLE's str, PyObject_Str's own (a new one for an int, as str(5) is)
+            const result = this.builtins.text(shown, o);
+            frame.drop();
+            frame.push(result);
+            return;
+          }
           if (part.spec) text += formatString(`{:${part.spec}}`, [o], this.heap, e.line);
           else text += shown;
           frame.drop();
@@ -1063,12 +1072,11 @@ export class Interpreter {
     if (this.rules.comprehensionScope === "enclosing") {
       // 2.7: BUILD_LIST first, then the loop in the enclosing scope, storing into its variables
       frame.push(this.heap.list([]));
-      this.eval(g.iter);
-      this.getIter(e.line);
-      const it = frame.top();
+      this.eval(g.iter, !this.rules.virtualIterators);
+      const nextItem = this.getIter(e.line);
       for (;;) {
         this.tick(e.line);
-        const next = this.next(it);
+        const next = nextItem();
         if (!next) break;
         frame.push(next);
         this.store(g.target);
@@ -1083,8 +1091,8 @@ export class Interpreter {
     }
     const fn = inlined ? undefined : this.heap.function("<listcomp>", () => undefined);
     if (fn) frame.push(fn);
-    this.eval(g.iter);
-    this.getIter(e.line);
+    this.eval(g.iter, !this.rules.virtualIterators);
+    const nextItem = this.getIter(e.line);
     const unit = this.units.unitOf(e);
     const locals = new Map<string, PyObject>();
     const it = inlined ? frame.top() : frame.popOwned();
@@ -1104,7 +1112,7 @@ export class Interpreter {
       builder.push(this.heap.list([]));
       for (;;) {
         this.tick(e.line);
-        const next = this.next(it);
+        const next = nextItem();
         if (!next) break;
         inner.push(next);
         this.store(g.target);
@@ -1361,7 +1369,7 @@ export class Interpreter {
     const only = args.kind === "tuple" ? (args.items.length === 1 ? args.items[0] : undefined) : args;
     if (fmt.kind === "str" && only && returnedAsIs(fmt.value as string, only, this.rules.python2))
       return this.heap.incref(only);
-    const text = percentFormat(fmt.value as string, args, this.heap, line);
+    const text = percentFormat(fmt.value as string, args, this.heap, line, this.builtins.shown);
     if (fmt.kind !== "str") return this.heap.bytes(text);
     // 2.7's PyString_Format builds its own str, never a cached one-character one
     return this.rules.python2 ? this.heap.newStr(text) : this.heap.str(text);

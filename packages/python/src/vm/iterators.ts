@@ -6,6 +6,7 @@
  */
 import {
   dictIteratorSize,
+  type KeptKind,
   type ObjectHeap,
   type PyObject,
   rangeIteratorSize,
@@ -14,6 +15,7 @@ import {
 } from "@pymem/core";
 import { UnsupportedError } from "../errors.js";
 import { PyException } from "./exceptions.js";
+import type { Frame } from "./frame.js";
 import type { VersionRules } from "./rules.js";
 import { typeName } from "./values.js";
 
@@ -28,6 +30,15 @@ export interface IterationHost {
   callFromC(callee: PyObject, args: readonly PyObject[], line: number, tupled?: boolean): PyObject;
 }
 
+/** The kinds 3.15 walks by index in a loop, without an iterator object (rules.virtualIterators). */
+const VIRTUAL: ReadonlySet<string> = new Set(["list", "tuple", "str"]);
+
+/** The sequence iterators with a free list of their own on 3.14+ (a str iterator has none). */
+const KEPT_ITERATORS: Readonly<Record<string, KeptKind | undefined>> = {
+  list: "list iterator",
+  tuple: "tuple iterator",
+};
+
 interface RangeState {
   readonly stop: bigint;
   readonly step: bigint;
@@ -40,6 +51,8 @@ export class Iterators {
   private readonly dictIteratorSizes = new WeakMap<PyObject, number>();
   /** each set iterator's si_used (the set's size when it started, -1 once it has failed) and len (keys left) */
   private readonly setIterators = new WeakMap<PyObject, { used: number; left: number }>();
+  /** a str's code points, split once for the loops over it (a str never changes) */
+  private readonly characters = new WeakMap<PyObject, string[]>();
   /** each dict iterator's dict keys when it started */
   private readonly dictIteratorKeys = new WeakMap<PyObject, readonly PyObject[]>();
 
@@ -53,7 +66,7 @@ export class Iterators {
   iterOf(seq: PyObject, line: number): PyObject {
     const heap = this.heap;
     if (seq.kind === "list" || seq.kind === "tuple" || seq.kind === "str")
-      return this.tracked(sequenceIteratorSize(heap.profile), seq);
+      return this.tracked(sequenceIteratorSize(heap.profile), seq, KEPT_ITERATORS[seq.kind]);
     if (seq.kind === "dict") {
       if (this.host.rules.python2 && seq.dictKeys.length > 1)
         throw new UnsupportedError(
@@ -80,9 +93,11 @@ export class Iterators {
     throw new UnsupportedError(line, `iterating over a ${typeName(seq, this.host.rules.python2)}`);
   }
 
-  /** An iterator holding `seq`, a container the collector tracks. */
-  private tracked(size: ReturnType<typeof sequenceIteratorSize>, seq: PyObject): PyObject {
-    const it = this.heap.allocateObject("iterator", size, true);
+  /** An iterator holding `seq`, a container the collector tracks (`kept`: its 3.14+ free list). */
+  private tracked(size: ReturnType<typeof sequenceIteratorSize>, seq: PyObject, kept?: KeptKind): PyObject {
+    const it = kept
+      ? this.heap.allocateKept(kept, "iterator", size, true)
+      : this.heap.allocateObject("iterator", size, true);
     it.items = [this.heap.incref(seq)];
     it.value = 0n;
     this.heap.track(it);
@@ -92,7 +107,12 @@ export class Iterators {
   /** iter(range): a range iterator (fast_range_iter) over the range's values. */
   private rangeIterator(r: PyObject): PyObject {
     const [start, stop, step] = r.items.map((i) => i.value as bigint) as [bigint, bigint, bigint];
-    const it = this.heap.allocateObject("iterator", rangeIteratorSize(this.heap.profile), false);
+    const it = this.heap.allocateKept(
+      "range iterator",
+      "iterator",
+      rangeIteratorSize(this.heap.profile),
+      false,
+    );
     it.value = start;
     this.ranges.set(it, { stop, step });
     return it;
@@ -164,11 +184,44 @@ export class Iterators {
       it.value = BigInt(i + 1);
       return this.heap.incref(seq.dictKeys[i] as PyObject);
     }
-    const n = seq.kind === "str" ? [...(seq.value as string)].length : seq.items.length;
-    if (i >= n) return this.exhausted(it, seq);
+    const item = this.itemAt(seq, i);
+    if (!item) return this.exhausted(it, seq);
     it.value = BigInt(i + 1);
-    if (seq.kind === "str") return this.heap.str([...(seq.value as string)][i] as string);
-    return this.heap.incref(seq.items[i] as PyObject);
+    return item;
+  }
+
+  /**
+   * A loop's GET_ITER on the sequence on top of the stack, and its FOR_ITER: how to take the next
+   * item. 3.15 (rules.virtualIterators) keeps an exact list, tuple or str itself on the stack, with
+   * an index in place of an iterator object; elsewhere the entry becomes an iterator. (The loop
+   * loads the iterable for keeps on 3.15: its eval's borrowOk is false there.)
+   */
+  loopOver(frame: Frame, line: number): () => PyObject | undefined {
+    const seq = frame.top();
+    if (this.host.rules.virtualIterators && VIRTUAL.has(seq.kind)) {
+      // the entry stays as the load left it: 3.15 loads the iterable with LOAD_FAST, whose copy of a
+      // borrowed local (a constant) stays borrowed (Debian's 3.15.2: getrefcount of a local constant
+      // tuple is the same inside a loop over it as outside, of a local list one more)
+      let i = 0;
+      return () => this.itemAt(seq, i++);
+    }
+    const it = this.iterOf(seq, line);
+    frame.drop();
+    frame.push(it);
+    return () => this.next(it, line);
+  }
+
+  /** A list's, tuple's or str's item i (a new reference), or undefined past its end. */
+  private itemAt(seq: PyObject, i: number): PyObject | undefined {
+    if (seq.kind === "str") {
+      let chars = this.characters.get(seq);
+      if (!chars) {
+        chars = [...(seq.value as string)];
+        this.characters.set(seq, chars);
+      }
+      return i < chars.length ? this.heap.str(chars[i] as string) : undefined;
+    }
+    return i < seq.items.length ? this.heap.incref(seq.items[i] as PyObject) : undefined;
   }
 
   /** The exhausted iterator lets go of its sequence at once (it_seq = NULL). */

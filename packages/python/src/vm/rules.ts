@@ -127,15 +127,27 @@ export interface VersionRules {
    * 3.11+'s print, which packs only its *args.
    */
   readonly keywordsInDict: (qualifiedName: string | undefined) => boolean;
-  /** 2.7, 3.6 – 3.8: sys.getsizeof calls a bound __sizeof__, a builtin method object (its free list went in 3.9). */
-  readonly sizeofBoundMethod: boolean;
   /**
-   * 2.7, 3.6 – 3.8: PyObject_Format calls a bound __format__ (on 3.6 with its spec in a tuple) for
-   * any value but an exact str or int with an empty spec (3.x's fast path), leaving a builtin method
-   * object on its free list: measured on "{}".format([1.5]), 2 blocks more on 3.6.15, 1 on 3.7.16 and
-   * 3.8.18, none from 3.9.
+   * PyObject_Format calls a bound __format__ (on 3.6 with its spec in a tuple) for any value but an
+   * exact str or int with an empty spec (3.x's fast path). The builtin method object goes to its free
+   * list on 2.7 – 3.8 and 3.14+: measured on "{}".format([1.5]), 2 blocks more on 3.6.15, 1 on 3.7.16
+   * and 3.8.18, none on 3.9 – 3.13, 1 on Debian's 3.14.10. The model leaves 2.7 – 3.8's uncounted
+   * ("unmodelled") and makes the object from 3.9 ("modelled").
    */
-  readonly formatBoundMethod: boolean;
+  readonly formatBoundMethod: "unmodelled" | "modelled";
+  /**
+   * `"..." % (a, b)`, a str constant formatted with a tuple display: 3.11+ compile it as an f-string
+   * when every conversion is %s, %r or %a (Python/ast_opt.c, optimize_format): no tuple is built.
+   * 3.11 – 3.13 only when the tuple is not itself a constant (the AST optimizer folds that first);
+   * 3.14+, which fold tuples in the CFG, for any tuple (dis on native 3.11.7, 3.13.0, Debian's 3.14.10).
+   */
+  readonly percentFormatAsFString: "never" | "non-constant-tuple" | "any-tuple";
+  /**
+   * 3.15: `for` over an exact list, tuple, str or bytes keeps the sequence and an index on the stack
+   * and makes no iterator object (measured on Debian's 3.15.2 with sys.getallocatedblocks inside the
+   * loop: one block fewer than 3.14.10; a dict, a set, a range or a list subclass still get one).
+   */
+  readonly virtualIterators: boolean;
 }
 
 /** The rules of a profile's build, run on `platform` ("emscripten": as Pyodide runs a program). */
@@ -171,8 +183,9 @@ export function versionRules(profile: ObjectProfile, platform = "linux"): Versio
       ...(v === 306 || v === 307 ? ["sys.intern"] : []),
     ]),
     keywordsInDict: (name) => !(name === "print" && v >= 311),
-    sizeofBoundMethod: v <= 308,
-    formatBoundMethod: v <= 308,
+    formatBoundMethod: v <= 308 ? "unmodelled" : "modelled",
+    percentFormatAsFString: v >= 314 ? "any-tuple" : v >= 311 ? "non-constant-tuple" : "never",
+    virtualIterators: v >= 315,
     typesCalledWithArgumentTuple: new Set([
       "bytes",
       "complex",

@@ -83,6 +83,9 @@ export interface PlacementCauses {
 /** Why an allocation PoolOrder cannot vouch for relates to no other address. */
 export const POOL_ORDER_UNKNOWN = "a block start-up's partly used pools may have handed out otherwise";
 
+/** Objects that 3.14+ keep on a free list of their type, beside the lists TypeFreeLists shows. */
+export type KeptKind = "range" | "range iterator" | "list iterator" | "tuple iterator";
+
 /** The type free lists, read-only: what tests and pictures may look at. */
 export interface TypeFreeLists {
   /** 3.x: a free list; 2.7: the block allocator. */
@@ -115,9 +118,15 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   private readonly dictList: FreeList;
   /** 2.7's set free list (sets and frozensets); 3.x keeps none */
   private readonly setList: FreeList;
-  /** PyMethodObject's and PyCFunctionObject's free lists (≤3.8) */
+  /** PyMethodObject's and PyCFunctionObject's free lists (≤3.8, 3.14+) */
   private readonly methodList: FreeList;
   private readonly builtinMethodList: FreeList;
+  /** 3.14+'s range and iterator free lists, each empty of capacity before */
+  private readonly keptLists: ReadonlyMap<KeptKind, FreeList>;
+  /** 3.14+'s PyUnicodeWriter structures (PyMem blocks, not objects) */
+  private readonly unicodeWriterList: FreeList;
+  /** the free list a range or iterator object goes back to (only where its type has one) */
+  private readonly homes = new WeakMap<PyObject, FreeList>();
   /** tupleLists[n]: tuples of length n (index 0 unused: the empty tuple is a singleton). */
   private readonly tupleLists: FreeList[];
   private serial = 0;
@@ -158,7 +167,14 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
     this.dictList = new FreeList("dict", fl.dict, guess);
     this.setList = new FreeList("set", fl.set, guess);
     this.methodList = new FreeList("method", fl.boundMethods, guess);
-    this.builtinMethodList = new FreeList("builtin method", fl.boundMethods, guess);
+    this.builtinMethodList = new FreeList("builtin method", fl.builtinMethods, guess);
+    this.unicodeWriterList = new FreeList("unicode writer", fl.unicodeWriters, guess);
+    this.keptLists = new Map<KeptKind, FreeList>([
+      ["range", new FreeList("range", fl.ranges, guess)],
+      ["range iterator", new FreeList("range iterator", fl.rangeIterators, guess)],
+      ["list iterator", new FreeList("list iterator", fl.listIterators, guess)],
+      ["tuple iterator", new FreeList("tuple iterator", fl.tupleIterators, guess)],
+    ]);
     this.tupleLists = Array.from(
       { length: fl.tupleMaxLength + 1 },
       (_, n) => new FreeList(`tuple[${n}]`, n === 0 ? 0 : fl.tuplePerLength, guess),
@@ -800,6 +816,9 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
         return this.methodList;
       case "builtin-method":
         return this.builtinMethodList;
+      case "range":
+      case "iterator":
+        return this.homes.get(o);
       case "tuple":
         return this.tupleListFor(o);
       default:
@@ -836,6 +855,13 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
         this.gc.released();
       });
     }
+    this.unicodeWriterList.clear((s) => this.pm.memFree(s.block));
+    // list and tuple iterators are containers, range objects and their iterators not
+    for (const [which, list] of this.keptLists)
+      list.clear((s) => {
+        free(s);
+        if (which === "list iterator" || which === "tuple iterator") this.gc.released();
+      });
     this.dicts.clearKeysFreeList();
     this.unicode27?.clear();
   }
@@ -870,7 +896,8 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
     this.placementUnknown(cause);
     const because = cause && this.stretchCauses[this.placementStretch];
     const lists = [this.floatList, this.intList, this.listList, this.dictList, this.methodList];
-    for (const list of [...lists, this.builtinMethodList, ...this.tupleLists])
+    const kept = [...this.keptLists.values(), this.unicodeWriterList];
+    for (const list of [...lists, this.builtinMethodList, ...kept, ...this.tupleLists])
       if (list instanceof FreeList) list.forgetEntries(because);
     this.unicode27?.freeList.forgetEntries(because);
     this.dicts.forgetKeysEntries(because);
@@ -885,6 +912,39 @@ export class ObjectHeap implements HeapAccess, PlacementCauses {
   /** PyObject_Malloc / PyObject_GC_New of an object, never from a free list (for dicts.ts, weakrefs.ts). */
   allocateObject(kind: Kind, size: L.ObjectSize, container: boolean): PyObject {
     return this.allocate(kind, size, container);
+  }
+
+  /**
+   * A range or iterator object of a type that 3.14+ keep on a free list (`which`): taken from it
+   * when it has one, and given back to it when it dies.
+   */
+  allocateKept(
+    which: KeptKind,
+    kind: "range" | "iterator",
+    size: L.ObjectSize,
+    container: boolean,
+  ): PyObject {
+    const list = this.keptLists.get(which) as FreeList;
+    if (list.capacity === 0) return this.allocate(kind, size, container);
+    const o = this.fromList(list, kind, size, container);
+    this.homes.set(o, list);
+    return o;
+  }
+
+  /**
+   * 3.14+: PyUnicodeWriter_Create's structure, from its free list or PyMem, for the time `body` runs
+   * (what a container's repr writes through), then back to the list or freed.
+   */
+  withUnicodeWriter<T>(body: () => T): T {
+    const list = this.unicodeWriterList;
+    if (list.capacity === 0) return body();
+    const kept = list.pop();
+    const block = kept ? kept.block : this.pm.memMalloc(L.unicodeWriterBytes(this.profile));
+    try {
+      return body();
+    } finally {
+      if (!list.push({ block, address: block })) this.pm.memFree(block);
+    }
   }
 
   /** A set or frozenset object from 2.7's set free list, or fresh memory (for sets.ts). */
