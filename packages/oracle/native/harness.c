@@ -13,7 +13,8 @@
  * Arenas come from our own allocator installed with PyObject_SetArenaAllocator and
  * are mapped at fixed addresses by the model's placement policy:
  *     slot i at BASE + i * (ARENA_SIZE + POOL_SIZE) + MISALIGN, the lowest free slot first
- * (PYMEM_ARENA_BASE and PYMEM_ARENA_MISALIGN in the environment; defaults 0x100000000000 and 0).
+ * (PYMEM_ARENA_BASE and PYMEM_ARENA_MISALIGN in the environment; defaults 0x100000000000, on
+ * 32-bit builds 0x20000000, and 0).
  *
  * Where a block sits is read from pymalloc's own pool header at (address & ~(POOL_SIZE - 1)):
  * arenaindex and szidx, and the block size as POOL_SIZE - maxnextoffset (set when the pool was
@@ -64,7 +65,11 @@ struct pool_view {
 #define OVERHEAD ((sizeof(struct pool_view) + 15) & ~(uintptr_t)15)
 
 #define MAX_SLOTS 4096
+#if SIZEOF_VOID_P > 4
 static uintptr_t arena_base = 0x100000000000ULL;
+#else
+static uintptr_t arena_base = 0x20000000U; /* i386: below the executable and the libraries */
+#endif
 static uintptr_t arena_misalign = 0;
 static const size_t arena_size = HARNESS_ARENA_SIZE;
 static unsigned char slot_used[MAX_SLOTS];
@@ -77,7 +82,12 @@ static int npending = 0;
 
 /* Straight to the kernel: on 2.7 the libc names mmap/munmap are our own interposers (below). */
 static void *raw_mmap(void *addr, size_t len, int flags) {
+#ifdef SYS_mmap2
+    /* i386's SYS_mmap takes its arguments in memory; mmap2 takes them in registers */
+    return (void *)syscall(SYS_mmap2, addr, len, PROT_READ | PROT_WRITE, flags, -1, 0);
+#else
     return (void *)syscall(SYS_mmap, addr, len, PROT_READ | PROT_WRITE, flags, -1, (off_t)0);
+#endif
 }
 static int raw_munmap(void *addr, size_t len) { return (int)syscall(SYS_munmap, addr, len); }
 
@@ -343,7 +353,10 @@ static void start_interpreter(const char *path) {
     PyConfig config;
     PyConfig_InitIsolatedConfig(&config);
     config.install_signal_handlers = 0;
-    PyStatus status = Py_InitializeFromConfig(&config);
+    /* an unpacked build (a Debian judge) is not where it was configured to live: its launcher says */
+    const char *home = getenv("PYMEM_PYTHON_HOME");
+    PyStatus status = home ? PyConfig_SetBytesString(&config, &config.home, home) : PyStatus_Ok();
+    if (!PyStatus_Exception(status)) status = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     if (PyStatus_Exception(status)) { fprintf(stderr, "harness: Py_InitializeFromConfig failed\n"); exit(3); }
 #else
@@ -522,5 +535,6 @@ int main(void) {
         live[id] = 1;
     }
     fflush(stdout);
-    return 0;
+    /* no exit handlers: an i386 harness is linked without gcc's crtbegin/crtend (native-harness.ts) */
+    _exit(0);
 }

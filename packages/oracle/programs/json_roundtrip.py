@@ -2,7 +2,7 @@
 # library's json, decode the document again, reduce it, and drop everything. Python 3 only.
 import json
 
-records = [{"id": i, "name": "item%d" % i, "tags": ["a", "b", str(i)], "score": i / 7.0} for i in range(15000)]
+records = [{"id": i, "name": "item%d" % i, "tags": ["a", "b", str(i)], "score": i / 7.0} for i in range(17000)]
 document = json.dumps(records)
 del records
 decoded = json.loads(document)

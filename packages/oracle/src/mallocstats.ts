@@ -37,7 +37,10 @@ export interface MallocStats {
   readonly bytesLostToPoolHeaders: number;
   /** bytes */
   readonly bytesLostToArenaAlignment: number;
-  /** 3.10+: bytes of one radix-tree root, mid nodes in total, bottom nodes in total; else undefined. */
+  /**
+   * 3.10+: bytes of one radix-tree root, mid nodes in total, bottom nodes in total (0 on 32-bit
+   * builds, whose map is the root alone); else undefined.
+   */
   readonly arenaMap?: {
     readonly root: number;
     readonly mid: number;
@@ -107,13 +110,16 @@ export function parseMallocStats(text: string): MallocStats {
     ...(root === undefined
       ? {}
       : {
-          arenaMap: {
-            root,
-            mid: need("# bytes lost to arena map mid"),
-            bot: need("# bytes lost to arena map bot"),
-            midNodes: need("# arena map mid nodes"),
-            botNodes: need("# arena map bot nodes"),
-          },
+          // 32-bit builds map arenas with the root alone (no interior nodes: no mid or bot lines)
+          arenaMap: values.has("# arena map mid nodes")
+            ? {
+                root,
+                mid: need("# bytes lost to arena map mid"),
+                bot: need("# bytes lost to arena map bot"),
+                midNodes: need("# arena map mid nodes"),
+                botNodes: need("# arena map bot nodes"),
+              }
+            : { root, mid: 0, bot: 0, midNodes: 0, botNodes: 0 },
         }),
   };
 }

@@ -15,10 +15,21 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LAUNCHER } from "./archive/fetch.js";
 import { uniqueTempPath } from "./atomic-file.js";
 import type { Interpreter } from "./interpreter.js";
 import { interpreterName } from "./interpreter.js";
@@ -36,6 +47,7 @@ export function harnessUnsupportedReason(i: Interpreter): string | undefined {
   const [major, minor, micro] = i.versionInfo;
   if (i.kind !== "native") return `${interpreterName(i)} is not a native build`;
   if (i.allocator !== "pymalloc") return `${interpreterName(i)} does not use pymalloc`;
+  if (i.debugBuild) return `${interpreterName(i)} is a debug build (pymalloc behind the debug hooks)`;
   if (major === 2 && (minor < 7 || micro < 7))
     return `${interpreterName(i)} maps arenas with malloc, not mmap (2.7.7+)`;
   if (major === 3 && minor < 4) return `${interpreterName(i)} has no PyObject_SetArenaAllocator (3.4+)`;
@@ -63,11 +75,22 @@ export function harnessMode(i: Interpreter): "before-startup" | "after-startup" 
   return major === 3 && minor >= 12 ? "after-startup" : "before-startup";
 }
 
-/** The python-config next to the interpreter. */
+/**
+ * The tree of a judge unpacked from Debian's archive (archive/fetch.ts), whose programs run through
+ * its own loader; undefined for an installed interpreter.
+ */
+function unpackedTree(i: Interpreter): string | undefined {
+  const tree = dirname(dirname(dirname(realpathSync(i.executable))));
+  return existsSync(join(tree, LAUNCHER)) ? tree : undefined;
+}
+
+/** The python-config next to the interpreter (Debian's carries the architecture's triplet). */
 function configOf(i: Interpreter): string {
-  const bin = dirname(i.executable);
+  const bin = dirname(realpathSync(i.executable));
   const [major, minor] = i.versionInfo;
-  for (const name of [`python${major}.${minor}-config`, `python${major}-config`, "python-config"]) {
+  const v = `${major}.${minor}`;
+  const debian = ["x86_64-linux-gnu", "i386-linux-gnu"].map((t) => `${t}-python${v}-config`);
+  for (const name of [`python${v}-config`, `python${major}-config`, "python-config", ...debian]) {
     const path = join(bin, name);
     if (existsSync(path)) return path;
   }
@@ -103,25 +126,38 @@ export function buildAgainst(
   const embed = spawnSync(config, ["--embed", "--ldflags"], { encoding: "utf8" });
   const ldflags = embed.status === 0 ? embed.stdout.trim() : run(config, ["--ldflags"]);
   const prefix = run(config, ["--prefix"]);
+  const tree = unpackedTree(i);
+  // an unpacked judge: Debian's pyconfig.h is under include/<triplet>/, its libpython needs a newer
+  // C library than the host's (found at run time in the tree), and i386 builds are 32-bit
+  const extra = !tree
+    ? { before: [], after: [] }
+    : i.pointerSize === 4
+      ? m32Flags(tree)
+      : { before: ["-idirafter", `${prefix}/include`], after: ["-Wl,--allow-shlib-undefined"] };
   const key = createHash("sha256")
     .update(readFileSync(source))
-    .update(`${i.executable}\n${cflags}\n${ldflags}\n${compiler}`)
+    .update(
+      `${i.executable}\n${cflags}\n${ldflags}\n${[...extra.before, ...extra.after].join(" ")}\n${compiler}`,
+    )
     .digest("hex")
     .slice(0, 16);
   const out = join(CACHE, `${name}-${interpreterName(i)}-${key}`);
-  if (existsSync(out)) return out;
+  const launched = `${out}.run`;
+  if (existsSync(out) && (!tree || existsSync(launched))) return tree ? launched : out;
   mkdirSync(CACHE, { recursive: true });
   // Builds running at once (test files, processes) each link their own file, then rename it into place.
   const temp = uniqueTempPath(out);
   const args = [
     "-O2",
     "-w",
+    ...extra.before,
     ...cflags.split(/\s+/),
     "-o",
     temp,
     source,
     ...ldflags.split(/\s+/),
     `-Wl,-rpath,${prefix}/lib`,
+    ...extra.after,
   ].filter((a) => a !== "");
   try {
     run(compiler, args);
@@ -129,7 +165,37 @@ export function buildAgainst(
   } finally {
     rmSync(temp, { force: true });
   }
-  return out;
+  if (!tree) return out;
+  writeFileSync(
+    launched,
+    `#!/bin/sh\nPYMEM_PYTHON_HOME='${prefix}' exec '${join(tree, LAUNCHER)}' '${out}' "$@"\n`,
+  );
+  chmodSync(launched, 0o755);
+  return launched;
+}
+
+/**
+ * The host's gcc -m32 building against an i386 tree: its headers and C library (--sysroot), its
+ * start files around the objects; without gcc's own 32-bit start files and libgcc, which the host
+ * lacks (crtbegin/crtend only serve C++ constructors here; libgcc_s has the 64-bit arithmetic).
+ */
+function m32Flags(tree: string): { before: string[]; after: string[] } {
+  const lib = `${tree}/usr/lib/i386-linux-gnu`;
+  // bookworm's packages keep libgcc_s in /lib, sid's in /usr/lib
+  const gccS = [lib, `${tree}/lib/i386-linux-gnu`]
+    .map((d) => `${d}/libgcc_s.so.1`)
+    .find((f) => existsSync(f));
+  return {
+    before: [
+      "-m32",
+      `--sysroot=${tree}`,
+      "-nostartfiles",
+      "-nodefaultlibs",
+      `${lib}/Scrt1.o`,
+      `${lib}/crti.o`,
+    ],
+    after: ["-lc", gccS ?? "-lgcc_s", `${lib}/crtn.o`, "-Wl,--allow-shlib-undefined"],
+  };
 }
 
 export interface HarnessRunOptions {

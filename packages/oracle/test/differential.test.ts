@@ -11,7 +11,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   candidateProfileIds,
-  discoverNative,
   type HarnessRun,
   harnessMode,
   harnessTakesAllocatedBlocks,
@@ -21,11 +20,13 @@ import {
   runHarness,
 } from "../src/index.js";
 import { harnessOrSkip, modelOutput } from "./support/harness.js";
-import { missingJudges } from "./support/judges.js";
+import { missingJudges, nativeAndArchive } from "./support/judges.js";
 
 const TRACES = (process.env.PYMEM_LONG === "1" ? 10 : 1) * 200;
 const REGRESSIONS = join(import.meta.dirname, "regressions");
-const interpreters = (await discoverNative()).filter((i) => i.allocator === "pymalloc");
+// pyenv's builds and Debian's (archive/: 3.14, 3.15 and the i386 builds; the debug build is left out)
+const native = await nativeAndArchive();
+const interpreters = native.interpreters.filter((i) => i.allocator === "pymalloc");
 const drivable = interpreters.filter((i) => harnessUnsupportedReason(i) === undefined);
 
 const agrees = (id: string, trace: string, misalign: number, run: HarnessRun) =>
@@ -61,6 +62,12 @@ describe("pymalloc: model against native CPython", () => {
   it("drives every native interpreter the model is judged on", (ctx) => {
     const missing = missingJudges(drivable);
     requireOrSkip(ctx, missing.length === 0, `no drivable native CPython ${missing.join(", ")}`);
+  });
+
+  it("drives every build fetched from Debian's archive but the debug one", (ctx) => {
+    requireOrSkip(ctx, native.missing.length === 0, `archive judges missing: ${native.missing.join("; ")}`);
+    const undriven = interpreters.filter((i) => !i.debugBuild && !drivable.includes(i));
+    expect(undriven.map(interpreterName)).toEqual([]);
   });
 
   it.for(drivable.map((i) => [interpreterName(i), i] as [string, Interpreter]))(

@@ -14,7 +14,6 @@ import { describe, expect, it } from "vitest";
 import {
   candidateProfileIds,
   DEBUG_MALLOC_STATS_SNIPPET,
-  discoverNative,
   type Interpreter,
   interpreterName,
   type MallocStats,
@@ -22,9 +21,11 @@ import {
   parseMallocStats,
   runPython,
 } from "../src/index.js";
-import { missingJudges, NATIVE_JUDGES } from "./support/judges.js";
+import { missingJudges, NATIVE_JUDGES, nativeAndArchive } from "./support/judges.js";
 
-const withStats = (await discoverNative()).filter((i) => i.allocator === "pymalloc" && i.versionInfo[0] >= 3);
+const withStats = (await nativeAndArchive()).interpreters.filter(
+  (i) => i.allocator === "pymalloc" && i.versionInfo[0] >= 3,
+);
 
 /** The mismatches between what the interpreter printed and what the profile predicts; empty if none. */
 function mismatches(p: AllocatorProfile, s: MallocStats): string[] {

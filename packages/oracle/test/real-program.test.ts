@@ -8,7 +8,6 @@ import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import {
   candidateProfileIds,
-  discoverNative,
   harnessHasStats,
   harnessUnsupportedReason,
   type Interpreter,
@@ -16,9 +15,10 @@ import {
   runHarness,
 } from "../src/index.js";
 import { harnessOrSkip, modelOutput } from "./support/harness.js";
+import { nativeAndArchive } from "./support/judges.js";
 
 const PROGRAM = join(import.meta.dirname, "..", "programs", "json_roundtrip.py");
-const drivable = (await discoverNative()).filter(
+const drivable = (await nativeAndArchive()).interpreters.filter(
   (i) => i.allocator === "pymalloc" && !harnessUnsupportedReason(i),
 );
 

@@ -146,19 +146,20 @@ export class AptRoot {
   }
 
   /**
-   * The closure apt would install for `pkg`, as [name, version, arch], with the stub packages
+   * The closure apt would install for `packages`, as [name, version, arch], with the stub packages
    * marked installed in the private status (and pinned there, or apt "upgrades" a stub to the
    * archive's same version, whose record differs).
    */
-  resolve(pkg: string): [string, string, string][] {
+  resolve(packages: readonly string[]): [string, string, string][] {
     this.writeStubStatus();
-    const out = this.apt("apt-get", ["-s", "-q", "install", pkg]);
+    const out = this.apt("apt-get", ["-s", "-q", "install", ...packages]);
     const closure: [string, string, string][] = [];
     for (const line of out.split("\n")) {
       const m = /^Inst (\S+) \((\S+) .*\[([^\]]+)\]\)/.exec(line);
       if (m) closure.push([m[1] as string, m[2] as string, m[3] as string]);
     }
-    if (closure.length === 0) throw new ArchiveError(`apt resolved nothing for ${pkg} in ${this.spec.id}`);
+    if (closure.length === 0)
+      throw new ArchiveError(`apt resolved nothing for ${packages.join(" ")} in ${this.spec.id}`);
     return closure;
   }
 

@@ -44,6 +44,12 @@ export interface ArchiveBuild {
   readonly version: string;
   readonly pointerSize: 4 | 8;
   readonly debug: boolean;
+  /**
+   * What the native pymalloc harness (../native-harness.ts) builds against: the build's headers,
+   * python-config and libpython (and, through their dependencies, its C library's headers).
+   * None for the debug build, whose allocator the harness does not drive.
+   */
+  readonly harnessPackages: readonly string[];
 }
 
 export const ARCHIVE_BUILDS: readonly ArchiveBuild[] = [
@@ -54,6 +60,7 @@ export const ARCHIVE_BUILDS: readonly ArchiveBuild[] = [
     package: "python3.14-dbg",
     interpreter: "usr/bin/python3.14d",
     debug: true,
+    harnessPackages: [],
   },
   build("debian-3.11-i386", "bookworm-i386", "3.11", 4),
   build("debian-3.13-i386", "sid-i386", "3.13", 4),
@@ -70,6 +77,7 @@ function build(id: string, root: string, version: string, pointerSize: 4 | 8): A
     version,
     pointerSize,
     debug: false,
+    harnessPackages: [`libpython${version}-dev`],
   };
 }
 

@@ -112,6 +112,9 @@ export function fetchJudge(cache: string, build: ArchiveBuild, pins: readonly Pi
     if (r.error || r.status !== 0)
       throw new ArchiveError(`dpkg-deb -x ${debName(p)} failed: ${(r.error?.message ?? r.stderr).trim()}`);
   }
+  // merged /usr, as base-files makes it: the C library's linker script names /lib/ld-linux.so.2
+  if (!existsSync(join(fresh, "lib")) && existsSync(join(fresh, "usr", "lib")))
+    symlinkSync("usr/lib", join(fresh, "lib"));
   rmSync(tree, { recursive: true, force: true });
   renameSync(fresh, tree);
   writeWrapper(cache, build, tree);
@@ -145,6 +148,9 @@ function loaderOf(tree: string): { loader: string; libraryPath: string[] } {
   return { loader, libraryPath: [`usr/lib/${triplet}`, `lib/${triplet}`] };
 }
 
+/** In an unpacked judge: the script that runs a program through the tree's loader and libraries. */
+export const LAUNCHER = "usr/bin/pymem-run";
+
 /**
  * The wrapper lives in the tree, beside the interpreter, and names itself as argv[0]: CPython finds
  * its prefix (the tree's usr) from argv[0]'s folder, with or without -E, and sys.executable is the
@@ -168,6 +174,19 @@ function writeWrapper(cache: string, build: ArchiveBuild, tree: string): void {
   ].join("\n");
   writeFileSync(inTree, script);
   chmodSync(inTree, 0o755);
+  // any program linked against the tree's libraries (the native harness) runs through this one
+  const launcher = join(tree, LAUNCHER);
+  writeFileSync(
+    launcher,
+    [
+      "#!/bin/sh",
+      `# runs a program through ${build.id}'s own loader and libraries (packages/oracle/src/archive/fetch.ts)`,
+      `R=${q(tree)}`,
+      `exec "$R/${loader}" --inhibit-cache --library-path "${libraryPath.map((d) => `$R/${d}`).join(":")}" "$@"`,
+      "",
+    ].join("\n"),
+  );
+  chmodSync(launcher, 0o755);
   mkdirSync(join(cache, "bin"), { recursive: true });
   rmSync(wrapperPath(cache, build.id), { force: true });
   symlinkSync(inTree, wrapperPath(cache, build.id));
@@ -184,7 +203,7 @@ export function resolvePins(cache: string, onBuild: (id: string) => void = () =>
       root.update();
       updated.add(build.root);
     }
-    const closure = root.resolve(build.package);
+    const closure = root.resolve([build.package, ...build.harnessPackages]);
     const shown = root.show(closure.map(([n, v, a]) => `${n}:${a}=${v}`));
     if (shown.length !== closure.length)
       throw new ArchiveError(

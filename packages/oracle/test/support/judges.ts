@@ -2,7 +2,7 @@
 // 3.6–3.13, and Pyodide 3.10–3.15 from the npm registry; README "What the machine needs"). A test
 // that finds fewer skips and names the missing ones; under CI it fails, so a CI run cannot pass on
 // fewer interpreters than the README claims.
-import type { Interpreter } from "../../src/index.js";
+import { archiveJudges, discoverNative, type Interpreter } from "../../src/index.js";
 
 export const NATIVE_JUDGES = ["2.7", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] as const;
 export const PYODIDE_JUDGES = ["3.10", "3.11", "3.12", "3.13", "3.14", "3.15"] as const;
@@ -17,4 +17,16 @@ export function missingJudges(
     found.filter((i) => i.kind === kind).map((i) => `${i.versionInfo[0]}.${i.versionInfo[1]}`),
   );
   return versions.filter((v) => !have.has(v));
+}
+
+/**
+ * The native builds: pyenv's and those fetched from Debian's archive (3.14, 3.15, i386, debug), with
+ * the archive judges that are missing and why.
+ */
+export async function nativeAndArchive(): Promise<{ interpreters: Interpreter[]; missing: string[] }> {
+  const archive = await archiveJudges();
+  return {
+    interpreters: [...(await discoverNative()), ...archive.found.map((j) => j.interpreter)],
+    missing: archive.missing.map((m) => `${m.id}: ${m.why}`),
+  };
 }
