@@ -22,6 +22,8 @@ const USAGE = `${CLAIMS_USAGE}
 
 claims: the claim-check suite: every claim's spec (vitest) and its witness on every interpreter it applies to;
   prints a claim x version table (--json: the report); writes JUnit XML, a Markdown summary, a badge JSON.
+  --shard K/N runs a share and writes it (--json FILE); claims merge builds the one report from shards
+  of one commit (docs/more-machines.md).
 oracle run: runs a Python file on every interpreter found and prints a version x output table
   (exit 1 when none ran it to its end: pymem oracle run --help).
 oracle record: records claim witnesses (all, or the ids given) on every interpreter into packages/scenarios/recordings/.

@@ -13,6 +13,7 @@ import {
   witnessSource,
 } from "@pymem/scenarios/node";
 import type { NotApplicable } from "./report.js";
+import { inShard, type Shard } from "./shards.js";
 
 export interface ClaimWitnesses {
   readonly witnesses: WitnessCheck[];
@@ -32,13 +33,24 @@ interface Job {
   readonly source: string;
 }
 
+/**
+ * `shard`: run only that share of the witness runs (shards.ts); the claims whose specs the shard
+ * runs (`owns`) also report the interpreters not applicable and the recorded ones not found here.
+ */
 export async function runWitnessChecks(
   claims: readonly Claim[],
   interpreters: readonly Interpreter[],
-  options: { timeoutMs: number; concurrency: number; onProgress?: (p: WitnessProgress) => void },
+  options: {
+    timeoutMs: number;
+    concurrency: number;
+    onProgress?: (p: WitnessProgress) => void;
+    shard?: Shard;
+    owns?: (claim: Claim) => boolean;
+  },
 ): Promise<Map<string, ClaimWitnesses>> {
+  const owns = options.owns ?? (() => true);
   const results = new Map<string, ClaimWitnesses>();
-  const jobs: Job[] = [];
+  const all: Job[] = [];
   for (const claim of claims) {
     const entry: ClaimWitnesses = { witnesses: [], notApplicable: [] };
     results.set(claim.id, entry);
@@ -46,10 +58,11 @@ export async function runWitnessChecks(
     const source = witnessSource(claim.id);
     for (const i of interpreters) {
       const reason = notApplicableReason(claim, i);
-      if (reason) entry.notApplicable.push({ interpreter: interpreterName(i), reason });
-      else jobs.push({ claim, interpreter: i, source });
+      if (!reason) all.push({ claim, interpreter: i, source });
+      else if (owns(claim)) entry.notApplicable.push({ interpreter: interpreterName(i), reason });
     }
   }
+  const jobs = all.filter((_, position) => inShard(position, options.shard));
   const total = jobs.length;
   let next = 0;
   let done = 0;
@@ -67,7 +80,8 @@ export async function runWitnessChecks(
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   // Keep the discovery order of interpreters within each claim.
   for (const job of jobs) results.get(job.claim.id)?.witnesses.push(checks.get(job) as WitnessCheck);
-  for (const claim of claims) addMissingInterpreters(claim, interpreters, results.get(claim.id));
+  for (const claim of claims)
+    if (owns(claim)) addMissingInterpreters(claim, interpreters, results.get(claim.id));
   return results;
 }
 
