@@ -53,6 +53,7 @@ export { candidateProfileIds } from "./profile-match.js";
 export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
 export {
   emptyWorkingDirectory,
+  fixedAddressesPrefix,
   isTimeoutMs,
   MAX_OUTPUT_BYTES,
   MAX_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
 import {
   discoverNative,
+  fixedAddressesPrefix,
   interpreterName,
   MAX_OUTPUT_BYTES,
   MAX_TIMEOUT_MS,
@@ -46,6 +47,23 @@ describe("runProcess output", () => {
     const short = await runProcess("/bin/sh", ["-c", "echo hi"], "", { timeoutMs: 20_000 });
     expect(short).toMatchObject({ status: "ok", stdout: "hi\n", truncated: false });
     expect(ranToCompletion(short)).toBe(true);
+  });
+});
+
+describe("runProcess with fixed addresses", () => {
+  // Linux's personality word: ADDR_NO_RANDOMIZE is 0x0040000 (include/uapi/linux/personality.h)
+  const personality = (fixedAddresses: boolean, memoryLimitBytes?: number) =>
+    runProcess("/bin/cat", ["/proc/self/personality"], "", {
+      timeoutMs: 20_000,
+      fixedAddresses,
+      ...(memoryLimitBytes === undefined ? {} : { memoryLimitBytes }),
+    });
+  it("turns address randomisation off for the program, with or without a memory cap", async (ctx) => {
+    requireOrSkip(ctx, fixedAddressesPrefix().length > 0, "no setarch here (util-linux, Linux only)");
+    const on = (r: { stdout: string }) => (Number.parseInt(r.stdout, 16) & 0x0040000) !== 0;
+    expect(on(await personality(false))).toBe(false);
+    expect(on(await personality(true))).toBe(true);
+    expect(on(await personality(true, MEMORY_LIMIT_BYTES))).toBe(true);
   });
 });
 

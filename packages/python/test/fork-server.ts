@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { type Interpreter, MEMORY_LIMIT_BYTES, type RunResult } from "@pymem/oracle";
+import { fixedAddressesPrefix, type Interpreter, MEMORY_LIMIT_BYTES, type RunResult } from "@pymem/oracle";
 
 const SERVER = readFileSync(join(import.meta.dirname, "fork-server.py"), "utf8");
 
@@ -28,7 +28,9 @@ export class ForkServer {
   constructor(interpreter: Interpreter, env: NodeJS.ProcessEnv, timeoutMs: number) {
     const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
     const limit = `ulimit -v ${Math.floor(MEMORY_LIMIT_BYTES / 1024)} && exec "$@"`;
-    const args = ["-c", limit, "sh", interpreter.executable, "-s", "-c", SERVER, this.folder, seconds];
+    // fixed addresses, as fresh runs have them (runFresh); the forks inherit the layout
+    const python = [...fixedAddressesPrefix(), interpreter.executable];
+    const args = ["-c", limit, "sh", ...python, "-s", "-c", SERVER, this.folder, seconds];
     this.child = spawn("/bin/sh", args, { stdio: ["pipe", "pipe", "inherit"], env, detached: true });
     this.child.stdout.setEncoding("utf8").on("data", (text: string) => {
       this.buffered += text;

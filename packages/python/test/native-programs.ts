@@ -9,9 +9,10 @@
  *     program of 300 printed `id(x) == i0` True on 3.6 in 1 run of 30 and False in the rest;
  *   - the environment (HOME and LANG each changed that same program's output on 3.6).
  * So by default the environment is pinned to PINNED_ENV (a fixed hash seed, a UTF-8 locale, nothing
- * else, which also keeps out every PYTHON* variable as -E would), and it runs in an empty directory
- * (emptyWorkingDirectory, since the first import lists it): the same program then prints the same
- * on every run. (Not on every machine: site-packages' .pth files still run at start-up, and differ
+ * else, which also keeps out every PYTHON* variable as -E would), it runs in an empty directory
+ * (emptyWorkingDirectory, since the first import lists it) and with fixed addresses (the type cache
+ * frees names at address-dependent times: ProcessOptions.fixedAddresses): the same program then
+ * prints the same on every run. (Not on every machine: site-packages' .pth files still run at start-up, and differ
  * between machines.) `environment: "inherit"` runs exactly as the oracle does.
  * A Pyodide build always runs through the oracle (runWitness): a fresh Node process per program.
  */
@@ -200,6 +201,7 @@ function runFresh(i: Interpreter, source: string, options: RunProgramsOptions): 
     memoryLimitBytes: MEMORY_LIMIT_BYTES,
     env: { ...PINNED_ENV },
     cwd: emptyWorkingDirectory(),
+    fixedAddresses: true,
   });
 }
 
