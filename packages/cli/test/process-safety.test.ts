@@ -84,8 +84,13 @@ describe("pymem oracle run, stopped by a signal", () => {
     { timeout: 30_000 },
     async (signal) => {
       const [native] = await discoverNative();
-      // One native interpreter (if any) and the Pyodide builds: two run at once.
-      const env = { ...process.env, PYMEM_PYTHONS: native?.executable ?? "/nonexistent/python" };
+      // One native interpreter (if any) and the Pyodide builds, no archive judge (an empty judges
+      // cache): two run at once, a Pyodide runner among them.
+      const env = {
+        ...process.env,
+        PYMEM_PYTHONS: native?.executable ?? "/nonexistent/python",
+        PYMEM_JUDGES_CACHE: join(dir, "no-judges"),
+      };
       const command = startCommand(["oracle-run", loop, "--timeout", "60000"], env);
       const runs = await waitFor(
         () => {

@@ -51,6 +51,7 @@ export {
 export { killAllRuns, stopRunsOnSignals } from "./process-group.js";
 export { candidateProfileIds } from "./profile-match.js";
 export { discoverPyodide, PYODIDE_ALIASES, runPyodide } from "./pyodide.js";
+export { hasStartupSnapshots } from "./pyodide-snapshot.js";
 export {
   emptyWorkingDirectory,
   fixedAddressesPrefix,

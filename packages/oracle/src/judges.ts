@@ -6,8 +6,8 @@
  *   - mimalloc runs: each default 3.13+ native build again with PYTHONMALLOC=mimalloc, the allocator
  *     a free-threaded build uses (no free-threaded build is reachable here);
  *   - the Pyodide builds.
- * The claim suite and the pymalloc differential still take discoverAll (pyenv and Pyodide);
- * @pymem/python's native differential takes the archive judges it holds the model to.
+ * discoverAll (witness.ts) gives all of them to the claim suite and the recordings; the pymalloc and
+ * @pymem/python differentials take the native and archive builds they hold the model to.
  */
 import { ARCHIVE_BUILDS, type ArchiveBuild, runsWithMimalloc } from "./archive/builds.js";
 import { isFetched, judgesCache, wrapperPath } from "./archive/fetch.js";

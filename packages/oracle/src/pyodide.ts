@@ -4,11 +4,14 @@
  * pyodide@0.25.1, ...). Every Pyodide is a wasm32 build configured --without-pymalloc, so it judges
  * reference counts, finalisation, gc and identity, never pools or arenas (the tests check both facts).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { uniqueTempPath } from "./atomic-file.js";
 import type { Interpreter } from "./interpreter.js";
+import { PyodideServer, SERVER_ENDED } from "./pyodide-server.js";
+import { hasStartupSnapshots, snapshotPath } from "./pyodide-snapshot.js";
 import { MAX_OUTPUT_BYTES, type RunOptions, type RunResult, runProcess } from "./run.js";
 
 /** The aliases in package.json#dependencies, oldest first. */
@@ -80,9 +83,10 @@ export function discoverPyodide(): Interpreter[] {
 const RUNNER_OUTPUT_BYTES = 2 * 6 * MAX_OUTPUT_BYTES + 64 * 1024;
 
 /**
- * Runs Python source on a Pyodide build in a child process (a group of its own); killed after the
- * timeout. The source's bytes reach the runner unchanged (see pyodide-runner.ts for how they are
- * decoded). No RLIMIT_AS here: V8 reserves about 10 GiB of address space for each WebAssembly memory,
+ * Runs Python source on a Pyodide build in a child process (a group of its own): a server of the build
+ * (pyodide-server.ts) on a new interpreter, or with `ownProcess` a process for this program alone;
+ * killed after the timeout. The source's bytes reach the runner unchanged (see pyodide-runner.ts for
+ * how they are decoded). No RLIMIT_AS here: V8 reserves about 10 GiB of address space for each WebAssembly memory,
  * and a wasm32 heap cannot pass 4 GiB anyway.
  */
 export async function runPyodide(
@@ -91,6 +95,15 @@ export async function runPyodide(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
+  if (!options.ownProcess) {
+    const snapshot = await startupSnapshot(i);
+    // A program given to a server that ended meanwhile (a program past the output limit ends it)
+    // did not run: it goes to another.
+    for (let tries = 1; ; tries++) {
+      const r = await serverFor(i, snapshot).run(source, timeoutMs);
+      if (r.exitCode !== null || r.stderr !== SERVER_ENDED || tries > SERVERS_PER_BUILD) return r;
+    }
+  }
   const input = {
     dir: i.executable,
     source: Buffer.from(source).toString("base64"),
@@ -122,5 +135,72 @@ export async function runPyodide(
     };
   } catch {
     return { ...run, status: "error", exitCode: null, stdout: "" };
+  }
+}
+
+/** Servers per build at most: two programs of one build can run at once on the two cores. */
+const SERVERS_PER_BUILD = 2;
+/** Programs one server runs before it is replaced, so that what its Node process holds stays bounded. */
+const PROGRAMS_PER_SERVER = 100;
+const servers = new Map<string, { server: PyodideServer; given: number }[]>();
+
+/** An idle server of the build, a new one while there are fewer than SERVERS_PER_BUILD, else the least busy. */
+function serverFor(i: Interpreter, snapshot: string | undefined): PyodideServer {
+  const key = snapshot ?? i.executable;
+  const all = servers.get(key) ?? [];
+  for (const s of all) if (s.given >= PROGRAMS_PER_SERVER && s.server.load === 0) s.server.close();
+  const live = all.filter((s) => s.server.alive);
+  servers.set(key, live);
+  const open = live.filter((s) => s.given < PROGRAMS_PER_SERVER);
+  let chosen = open.find((s) => s.server.load === 0);
+  if (!chosen && open.length < SERVERS_PER_BUILD) {
+    const input = {
+      dir: i.executable,
+      maxOutputBytes: MAX_OUTPUT_BYTES,
+      ...(snapshot ? { snapshot: { path: snapshot, make: false } as const } : {}),
+    };
+    chosen = { server: new PyodideServer(RUNNER, input), given: 0 };
+    live.push(chosen);
+  }
+  chosen ??= open.reduce((a, b) => (b.server.load < a.server.load ? b : a));
+  chosen.given++;
+  return chosen.server;
+}
+
+const making = new Map<string, Promise<string | undefined>>();
+
+/**
+ * The build's start-up snapshot (pyodide-snapshot.ts), made on first use (about 3 s, once per
+ * machine); undefined where the build has none or it could not be made (the run then starts fresh).
+ */
+function startupSnapshot(i: Interpreter): Promise<string | undefined> {
+  if (!hasStartupSnapshots(i)) return Promise.resolve(undefined);
+  const path = snapshotPath(i);
+  if (existsSync(path)) return Promise.resolve(path);
+  const pending = making.get(path) ?? makeSnapshot(i, path);
+  making.set(path, pending);
+  return pending;
+}
+
+async function makeSnapshot(i: Interpreter, path: string): Promise<string | undefined> {
+  // written beside its place and renamed there whole: a reader never sees part of one
+  const temp = uniqueTempPath(path);
+  const input = {
+    dir: i.executable,
+    source: "",
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    snapshot: { path: temp, make: true },
+  };
+  try {
+    const made = await runProcess(process.execPath, [RUNNER], JSON.stringify(input), {
+      timeoutMs: 120_000,
+      maxOutputBytes: RUNNER_OUTPUT_BYTES,
+    });
+    if (made.status !== "ok" || !existsSync(temp)) return undefined;
+    renameSync(temp, path);
+    return path;
+  } finally {
+    rmSync(temp, { force: true });
+    making.delete(path);
   }
 }

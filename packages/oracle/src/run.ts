@@ -64,6 +64,11 @@ export interface RunOptions {
    * run gets the caller's environment without any PYTHON* variable, and these.
    */
   readonly pythonEnv?: Readonly<Record<string, string>>;
+  /**
+   * Pyodide: run in a Node process of its own, the interpreter started from scratch, not on a server
+   * (pyodide-server.ts) nor from a start-up snapshot (pyodide-snapshot.ts).
+   */
+  readonly ownProcess?: boolean;
 }
 
 export interface ProcessOptions {

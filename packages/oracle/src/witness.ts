@@ -1,11 +1,19 @@
-import { discoverNative } from "./discover.js";
 import type { Interpreter } from "./interpreter.js";
-import { discoverPyodide, runPyodide } from "./pyodide.js";
+import { discoverJudges } from "./judges.js";
+import { runPyodide } from "./pyodide.js";
 import { type RunOptions, type RunResult, runPython } from "./run.js";
 
-/** Every interpreter: native ones (pyenv or PYMEM_PYTHONS), then the Pyodide builds. */
+/**
+ * The judges witnesses run on (judges.ts): native ones (pyenv or PYMEM_PYTHONS), Debian's fetched
+ * builds (debug included), then the Pyodide builds. Archive judges not fetched are left out here;
+ * `pymem judges` and the oracle's tests say which and why. Not the mimalloc runs yet: the pool
+ * claims' witnesses (C10 - C13, C15) tell pymalloc from C malloc only, and would call mimalloc's
+ * blocks pymalloc's or fail to read its statistics.
+ */
 export async function discoverAll(env: NodeJS.ProcessEnv = process.env): Promise<Interpreter[]> {
-  return [...(await discoverNative(env)), ...discoverPyodide()];
+  return (await discoverJudges(env)).judges
+    .map((j) => j.interpreter)
+    .filter((i) => i.pythonEnv?.PYTHONMALLOC === undefined);
 }
 
 /** Runs a Python witness on any interpreter. */

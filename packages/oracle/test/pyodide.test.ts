@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   discoverPyodide,
+  hasStartupSnapshots,
   type Interpreter,
   interpreterName,
   MAX_OUTPUT_BYTES,
@@ -73,6 +74,36 @@ describe("Pyodide builds", () => {
     }
     // Output without a final newline is kept, as CPython writes it at exit.
     expect(tail).toMatchObject({ status: "ok", stdout: "a\nb", stderr: "c", truncated: false });
+  });
+
+  it("runs each program on a new interpreter: one program leaves nothing for the next", {
+    timeout: 120_000,
+  }, async () => {
+    // the state a program starts from, as far as a program can see it
+    const look = [
+      "import gc, os, sys",
+      "print(len(sys.modules), sorted(sys.modules) == sorted(set(sys.modules)), 'pymem_mark' in sys.modules)",
+      "print(os.environ.get('PYMEM_MARK'), os.path.exists('/tmp/pymem-mark'), len(gc.get_objects()))",
+      "",
+    ].join("\n");
+    const change = [
+      "import json, os, sys",
+      "os.environ['PYMEM_MARK'] = '1'",
+      "open('/tmp/pymem-mark', 'w').write('x')",
+      "sys.modules['pymem_mark'] = json",
+      "kept = [object() for _ in range(1000)]",
+      "",
+    ].join("\n");
+    // the oldest build starts from scratch, the newest from its start-up snapshot
+    for (const b of [builds[0] as Interpreter, builds.at(-1) as Interpreter]) {
+      const before = await runPyodide(b, look);
+      expect((await runPyodide(b, change)).status).toBe("ok");
+      const after = await runPyodide(b, look);
+      expect(before.stdout, before.stderr).toMatch(/^\d+ True False\nNone False \d+\n$/);
+      expect(after.stdout).toBe(before.stdout);
+      if (!hasStartupSnapshots(b))
+        expect((await runPyodide(b, look, { ownProcess: true })).stdout).toBe(before.stdout);
+    }
   });
 
   it("reads the source's bytes as CPython does: its coding declaration, else strict UTF-8", {

@@ -17,10 +17,10 @@ export interface InterpreterFacts extends BuildFacts {
 }
 
 /**
- * An interpreter as a recording row names it: "3.11.7", "3.13.0t" (free-threaded), "3.11.7d" (debug),
- * "3.12.1-32bit", "3.11.3-pyodide" (@pymem/oracle's interpreterName). Pyodide is wasm32 and built
- * --without-pymalloc; a native build is taken to have pymalloc unless free-threaded (mimalloc). A
- * pre-release tag ("3.15.0rc1") is dropped from the version.
+ * An interpreter as a recording row names it: "3.11.7", "3.13.0t" (free-threaded), "3.14.10d" (debug),
+ * "3.12.1-32bit", "3.13.0+mimalloc" (run with PYTHONMALLOC=mimalloc), "3.11.3-pyodide" (@pymem/oracle's
+ * interpreterName). Pyodide is wasm32 and built --without-pymalloc; a native build is taken to have
+ * pymalloc unless free-threaded or run on mimalloc. A pre-release tag ("3.15.0rc1") is dropped.
  */
 export function recordedInterpreter(
   row: Pick<RecordedResult, "kind" | "version"> & { readonly interpreter?: string },
@@ -36,26 +36,33 @@ export function recordedInterpreter(
       debugBuild: false,
     };
   const suffix = row.interpreter?.startsWith(row.version) ? row.interpreter.slice(row.version.length) : "";
-  const freeThreaded = suffix.startsWith("t");
+  const [, threads, debug, word, malloc] = /^(t?)(d?)(-32bit)?(?:\+(\w+))?$/.exec(suffix) ?? [];
+  const freeThreaded = threads === "t";
   return {
     kind: "native",
     version,
-    pointerSize: suffix.endsWith("-32bit") ? 4 : 8,
-    allocator: freeThreaded ? "mimalloc" : "pymalloc",
+    pointerSize: word ? 4 : 8,
+    allocator: freeThreaded || malloc === "mimalloc" ? "mimalloc" : "pymalloc",
     freeThreaded,
-    debugBuild: /^t?d/.test(suffix),
+    debugBuild: debug === "d",
   };
 }
 
-/** Why a claim's witness does not apply to an interpreter, or undefined when it does. */
+/**
+ * Why a claim's witness does not apply to an interpreter, or undefined when it does. A claim about
+ * pymalloc does not apply where there is none; otherwise the model judges a build it has a profile of,
+ * and no other: not free-threaded, debug (its hooks pad every block) or mimalloc-run builds yet.
+ */
 export function notApplicableReason(claim: Claim, i: InterpreterFacts): string | undefined {
+  if (claim.tags.includes("needs-pymalloc") && i.allocator !== "pymalloc") {
+    if (i.kind === "pyodide") return "Pyodide (wasm32) is built --without-pymalloc";
+    return i.freeThreaded
+      ? "this build does not use pymalloc (free-threaded: mimalloc)"
+      : `this build does not use pymalloc (${i.allocator})`;
+  }
   if (i.freeThreaded) return "free-threaded builds are not profiled";
   if (i.debugBuild) return "debug builds are not profiled";
-  if (claim.tags.includes("needs-pymalloc") && candidateProfiles(i).length === 0) {
-    return i.kind === "pyodide"
-      ? "Pyodide (wasm32) is built --without-pymalloc"
-      : "this build has no pymalloc";
-  }
+  if (i.kind === "native" && i.allocator !== "pymalloc") return `${i.allocator} runs are not profiled`;
   return undefined;
 }
 

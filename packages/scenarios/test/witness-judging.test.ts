@@ -84,12 +84,33 @@ describe("witness judging", () => {
   it("does not apply to free-threaded, debug or pymalloc-less native builds", () => {
     const ft = recordedInterpreter({ interpreter: "3.13.0t", kind: "native", version: "3.13.0" });
     expect(notApplicableReason(anyBuild, ft)).toBe("free-threaded builds are not profiled");
-    const debug = recordedInterpreter({ interpreter: "3.11.7d", kind: "native", version: "3.11.7" });
+    expect(notApplicableReason(pymallocOnly, ft)).toBe(
+      "this build does not use pymalloc (free-threaded: mimalloc)",
+    );
+    const debug = recordedInterpreter({ interpreter: "3.14.10d", kind: "native", version: "3.14.10" });
+    expect(debug).toMatchObject({ debugBuild: true, pointerSize: 8, allocator: "pymalloc" });
     expect(notApplicableReason(anyBuild, debug)).toBe("debug builds are not profiled");
     expect(notApplicableReason(pymallocOnly, facts({ allocator: "malloc" }))).toBe(
-      "this build has no pymalloc",
+      "this build does not use pymalloc (malloc)",
     );
-    expect(notApplicableReason(anyBuild, facts({ allocator: "malloc" }))).toBeUndefined();
+    expect(notApplicableReason(anyBuild, facts({ allocator: "malloc" }))).toBe(
+      "malloc runs are not profiled",
+    );
+  });
+
+  it("reads a mimalloc run's row name: its word size and allocator", () => {
+    const row = { interpreter: "3.13.18-32bit+mimalloc", kind: "native", version: "3.13.18" } as const;
+    const i = recordedInterpreter(row);
+    expect(i).toMatchObject({
+      pointerSize: 4,
+      allocator: "mimalloc",
+      freeThreaded: false,
+      debugBuild: false,
+    });
+    expect(notApplicableReason(pymallocOnly, i)).toBe("this build does not use pymalloc (mimalloc)");
+    expect(notApplicableReason(anyBuild, i)).toBe("mimalloc runs are not profiled");
+    const plain = recordedInterpreter({ interpreter: "3.15.2-32bit", kind: "native", version: "3.15.2" });
+    expect(plain).toMatchObject({ pointerSize: 4, allocator: "pymalloc" });
   });
 
   it("does not judge a run that did not end ok, nor a claim that predicts nothing", () => {

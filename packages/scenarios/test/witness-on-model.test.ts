@@ -1,5 +1,5 @@
 // Which claims' witness.py @pymem/python runs as it stands, and the proof that the model then
-// prints, for every interpreter a recording holds (native CPython and Pyodide), what that
+// prints, for every interpreter a recording holds that the model profiles, what that
 // interpreter printed. A witness the model refuses anywhere is listed with the refusal; one it
 // answers must be right everywhere, and its claim must predict with it (modelRunsWitness), not
 // with a model.ts that restates it by hand.
@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type RunResult, runPython, UnsupportedError } from "@pymem/python";
 import { describe, expect, it } from "vitest";
-import { CLAIMS, claimPaths } from "../src/index.js";
+import { CLAIMS, claimPaths, recordedInterpreter } from "../src/index.js";
 import { type RecordedResult, readRecording, SCENARIOS_DIR, witnessSource } from "../src/node.js";
 
 /** Claims whose witness ran on the model for every recorded interpreter when this was written. */
@@ -18,15 +18,21 @@ function onModel(source: string, row: RecordedResult): RunResult {
   const pyodide = row.kind === "pyodide";
   return runPython(source, {
     version: row.version.replace(/[a-z].*$/, ""),
-    pointerSize: pyodide ? 4 : 8,
+    pointerSize: recordedInterpreter(row).pointerSize,
     platform: pyodide ? "emscripten" : "linux",
   });
+}
+
+/** A row of a build the model has a profile of: not a debug, free-threaded or mimalloc-run build. */
+function profiled(row: RecordedResult): boolean {
+  const i = recordedInterpreter(row);
+  return !i.debugBuild && !i.freeThreaded && (i.kind === "pyodide" || i.allocator === "pymalloc");
 }
 
 describe("witnesses run on the model", () => {
   const runs = CLAIMS.map((claim) => {
     const source = witnessSource(claim.id);
-    const rows = (readRecording(claim.id)?.results ?? []).filter((r) => r.status === "ok");
+    const rows = (readRecording(claim.id)?.results ?? []).filter((r) => r.status === "ok" && profiled(r));
     const outcomes = rows.map((row) => {
       try {
         return { row, stdout: onModel(source, row).stdout, refused: undefined };

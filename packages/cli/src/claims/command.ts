@@ -113,7 +113,9 @@ async function runClaims(options: Options, io: ClaimsIo): Promise<number> {
   }
   const witnesses = await runWitnessChecks(options.witnesses ? claims : [], interpreters, {
     timeoutMs: options.timeoutMs,
-    concurrency: 2,
+    // three on two cores: each run spends part of its time waiting on a process (a Pyodide server,
+    // an interpreter starting)
+    concurrency: 3,
     onProgress: progressPrinter(io),
     ...(options.shard ? { shard: options.shard, owns } : {}),
   });

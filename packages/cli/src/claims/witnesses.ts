@@ -1,5 +1,5 @@
-// Runs every claim's witness on every interpreter it applies to, two at a time (the machine has two
-// cores), judged by the rules the scenarios tests use. Interpreters that were recorded but are not on
+// Runs every claim's witness on every interpreter it applies to, `concurrency` at a time, judged by
+// the rules the scenarios tests use. Interpreters that were recorded but are not on
 // this machine are reported as skipped, with the reason.
 import { type Interpreter, interpreterName } from "@pymem/oracle";
 import { type Claim, recordedInterpreter } from "@pymem/scenarios";
