@@ -38,6 +38,9 @@ export const SERVER_ENDED = "the Pyodide server had ended";
 /** How the runner's answer lines begin (JSON.stringify of an Answer). */
 const ANSWER_START = '{"ok":';
 
+/** An idle server ends after this long (each holds 200 - 250 MB), and the next program starts another. */
+const IDLE_MS = 20_000;
+
 /** bytes of the runner's own progress lines kept, for a time-out's "last stage" */
 const PROGRESS_BYTES = 4096;
 
@@ -49,6 +52,7 @@ export class PyodideServer {
   private waiting: ((line: string | undefined) => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  private idle: NodeJS.Timeout | undefined;
   /** false once the process has ended or been killed */
   alive = true;
 
@@ -89,15 +93,19 @@ export class PyodideServer {
   /** Runs one program; programs given meanwhile wait their turn. */
   run(source: string | Uint8Array, timeoutMs: number): Promise<RunResult> {
     this.pending++;
+    clearTimeout(this.idle);
     const result = this.queue.then(() => this.runNow(source, timeoutMs));
     this.queue = result.catch(() => undefined);
     return result.finally(() => {
-      this.pending--;
+      if (--this.pending > 0) return;
+      this.idle = setTimeout(() => this.close(), IDLE_MS);
+      this.idle.unref();
     });
   }
 
   /** Ends the process. */
   close(): void {
+    clearTimeout(this.idle);
     this.alive = false;
     if (this.leader !== undefined) killGroup(this.leader);
   }
