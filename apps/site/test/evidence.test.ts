@@ -4,7 +4,7 @@
 import { CLAIMS, judgeOutput, notApplicableReason, recordedInterpreter } from "@pymem/scenarios";
 import { readRecording } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
-import { groupRuns, judgeRun, pyodidePrediction } from "../src/lib/evidence.js";
+import { groupRuns, judgeRun, pyodidePrediction, runLabel } from "../src/lib/evidence.js";
 
 const witnessed = CLAIMS.filter((c) => c.predictWitness);
 
@@ -41,6 +41,26 @@ describe("pyodidePrediction", () => {
         if (row.kind !== "pyodide" || judgeRun(claim, row).agreement !== "agrees") continue;
         expect(pyodidePrediction(claim, row.version), `${claim.id} ${row.interpreter}`).toBe(row.stdout);
       }
+    }
+  });
+});
+
+describe("runLabel", () => {
+  const words = { build32: "32-bit", debugBuild: "debug build", freeThreadedBuild: "free-threaded" };
+  const row = (interpreter: string, version: string, kind: "native" | "pyodide" = "native") =>
+    ({ interpreter, kind, version, status: "ok", stdout: "", stderr: "" }) as const;
+
+  it("tells apart every build a recording holds, one label each", () => {
+    expect(runLabel(row("3.14.10", "3.14.10"), words)).toBe("CPython 3.14.10");
+    expect(runLabel(row("3.14.10-32bit", "3.14.10"), words)).toBe("CPython 3.14.10 32-bit");
+    expect(runLabel(row("3.14.10d", "3.14.10"), words)).toBe("CPython 3.14.10 debug build");
+    expect(runLabel(row("3.13.0t", "3.13.0"), words)).toBe("CPython 3.13.0 free-threaded");
+    expect(runLabel(row("3.13.0+mimalloc", "3.13.0"), words)).toBe("CPython 3.13.0 mimalloc");
+    expect(runLabel(row("3.12.7-pyodide", "3.12.7", "pyodide"), words)).toBe("Pyodide 3.12.7");
+    for (const claim of witnessed) {
+      const rows = readRecording(claim.id)?.results ?? [];
+      const labels = rows.map((r) => runLabel(r, words));
+      expect(new Set(labels).size, claim.id).toBe(rows.length);
     }
   });
 });

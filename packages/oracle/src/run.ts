@@ -264,7 +264,11 @@ export function runProcess(
     child.on("error", (e) => finish(null, String(e)));
     child.on("exit", (code) => {
       stop();
-      grace = setTimeout(() => finish(code), PIPE_GRACE_MS);
+      // After the grace, one more turn of the event loop before giving up on the pipes: a timer can
+      // fire before the loop has read what they hold, when something kept it busy meanwhile (a
+      // scenarios CI run once got an exit code 0 and no output from a witness that prints a dozen
+      // lines, in a test worker that computes the model's predictions between runs).
+      grace = setTimeout(() => setImmediate(() => finish(code)), PIPE_GRACE_MS);
     });
     child.on("close", (code) => finish(code));
   });

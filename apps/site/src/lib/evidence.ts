@@ -34,6 +34,30 @@ export function judgeRun(claim: Claim, run: RecordedResult): JudgedRun {
   return { ...run, agreement: judged.agreement };
 }
 
+/** The words runLabel adds to a version (the page's language). */
+export interface BuildWords {
+  readonly build32: string;
+  readonly debugBuild: string;
+  readonly freeThreadedBuild: string;
+}
+
+/**
+ * What tells a recorded run's build apart from the others of its version: "CPython 3.14.10",
+ * "CPython 3.14.10 32-bit", "CPython 3.14.10 debug build", "CPython 3.13.0 mimalloc", "Pyodide 3.12.7".
+ */
+export function runLabel(run: RecordedResult, words: BuildWords): string {
+  if (run.kind === "pyodide") return `Pyodide ${run.version}`;
+  const i = recordedInterpreter(run);
+  return [
+    `CPython ${run.version}`,
+    i.pointerSize === 4 ? words.build32 : undefined,
+    i.debugBuild ? words.debugBuild : undefined,
+    i.freeThreaded ? words.freeThreadedBuild : i.allocator === "mimalloc" ? "mimalloc" : undefined,
+  ]
+    .filter((w) => w !== undefined)
+    .join(" ");
+}
+
 /** The model's prediction for a Pyodide build of this CPython version, or null when it makes none there. */
 export function pyodidePrediction(claim: Claim, python: string): string | null {
   const i = recordedInterpreter({ kind: "pyodide", version: python });

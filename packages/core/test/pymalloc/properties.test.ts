@@ -55,8 +55,10 @@ describe.each(PROFILES.map((p) => p.id))("profile %s under random traces", (id) 
           },
         ),
         // A failure shrinks for at most 30 s (each step replays the trace with full checks), then is
-        // reported with the smallest counterexample found so far.
-        { numRuns: 10, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: true },
+        // reported with the smallest counterexample found so far. Runs cut short by the limit before
+        // any failure (a loaded CI machine) are not a failure: the loop runs more until the count is
+        // reached.
+        { numRuns: 10, interruptAfterTimeLimit: 30_000 },
       );
     }
     expect(total).toBeGreaterThanOrEqual(OPS_PER_PROFILE);
