@@ -6,7 +6,7 @@
  * a snapshot run 0.3-0.5 s instead of 1 s in a process of its own; a start from scratch (3.10, 3.11)
  * 1.4-1.7 s and 55% of the CPU time instead of 2.9 s. What a program can see of an earlier one is
  * nothing in Python: each interpreter has a WebAssembly memory and a file system of its own, a copy
- * of the same snapshot or a new start (test/pyodide-server.test.ts: a program that changes modules,
+ * of the same snapshot or a new start (test/pyodide.test.ts: a program that changes modules,
  * files and the environment leaves the next one printing what a process of its own prints; and the
  * claim suite compares every run with its recording, made in processes of their own).
  * A program that runs past its time-out has the process killed; the next program starts another.

@@ -121,6 +121,8 @@ const en = {
   build32: "32-bit",
   debugBuild: "debug build",
   freeThreadedBuild: "free-threaded",
+  /** Between a build's chip and the text after it: a space in English, none in Chinese. */
+  wordGap: " ",
   overviewClaim: "Claim",
   overviewSection: "Page",
   stepProgram: "The program",
@@ -246,6 +248,7 @@ const zh: Strings = {
   build32: "32 位",
   debugBuild: "调试版",
   freeThreadedBuild: "自由线程版",
+  wordGap: "",
   overviewClaim: "说法",
   overviewSection: "页面",
   stepProgram: "程序",

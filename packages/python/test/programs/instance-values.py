@@ -22,10 +22,7 @@ x.me = x
 del x
 print(temporaries, reused, gc.collect(), "a freed values array", id(bytes(n)) == iz)
 if hasattr(sys, "getallocatedblocks"):
-    keep = [D(0)] * 6
-    # A second call before counting: on Debian's 3.13 i386 the second call of D may free a name the
-    # type cache held, depending on addresses (oracle's ProcessOptions.fixedAddresses).
-    keep[0] = D(0)
+    keep = [D(0)] * 5 + [D(0)]  # D called twice before counting: ProcessOptions.fixedAddresses says why
     gc.collect()
     before = sys.getallocatedblocks()
     for i in range(6):
