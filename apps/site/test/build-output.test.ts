@@ -96,6 +96,22 @@ describe("built site", () => {
     },
   );
 
+  it("links each verdict's recorded builds to their output, on pages that have it", () => {
+    const base = (process.env.PYMEM_BASE ?? "/").replace(/\/$/, "");
+    const ids = (page: string) => new Set([...read(page).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    let links = 0;
+    for (const page of pages) {
+      for (const m of read(page).matchAll(/<a class="cell-judges" href="([^"#]*)#([^"]+)"/g)) {
+        const path = m[1] ? `${(m[1] as string).slice(base.length).replace(/^\//, "")}index.html` : page;
+        expect(pages, `${page} links to ${m[1]}`).toContain(path);
+        expect(ids(path).has(m[2] as string), `${page}: #${m[2]} on ${path}`).toBe(true);
+        links++;
+      }
+    }
+    // Every claim's grid on its page and on the verdicts page, in both languages: hundreds of links.
+    expect(links).toBeGreaterThan(CLAIMS.length * 2 * 2);
+  });
+
   it("ships a search index that covers both languages", () => {
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
     const indexes = readdirSync(join(dist, "pagefind")).filter((f) => f.startsWith("pagefind-entry"));

@@ -5,15 +5,11 @@ import { type RunOptions, type RunResult, runPython } from "./run.js";
 
 /**
  * The judges witnesses run on (judges.ts): native ones (pyenv or PYMEM_PYTHONS), Debian's fetched
- * builds (debug included), then the Pyodide builds. Archive judges not fetched are left out here;
- * `pymem judges` and the oracle's tests say which and why. Not the mimalloc runs yet: the pool
- * claims' witnesses (C10 - C13, C15) tell pymalloc from C malloc only, and would call mimalloc's
- * blocks pymalloc's or fail to read its statistics.
+ * builds (debug included), the mimalloc runs of the 3.13+ builds, then the Pyodide builds. Archive
+ * judges not fetched are left out here; `pymem judges` and the oracle's tests say which and why.
  */
 export async function discoverAll(env: NodeJS.ProcessEnv = process.env): Promise<Interpreter[]> {
-  return (await discoverJudges(env)).judges
-    .map((j) => j.interpreter)
-    .filter((i) => i.pythonEnv?.PYTHONMALLOC === undefined);
+  return (await discoverJudges(env)).judges.map((j) => j.interpreter);
 }
 
 /** Runs a Python witness on any interpreter. */

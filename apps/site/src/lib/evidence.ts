@@ -42,6 +42,29 @@ export interface BuildWords {
 }
 
 /**
+ * What kind of real build a recorded run comes from: a native CPython with pymalloc, a debug build, a
+ * free-threaded build, a native build run with PYTHONMALLOC=mimalloc, or Pyodide.
+ */
+export type BuildKind = "native" | "debug" | "freeThreaded" | "mimalloc" | "pyodide";
+
+/** The letter a verdict table shows under a verdict for a build of each kind, in both languages. */
+export const BUILD_LETTERS: Readonly<Record<BuildKind, string>> = {
+  native: "C",
+  debug: "D",
+  freeThreaded: "T",
+  mimalloc: "M",
+  pyodide: "P",
+};
+
+export function buildKind(run: Pick<RecordedResult, "kind" | "version" | "interpreter">): BuildKind {
+  if (run.kind === "pyodide") return "pyodide";
+  const i = recordedInterpreter(run);
+  if (i.freeThreaded) return "freeThreaded";
+  if (i.debugBuild) return "debug";
+  return i.allocator === "mimalloc" ? "mimalloc" : "native";
+}
+
+/**
  * What tells a recorded run's build apart from the others of its version: "CPython 3.14.10",
  * "CPython 3.14.10 32-bit", "CPython 3.14.10 debug build", "CPython 3.13.0 mimalloc", "Pyodide 3.12.7".
  */
@@ -56,6 +79,11 @@ export function runLabel(run: RecordedResult, words: BuildWords): string {
   ]
     .filter((w) => w !== undefined)
     .join(" ");
+}
+
+/** The id of a recorded run's chip among a claim's evidence: the verdict tables' marks link to it. */
+export function runAnchor(claimId: string, interpreter: string): string {
+  return `${claimId.toLowerCase()}-run-${interpreter.replace(/[^A-Za-z0-9.]+/g, "-")}`;
 }
 
 /** The model's prediction for a Pyodide build of this CPython version, or null when it makes none there. */

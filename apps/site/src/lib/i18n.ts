@@ -1,6 +1,7 @@
 // The site's interface strings in both languages. Prose lives in the MDX pages; these are the words
 // the components put around the data (labels, buttons, verdict names).
 import type { VerdictKind } from "@pymem/scenarios";
+import type { BuildKind } from "./evidence.js";
 import {
   PYODIDE_LOAD_LIMIT_MS,
   PYODIDE_RUN_LIMIT_MS,
@@ -123,6 +124,17 @@ const en = {
   freeThreadedBuild: "free-threaded",
   /** Between a build's chip and the text after it: a space in English, none in Chinese. */
   wordGap: " ",
+  buildKindNames: {
+    native: "CPython, native",
+    debug: "debug build",
+    freeThreaded: "free-threaded build",
+    mimalloc: "run with PYTHONMALLOC=mimalloc",
+    pyodide: "Pyodide",
+  } satisfies Record<BuildKind, string>,
+  judgesLead:
+    "Under each verdict, a letter for every real build whose witness output was recorded; each links to what it printed:",
+  judgesMarks:
+    "Underlined: printed what the model predicts. Grey: recorded, not judged by the model (it has no profile of that build, or the claim needs pymalloc). Where one row stands for both word sizes, the 32-bit builds' letters are on the second line.",
   overviewClaim: "Claim",
   overviewSection: "Page",
   stepProgram: "The program",
@@ -249,6 +261,16 @@ const zh: Strings = {
   debugBuild: "调试版",
   freeThreadedBuild: "自由线程版",
   wordGap: "",
+  buildKindNames: {
+    native: "原生 CPython",
+    debug: "调试版",
+    freeThreaded: "自由线程版",
+    mimalloc: "以 PYTHONMALLOC=mimalloc 运行",
+    pyodide: "Pyodide",
+  },
+  judgesLead: "每个结论下方的字母代表记录了见证程序输出的真实构建，点击可查看它打印的内容：",
+  judgesMarks:
+    "带下划线：输出与模型预测一致。灰色：有记录，但模型未判定（模型没有该构建的配置，或该论断需要 pymalloc）。一行同时代表 64 位和 32 位构建时，第二行字母是 32 位构建。",
   overviewClaim: "说法",
   overviewSection: "页面",
   stepProgram: "程序",

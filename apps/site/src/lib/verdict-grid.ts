@@ -1,7 +1,16 @@
 // A claim's verdicts laid out as a grid: one column per 64-bit build the model profiles (oldest
 // first), a row for 64-bit and a row for the 32-bit builds of the same releases.
-import { type AllocatorProfile, PROFILES } from "@pymem/core";
-import { type Claim, type Verdict, type VerdictKind, verdictFor } from "@pymem/scenarios";
+import { type AllocatorProfile, candidateProfiles, PROFILES, UnknownProfileError } from "@pymem/core";
+import {
+  type Claim,
+  type RecordedResult,
+  type Recording,
+  recordedInterpreter,
+  type Verdict,
+  type VerdictKind,
+  verdictFor,
+} from "@pymem/scenarios";
+import { type BuildKind, buildKind, type JudgedRun, judgeRun } from "./evidence.js";
 
 export interface GridColumn {
   /** Short heading: "3.11", "3.7.0–3.7.3", "3.6 pyenv". */
@@ -77,4 +86,43 @@ export function coverage(verdict: Verdict): { sixtyFour: string[]; thirtyTwo: st
       (c) => has(c.thirtyTwo),
     ),
   };
+}
+
+/** A real build's recorded run, shown in the grid cell of the build it is. */
+export interface CellJudge {
+  readonly run: JudgedRun;
+  readonly kind: BuildKind;
+}
+
+/**
+ * The profile of the grid cell a recorded run belongs to: its release line's at its word size (the
+ * most likely build where several may be, as pyenv's 3.6). A build without pymalloc (Pyodide, a
+ * mimalloc run) goes to the cell of its release line all the same: its output is evidence about that
+ * release, judged or not. Undefined for a line the model has no profile of.
+ */
+export function cellProfileOf(
+  run: Pick<RecordedResult, "kind" | "version" | "interpreter">,
+): string | undefined {
+  try {
+    return candidateProfiles({ ...recordedInterpreter(run), allocator: "pymalloc" })[0]?.id;
+  } catch (e) {
+    if (e instanceof UnknownProfileError) return undefined;
+    throw e;
+  }
+}
+
+/** A claim's recorded runs, judged against the model, by the profile of their cell; in recording order. */
+export function judgesByCell(
+  claim: Claim,
+  recording: Recording | undefined,
+): ReadonlyMap<string, CellJudge[]> {
+  const cells = new Map<string, CellJudge[]>();
+  for (const run of recording?.results ?? []) {
+    if (run.status === "skipped") continue;
+    const profile = cellProfileOf(run);
+    if (profile === undefined) continue;
+    const judge = { run: judgeRun(claim, run), kind: buildKind(run) };
+    cells.set(profile, [...(cells.get(profile) ?? []), judge]);
+  }
+  return cells;
 }

@@ -9,7 +9,10 @@ import { discoverAll, type Interpreter, interpreterName, runWitness } from "../.
 import { missingJudges, PYODIDE_JUDGES } from "../support/judges.js";
 import { OBJECT_CASES } from "./cases.js";
 
-const interpreters = (await discoverAll()).filter((i) => !i.freeThreaded && !i.debugBuild);
+// The builds the model has profiles of: not free-threaded, debug or mimalloc-run builds.
+const interpreters = (await discoverAll()).filter(
+  (i) => !i.freeThreaded && !i.debugBuild && i.pythonEnv?.PYTHONMALLOC === undefined,
+);
 
 /**
  * The interpreters the object layer is judged on (README, "What is proven so far"): native and

@@ -2,7 +2,7 @@
 // (freed blocks serve only their own size class; a pool or arena goes back only when empty), and the
 // witness's predicted output. Time is not modelled: the one timing line of the witness states a
 // measurement (recordings/C10.json has the figures on stderr), not a model result.
-// Kept: the model refuses witness.py (line 22: 'with' is not modelled yet).
+// Kept: the model refuses witness.py (line 23: 'with' is not modelled yet).
 import {
   type AllocatorProfile,
   bytesSize,

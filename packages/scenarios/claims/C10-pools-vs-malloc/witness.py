@@ -81,6 +81,8 @@ if sys.version_info < (3, 6):
     print("PYTHONMALLOC: not available before 3.6")
 elif sys.getallocatedblocks() == 0:
     print("pymalloc: not in this build")
+elif object_allocator() != "pymalloc":  # PYTHONMALLOC=mimalloc, or a free-threaded build
+    print("pymalloc: not in use, objects come from %s" % object_allocator())
 else:
     # Here (pymalloc): do pools empty when nine in ten small objects are freed?
     start = mallocstats()[0]

@@ -1,7 +1,7 @@
 // C11's witness as a model run: call each C API on the model's allocator and see whether C malloc
 // (the model's raw allocator, layers +1 and 0) grew by the bytes asked for, as the witness reads
 // glibc's mallinfo. C12 and C14 use the same probe.
-// Kept: the model refuses witness.py (line 14: ctypes.Structure is not modelled yet).
+// Kept: the model refuses witness.py (line 44: 'with' is not modelled yet).
 import { type AllocatorProfile, Pymalloc } from "@pymem/core";
 import type { WitnessTarget } from "../../src/claim.js";
 

@@ -1,11 +1,13 @@
 # C11 witness: which allocator serves each layer's C API? Each function is called through ctypes
 # 100 times, and C malloc's own count of bytes in use (glibc's mallinfo) is read before and after:
 # if it grew by about the bytes asked for, C malloc served them (layers +1 and 0); if it barely
-# moved, pymalloc did (layer +2), whose arenas are mapped from the OS without malloc.
+# moved, the object allocator did (layer +2): pymalloc, whose arenas are mapped from the OS without
+# malloc, or on a build that uses mimalloc instead, mimalloc, which maps its memory the same way.
 from __future__ import print_function
 import ctypes
 
 # pymem-include: mallinfo.py
+# pymem-include: debugmallocstats.py
 
 COPIES = 100
 CALLS = (
@@ -34,7 +36,7 @@ def served_by(alloc_name, free_name, size):
     grew = malloc_in_use() - before
     for i in range(COPIES):
         free(blocks[i])
-    return "malloc" if grew * 2 >= COPIES * size else "pymalloc"
+    return "malloc" if grew * 2 >= COPIES * size else object_allocator()
 
 
 if malloc_in_use() is None:

@@ -1,5 +1,5 @@
 // C12's witness as a model run: PyMem_Malloc of each size, served by pymalloc or by C malloc.
-// Kept: the model refuses witness.py (line 15: ctypes.Structure is not modelled yet).
+// Kept: the model refuses witness.py (line 45: 'with' is not modelled yet).
 import type { WitnessTarget } from "../../src/claim.js";
 import { servedBy } from "../C11-allocator-layers/model.js";
 

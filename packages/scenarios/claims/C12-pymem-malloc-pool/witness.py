@@ -1,12 +1,14 @@
 # C12 witness: which request sizes does PyMem_Malloc serve from pymalloc's pools? PyMem_Malloc is
 # called through ctypes 100 times per size, and C malloc's own count of bytes in use (glibc's
 # mallinfo) is read before and after: if it grew by about the bytes asked for, C malloc served them;
-# if it barely moved, pymalloc's pools did (their arenas are mapped from the OS without malloc).
-# 262143 bytes is just under the 256 KiB the article gives as the limit.
+# if it barely moved, pymalloc's pools did (their arenas are mapped from the OS without malloc), or
+# mimalloc on a build that uses it instead. 262143 bytes is just under the 256 KiB the article gives
+# as the limit.
 from __future__ import print_function
 import ctypes
 
 # pymem-include: mallinfo.py
+# pymem-include: debugmallocstats.py
 
 COPIES = 100
 SIZES = (64, 512, 513, 4096, 262143)
@@ -28,7 +30,7 @@ def served_by(size):
     grew = malloc_in_use() - before
     for i in range(COPIES):
         free(blocks[i])
-    return "malloc" if grew * 2 >= COPIES * size else "pymalloc"
+    return "malloc" if grew * 2 >= COPIES * size else object_allocator()
 
 
 if malloc_in_use() is None:

@@ -4,6 +4,8 @@
 # that many bytes (sys.getsizeof(b"") is the fixed part, so bytes(n - empty) requests n bytes), and
 # count how many more blocks pymalloc's pools hold afterwards (the "blocks in use" column of
 # sys._debugmallocstats). About 1000 more: pymalloc served them. About none: they went to malloc.
+# Where mimalloc serves objects instead (PYTHONMALLOC=mimalloc, free-threaded builds), its own
+# "Allocated Blocks" count is read the same way.
 import sys
 
 # pymem-include: debugmallocstats.py
@@ -12,11 +14,14 @@ REQUESTS = (256, 257, 512, 513)
 COPIES = 1000
 
 
-def pymalloc_blocks_in_use():
-    """Sum of the 'blocks in use' column, or None without pymalloc statistics."""
+ALLOCATOR = object_allocator()
+
+
+def blocks_in_use():
+    """Blocks the object allocator holds: pymalloc's 'blocks in use' column summed, or mimalloc's count."""
     text = debugmallocstats_text()
-    if text is None or "Small block threshold" not in text:
-        return None
+    if ALLOCATOR == "mimalloc":
+        return int([line for line in text.splitlines() if "Allocated Blocks:" in line][0].split(":")[1])
     total = 0
     for line in text.splitlines():
         fields = line.split()
@@ -26,12 +31,12 @@ def pymalloc_blocks_in_use():
 
 
 empty = sys.getsizeof(b"")
-if pymalloc_blocks_in_use() is None:
+if debugmallocstats_text() is None or ALLOCATOR == "malloc":
     print("pymalloc statistics unavailable")
 else:
     for request in REQUESTS:
-        before = pymalloc_blocks_in_use()
+        before = blocks_in_use()
         keep = [bytes(request - empty) for _ in range(COPIES)]
-        grew = pymalloc_blocks_in_use() - before
-        print("request %d bytes: %s" % (request, "pymalloc" if grew >= COPIES * 9 // 10 else "malloc"))
+        grew = blocks_in_use() - before
+        print("request %d bytes: %s" % (request, ALLOCATOR if grew >= COPIES * 9 // 10 else "malloc"))
         del keep

@@ -1,6 +1,6 @@
 // C15's witness as a model run: the address space pymalloc's arenas take while 200000 small objects
 // are made, nine in ten freed (one survivor in every pool), then the rest freed.
-// Kept: the model refuses witness.py (line 7: 'from itertools import' is not modelled yet).
+// Kept: the model refuses witness.py (line 9: 'from itertools import' is not modelled yet).
 import { type AllocatorProfile, bytesSize, objectProfile, objectRequest, Pymalloc } from "@pymem/core";
 import type { WitnessTarget } from "../../src/claim.js";
 
