@@ -4,12 +4,14 @@ import { CLAIMS } from "@pymem/scenarios";
 import { readRecording } from "@pymem/scenarios/node";
 import { describe, expect, it } from "vitest";
 import { BUILD_LETTERS, buildKind, runAnchor } from "../src/lib/evidence.js";
-import { cellProfileOf, GRID_COLUMNS, judgesByCell } from "../src/lib/verdict-grid.js";
+import { cellProfileOf, GRID_COLUMNS, judgesByCell, MIMALLOC_COLUMN } from "../src/lib/verdict-grid.js";
 
 const witnessed = CLAIMS.filter((c) => readRecording(c.id) !== undefined);
-const gridProfiles = new Set(
-  GRID_COLUMNS.flatMap((c) => [c.sixtyFour.id, ...(c.thirtyTwo ? [c.thirtyTwo.id] : [])]),
-);
+const gridProfiles = new Set([
+  ...GRID_COLUMNS.flatMap((c) => [c.sixtyFour.id, ...(c.thirtyTwo ? [c.thirtyTwo.id] : [])]),
+  MIMALLOC_COLUMN.cell64,
+  MIMALLOC_COLUMN.cell32,
+]);
 const row = (interpreter: string, version: string, kind: "native" | "pyodide" = "native") => ({
   interpreter,
   version,
@@ -23,8 +25,9 @@ describe("cellProfileOf", () => {
     [row("3.7.16", "3.7.16"), "3.7"],
     [row("3.14.10", "3.14.10"), "3.14"],
     [row("3.14.10d", "3.14.10"), "3.14"],
-    [row("3.13.0+mimalloc", "3.13.0"), "3.13"],
-    [row("3.13.18-32bit+mimalloc", "3.13.18"), "3.13-32bit"],
+    [row("3.13.0+mimalloc", "3.13.0"), "mimalloc"],
+    [row("3.13.18-32bit+mimalloc", "3.13.18"), "mimalloc-32bit"],
+    [row("3.14.0t", "3.14.0"), "mimalloc"],
     [row("3.11.2-32bit", "3.11.2"), "3.11-32bit"],
     [row("3.12.7-pyodide", "3.12.7", "pyodide"), "3.12-32bit"],
   ])("puts %o in the cell of %s", (run, profile) => {

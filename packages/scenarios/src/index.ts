@@ -37,6 +37,12 @@ export { claimById } from "./registry.js";
 export { isSection, SECTION_IDS, SECTIONS, type Section } from "./sections.js";
 export { isTag, TAGS, type Tag } from "./tags.js";
 export {
+  MIMALLOC_REFS,
+  MIMALLOC_SINCE,
+  type WithoutPymallocVerdict,
+  withoutPymallocVerdict,
+} from "./without-pymalloc.js";
+export {
   type InterpreterFacts,
   judgeOutput,
   type ModelJudgement,

@@ -12,6 +12,8 @@ export const TAGS = {
   "version-dependent": "the answer changes between CPython versions",
   "pointer-size": "the answer differs between 32-bit and 64-bit builds",
   "needs-pymalloc": "the witness needs a build with pymalloc (native CPython; not Pyodide)",
+  "pymalloc-only":
+    "about pymalloc alone: the claim does not apply to builds whose objects come from mimalloc (free-threaded 3.13t+, PYTHONMALLOC=mimalloc)",
   identity: "about object identity: what names are bound to, `is` and id(), copying versus sharing",
   measured:
     "the witness measures time or memory in child processes; stdout keeps the results that come out the same on every run, the figures go to stderr",

@@ -118,6 +118,10 @@ const en = {
     outdated: "outdated",
   } satisfies Record<VerdictKind, string>,
   unknownVerdict: "no verdict",
+  doesNotApply: "does not apply",
+  mimallocColumnTitle: "builds whose objects come from mimalloc: free-threaded, or PYTHONMALLOC=mimalloc",
+  withoutPymallocReason:
+    "No object comes from pymalloc in these builds: Objects/obmalloc.c (3.13+) makes mimalloc the allocator of a free-threaded build's memory and objects, and PYTHONMALLOC=mimalloc does the same in a default build. The witness, run with PYTHONMALLOC=mimalloc (letter M above), prints it.",
   build64: "64-bit",
   build32: "32-bit",
   debugBuild: "debug build",
@@ -256,6 +260,10 @@ const zh: Strings = {
     outdated: "已过时",
   },
   unknownVerdict: "无结论",
+  doesNotApply: "不适用",
+  mimallocColumnTitle: "对象由 mimalloc 分配的构建：自由线程版，或 PYTHONMALLOC=mimalloc",
+  withoutPymallocReason:
+    "这些构建中没有对象由 pymalloc 分配：Objects/obmalloc.c（3.13+）让自由线程构建的内存和对象都由 mimalloc 分配，默认构建设置 PYTHONMALLOC=mimalloc 后也是如此。以 PYTHONMALLOC=mimalloc 运行的见证程序（上表中的字母 M）打印出了这一点。",
   build64: "64 位",
   build32: "32 位",
   debugBuild: "调试版",

@@ -1,8 +1,10 @@
 // A claim's verdicts laid out as a grid: one column per 64-bit build the model profiles (oldest
-// first), a row for 64-bit and a row for the 32-bit builds of the same releases.
+// first), a row for 64-bit and a row for the 32-bit builds of the same releases; then one column for
+// the builds whose objects come from mimalloc (MIMALLOC_COLUMN).
 import { type AllocatorProfile, candidateProfiles, PROFILES, UnknownProfileError } from "@pymem/core";
 import {
   type Claim,
+  MIMALLOC_SINCE,
   type RecordedResult,
   type Recording,
   recordedInterpreter,
@@ -47,6 +49,21 @@ export const GRID_COLUMNS: readonly GridColumn[] = PROFILES.filter((p) => p.poin
   sixtyFour: p,
   thirtyTwo: PROFILES.find((q) => q.id === `${p.id}-32bit`),
 }));
+
+/**
+ * The column of builds whose objects come from mimalloc, not pymalloc: free-threaded builds and
+ * PYTHONMALLOC=mimalloc runs. The model has no profile of them; @pymem/scenarios' withoutPymallocVerdict
+ * gives the cell. Their recorded runs are keyed by these cells, not by their release's.
+ */
+export const MIMALLOC_COLUMN = {
+  heading: `${MIMALLOC_SINCE}t+`,
+  cell64: "mimalloc",
+  cell32: "mimalloc-32bit",
+  note: {
+    en: `Builds whose objects come from mimalloc instead of pymalloc: the free-threaded builds from ${MIMALLOC_SINCE} on (Objects/obmalloc.c makes mimalloc their allocator), and default ${MIMALLOC_SINCE}+ builds run with PYTHONMALLOC=mimalloc. The model has no profile of them. A claim about pymalloc alone does not apply there, as those sources say and as the runs with PYTHONMALLOC=mimalloc (letter M) print; the other claims have no verdict there.`,
+    zh: `对象由 mimalloc 而非 pymalloc 分配的构建：${MIMALLOC_SINCE} 起的自由线程构建（Objects/obmalloc.c 让它们使用 mimalloc），以及以 PYTHONMALLOC=mimalloc 运行的 ${MIMALLOC_SINCE}+ 默认构建。模型没有它们的配置。只关于 pymalloc 的论断在这里不适用，这由上述源码说明，也由以 PYTHONMALLOC=mimalloc 运行的结果（字母 M）显示；其他论断在这一列没有结论。`,
+  },
+} as const;
 
 export function verdictOf(claim: Claim, p: AllocatorProfile | undefined): VerdictKind | undefined {
   return p === undefined ? undefined : verdictFor(claim, p.id)?.verdict;
@@ -95,14 +112,17 @@ export interface CellJudge {
 }
 
 /**
- * The profile of the grid cell a recorded run belongs to: its release line's at its word size (the
- * most likely build where several may be, as pyenv's 3.6). A build without pymalloc (Pyodide, a
- * mimalloc run) goes to the cell of its release line all the same: its output is evidence about that
- * release, judged or not. Undefined for a line the model has no profile of.
+ * The grid cell a recorded run belongs to: a build whose objects come from mimalloc goes to
+ * MIMALLOC_COLUMN; any other to the profile of its release line at its word size (the most likely
+ * build where several may be, as pyenv's 3.6), Pyodide too: its output is evidence about that release,
+ * judged or not. Undefined for a line the model has no profile of.
  */
 export function cellProfileOf(
   run: Pick<RecordedResult, "kind" | "version" | "interpreter">,
 ): string | undefined {
+  const kind = buildKind(run);
+  if (kind === "mimalloc" || kind === "freeThreaded")
+    return recordedInterpreter(run).pointerSize === 4 ? MIMALLOC_COLUMN.cell32 : MIMALLOC_COLUMN.cell64;
   try {
     return candidateProfiles({ ...recordedInterpreter(run), allocator: "pymalloc" })[0]?.id;
   } catch (e) {
@@ -111,7 +131,7 @@ export function cellProfileOf(
   }
 }
 
-/** A claim's recorded runs, judged against the model, by the profile of their cell; in recording order. */
+/** A claim's recorded runs, judged against the model, by their cell (cellProfileOf); in recording order. */
 export function judgesByCell(
   claim: Claim,
   recording: Recording | undefined,

@@ -12,3 +12,6 @@ export const VERDICT_SYMBOLS: Readonly<Record<VerdictKind, string>> = {
 
 /** The mark shown where no verdict covers a build. */
 export const NO_VERDICT_SYMBOL = "–";
+
+/** The mark of a claim that does not apply to a build (about pymalloc, on a build without it). */
+export const DOES_NOT_APPLY_SYMBOL = "∅";

@@ -96,6 +96,6 @@ export default defineClaim({
     },
     { file: "Objects/obmalloc.c", symbol: "PyObject_Malloc / PyObject_Free", versions: "2.7" },
   ],
-  tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc", "measured"],
+  tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc", "measured", "pymalloc-only"],
   predictWitness: (target) => c10Output(target),
 });

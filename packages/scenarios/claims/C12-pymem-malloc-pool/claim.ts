@@ -60,6 +60,6 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "PyMem_Malloc (malloc wrapper)", versions: "2.7" },
     { file: "Objects/obmalloc.c", symbol: "ARENA_SIZE", versions: "2.7 – 3.11" },
   ],
-  tags: ["allocator", "raw-allocator", "version-dependent"],
+  tags: ["allocator", "raw-allocator", "version-dependent", "pymalloc-only"],
   predictWitness: (target) => c12Output(target),
 });

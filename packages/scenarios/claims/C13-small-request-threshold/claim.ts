@@ -36,7 +36,7 @@ export default defineClaim({
     { file: "Include/internal/pycore_obmalloc.h", symbol: "SMALL_REQUEST_THRESHOLD", versions: "3.12+" },
     { file: "Objects/obmalloc.c", symbol: "_PyObject_Alloc (3.6), pymalloc_alloc (3.7+)", versions: "3.6+" },
   ],
-  tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc"],
+  tags: ["allocator", "raw-allocator", "version-dependent", "needs-pymalloc", "pymalloc-only"],
   predictWitness: ({ profile: p }) => {
     if (!p.hasDebugMallocStats) return "pymalloc statistics unavailable\n";
     return PROBED_REQUESTS.map(

@@ -66,6 +66,6 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "ARENA_SIZE", versions: "2.7 – 3.11" },
     { file: "Include/internal/pycore_obmalloc.h", symbol: "ARENA_BITS, USE_LARGE_ARENAS", versions: "3.12+" },
   ],
-  tags: ["allocator", "raw-allocator", "version-dependent", "pointer-size"],
+  tags: ["allocator", "raw-allocator", "version-dependent", "pointer-size", "pymalloc-only"],
   predictWitness: (target) => c14Output(target),
 });

@@ -79,6 +79,6 @@ export default defineClaim({
     { file: "Objects/obmalloc.c", symbol: "_PyObject_ArenaMunmap", versions: "3.4 – 3.11" },
     { file: "Objects/obmalloc.c", symbol: "insert_to_freepool, _PyMem_ArenaFree", versions: "3.12+" },
   ],
-  tags: ["allocator", "version-dependent", "needs-pymalloc"],
+  tags: ["allocator", "version-dependent", "needs-pymalloc", "pymalloc-only"],
   predictWitness: (target) => c15Output(target),
 });
