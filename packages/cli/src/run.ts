@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   type AllocatorProfile,
+  hasDebugBuild,
   hex,
   objectProfile,
   PROFILES,
@@ -13,6 +14,7 @@ import {
   quote,
   releaseNumber,
   UnknownProfileError,
+  withDebugHooks,
 } from "@pymem/core";
 import {
   checkSource,
@@ -24,7 +26,7 @@ import {
 } from "@pymem/python";
 
 export const RUN_SYNOPSIS =
-  "pymem run FILE.py --python X.Y[.Z]|all [--json] [--trace] [--bits 32|64] [--instruction-limit N]";
+  "pymem run FILE.py --python X.Y[.Z]|all [--json] [--trace] [--bits 32|64] [--debug] [--instruction-limit N]";
 
 export const RUN_USAGE = `usage: ${RUN_SYNOPSIS}
 
@@ -34,6 +36,8 @@ program's stdout on stdout, its stderr on stderr.
   --python all         every build the model has a profile for, 64-bit and 32-bit; prints a table with
                        each distinct output once, beside the builds that print it
   --bits 32|64         the build's pointer size (default 64); with all, only the builds of that size
+  --debug              the build's Py_DEBUG variant (3.14+), whose debug hooks pad every request by
+                       3 x sizeof(size_t); with all, the debug builds the model has
   --json               one JSON object {version, pointerSize, profile, stdout, stderr, exitCode,
                        exception?, steps?}; with all, an array of them (a refused build has "refused")
   --trace              after each statement: its line, the names in scope with their object's id, type
@@ -54,6 +58,8 @@ interface Build {
   readonly pointerSize: 4 | 8;
   /** What runPython's `version` is: the version given, or the profile id without its "-32bit". */
   readonly runAs: string;
+  /** A Py_DEBUG build: `profile` is then a debug profile ("3.14-debug"). */
+  readonly debugBuild: boolean;
 }
 
 /**
@@ -137,6 +143,7 @@ export function runCommand(
         result: runPython(source, {
           version: build.runAs,
           pointerSize: build.pointerSize,
+          debugBuild: build.debugBuild,
           filename: file,
           trace: options.trace,
           instructionLimit: options.instructionLimit,
@@ -189,6 +196,7 @@ function parse(args: readonly string[]): Options | "help" {
     options: {
       python: { type: "string" },
       bits: { type: "string" },
+      debug: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       trace: { type: "boolean", default: false },
       "instruction-limit": { type: "string" },
@@ -209,9 +217,12 @@ function parse(args: readonly string[]): Options | "help" {
     throw new UsageError("--trace with --python all needs --json (a trace per build); or name one build");
   return {
     file: positionals[0] as string,
-    builds: all
+    builds: (all
       ? PROFILES.filter((p) => bits === undefined || p.pointerSize * 8 === bits).map(buildOf)
-      : [resolve(values.python, bits)],
+      : [resolve(values.python, bits)]
+    )
+      .filter((b) => !values.debug || !all || hasDebugBuild(profile(b.profile)))
+      .map((b) => (values.debug ? asDebugBuild(b) : b)),
     all,
     json: values.json,
     trace: values.trace,
@@ -237,7 +248,18 @@ function positiveInteger(text: string, flag: string): number {
 /** A profile's build, as `--python all` runs it. */
 function buildOf(p: AllocatorProfile): Build {
   const runAs = p.id.replace(/-32bit$/, "");
-  return { profile: p.id, version: releaseNumber(runAs), pointerSize: p.pointerSize, runAs };
+  return {
+    profile: p.id,
+    version: releaseNumber(runAs),
+    pointerSize: p.pointerSize,
+    runAs,
+    debugBuild: false,
+  };
+}
+
+/** The Py_DEBUG variant of a build. Throws UnknownProfileError where the model has none (before 3.14). */
+function asDebugBuild(b: Build): Build {
+  return { ...b, profile: withDebugHooks(profile(b.profile)).id, debugBuild: true };
 }
 
 /**
@@ -255,7 +277,7 @@ function resolve(python: string, bits: 32 | 64 | undefined): Build {
   // The object layer's check first: its message for 3.5 says which versions are modelled.
   objectProfile(python, pointerSize);
   const p = profileForVersion(python, pointerSize);
-  return { profile: p.id, version: python, pointerSize, runAs: python };
+  return { profile: p.id, version: python, pointerSize, runAs: python, debugBuild: false };
 }
 
 function unreadable(e: NodeJS.ErrnoException): string {

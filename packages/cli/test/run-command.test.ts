@@ -108,6 +108,21 @@ describe("pymem run", () => {
     expect(all.find((r) => r.profile === "2.7-32bit")).toMatchObject({ stdout: "3\n", pointerSize: 4 });
   });
 
+  it("--debug runs a build's Py_DEBUG variant (3.14+) and refuses one the model lacks in one line", () => {
+    const one = JSON.parse(run(versions, "--python", "3.14.10", "--debug", "--json").out) as RunJson;
+    expect(one).toMatchObject({ profile: "3.14-debug", pointerSize: 8, exitCode: 0 });
+    const all = JSON.parse(run(versions, "--python", "all", "--debug", "--json").out) as RunJson[];
+    expect(all.map((r) => r.profile)).toEqual([
+      "3.14-debug",
+      "3.15-debug",
+      "3.14-debug-32bit",
+      "3.15-debug-32bit",
+    ]);
+    const old = run(versions, "--python", "3.13", "--debug");
+    expect(old.code).toBe(2);
+    expect(old.err).toBe('pymem run: no debug build of "3.13" is modelled (debug builds from 3.14 on)\n');
+  });
+
   it("--trace prints a block per statement: line, names, heap, free lists, what it printed", () => {
     const r = run(traced, "--python", "3.11", "--trace");
     expect(r.code, r.err).toBe(0);

@@ -32,8 +32,11 @@ export interface ServeInput {
   readonly snapshot?: { readonly path: string; readonly make: false };
 }
 
-/** The stderr of a run given to a server that had already ended: nothing ran; the caller may retry. */
-export const SERVER_ENDED = "the Pyodide server had ended";
+/**
+ * What `run` gives for a program that reached a server after it had ended (a program past the output
+ * limit, an idle time-out or a crash ends it): nothing ran, and the program may go to another server.
+ */
+export const NOT_RUN = Symbol("not run: the Pyodide server had ended");
 
 /** How the runner's answer lines begin (JSON.stringify of an Answer). */
 const ANSWER_START = '{"ok":';
@@ -91,7 +94,7 @@ export class PyodideServer {
   }
 
   /** Runs one program; programs given meanwhile wait their turn. */
-  run(source: string | Uint8Array, timeoutMs: number): Promise<RunResult> {
+  run(source: string | Uint8Array, timeoutMs: number): Promise<RunResult | typeof NOT_RUN> {
     this.pending++;
     clearTimeout(this.idle);
     const result = this.queue.then(() => this.runNow(source, timeoutMs));
@@ -116,13 +119,13 @@ export class PyodideServer {
     waiting?.(line);
   }
 
-  private async runNow(source: string | Uint8Array, timeoutMs: number): Promise<RunResult> {
+  private async runNow(source: string | Uint8Array, timeoutMs: number): Promise<RunResult | typeof NOT_RUN> {
     const started = performance.now();
     const result = (fields: Omit<RunResult, "durationMs">): RunResult => ({
       ...fields,
       durationMs: performance.now() - started,
     });
-    if (!this.alive) return result(ended(SERVER_ENDED));
+    if (!this.alive) return NOT_RUN;
     this.progress = ""; // a time-out tells this program's last stage, no earlier one's
     let timer: NodeJS.Timeout | undefined;
     const line = await new Promise<string | undefined | "timeout">((resolve) => {

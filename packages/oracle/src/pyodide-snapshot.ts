@@ -10,7 +10,6 @@
  * 3.15, exactly what their recordings (made from fresh starts) hold, and the claim suite compares every
  * run with its recording each time it runs. 3.10's and 3.11's Pyodide (0.21, 0.25) have no snapshots.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { judgesCache } from "./archive/fetch.js";
 import type { Interpreter } from "./interpreter.js";
@@ -28,7 +27,5 @@ export function hasStartupSnapshots(i: Interpreter): boolean {
 
 /** Where a build's snapshot is kept, beside the archive judges: one file per Pyodide release. */
 export function snapshotPath(i: Interpreter, env: NodeJS.ProcessEnv = process.env): string {
-  const dir = join(judgesCache(env), "pyodide-snapshots");
-  mkdirSync(dir, { recursive: true });
-  return join(dir, `pyodide-${release(i)}-python-${i.version}.bin`);
+  return join(judgesCache(env), "pyodide-snapshots", `pyodide-${release(i)}-python-${i.version}.bin`);
 }

@@ -4,13 +4,13 @@
  * pyodide@0.25.1, ...). Every Pyodide is a wasm32 build configured --without-pymalloc, so it judges
  * reference counts, finalisation, gc and identity, never pools or arenas (the tests check both facts).
  */
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { uniqueTempPath } from "./atomic-file.js";
 import type { Interpreter } from "./interpreter.js";
-import { PyodideServer, SERVER_ENDED } from "./pyodide-server.js";
+import { NOT_RUN, PyodideServer } from "./pyodide-server.js";
 import { hasStartupSnapshots, snapshotPath } from "./pyodide-snapshot.js";
 import { MAX_OUTPUT_BYTES, type RunOptions, type RunResult, runProcess } from "./run.js";
 
@@ -99,10 +99,18 @@ export async function runPyodide(
     const snapshot = await startupSnapshot(i);
     // A program given to a server that ended meanwhile (a program past the output limit ends it)
     // did not run: it goes to another.
-    for (let tries = 1; ; tries++) {
+    for (let tries = 1; tries <= SERVERS_PER_BUILD + 1; tries++) {
       const r = await serverFor(i, snapshot).run(source, timeoutMs);
-      if (r.exitCode !== null || r.stderr !== SERVER_ENDED || tries > SERVERS_PER_BUILD) return r;
+      if (r !== NOT_RUN) return r;
     }
+    return {
+      status: "error",
+      exitCode: null,
+      stdout: "",
+      stderr: "the program did not run: every Pyodide server it went to had ended",
+      truncated: false,
+      durationMs: 0,
+    };
   }
   const input = {
     dir: i.executable,
@@ -184,6 +192,7 @@ function startupSnapshot(i: Interpreter): Promise<string | undefined> {
 
 async function makeSnapshot(i: Interpreter, path: string): Promise<string | undefined> {
   // written beside its place and renamed there whole: a reader never sees part of one
+  mkdirSync(dirname(path), { recursive: true });
   const temp = uniqueTempPath(path);
   const input = {
     dir: i.executable,

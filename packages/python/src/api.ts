@@ -19,6 +19,8 @@ export interface RunOptions {
    * upstream build.
    */
   readonly allocatorProfile?: string;
+  /** A Py_DEBUG build, whose debug hooks pad every request (@pymem/core withDebugHooks; 3.14+). */
+  readonly debugBuild?: boolean;
   /** The file name messages and tracebacks show ("<string>" when not given). */
   readonly filename?: string;
   /** Record one TraceStep per executed statement (costs time and memory). */

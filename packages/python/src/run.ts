@@ -10,6 +10,7 @@ import {
   Pymalloc,
   profileForVersion,
   sizeClassCount,
+  withDebugHooks,
 } from "@pymem/core";
 import { DEFAULT_INSTRUCTION_LIMIT, type RunOptions, type RunResult, type TraceStep } from "./api.js";
 import { PythonSyntaxError } from "./errors.js";
@@ -35,10 +36,11 @@ export function runPython(source: string, options: RunOptions): RunResult {
   // Pyodide's builds are wasm32: as i386, but 8-byte integers are 8-aligned
   const built = objectProfile(options.version, pointerSize);
   const profile = options.platform === "emscripten" ? onWasm32(built) : built;
-  const allocator = profileForVersion(
+  const release = profileForVersion(
     options.allocatorProfile ?? options.version.split(".").slice(0, 3).join("."),
     pointerSize,
   );
+  const allocator = options.debugBuild ? withDebugHooks(release) : release;
   if (profile.python[0] === 2 && module.firstFString !== undefined)
     throw new PythonSyntaxError(module.firstFString, "invalid syntax");
   const pm = new Pymalloc(allocator);
@@ -97,8 +99,12 @@ export function runPython(source: string, options: RunOptions): RunResult {
  * with them and freeing its own never empties such a pool. One block held in each class's first
  * pool gives the model's pools the same footing; without it a pool the program emptied was taken
  * by another size class, and ids of different sizes matched where CPython's never do. Not on
- * Pyodide, whose builds have no pymalloc (the model's pools stand in for its malloc there).
+ * Pyodide, whose builds have no pymalloc (the model's pools stand in for its malloc there). In a
+ * debug build the hooks' bytes come on top of each request, so the classes below them get none.
  */
 function holdStartUpBlocks(pm: Pymalloc, allocator: AllocatorProfile): void {
-  for (let c = 0; c < sizeClassCount(allocator); c++) pm.malloc(blockSize(allocator, c));
+  for (let c = 0; c < sizeClassCount(allocator); c++) {
+    const request = blockSize(allocator, c) - allocator.debugHookBytes;
+    if (request >= 0) pm.malloc(request);
+  }
 }

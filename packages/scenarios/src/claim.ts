@@ -97,6 +97,8 @@ export interface WitnessTarget {
    * is built --without-pymalloc, so `profile` there only stands for its version's object layout.
    */
   readonly hasPymalloc: boolean;
+  /** A Py_DEBUG build (`profile` then has the debug hooks' bytes: @pymem/core withDebugHooks). */
+  readonly debugBuild?: boolean;
 }
 
 /** X01, X02, …: a scenario beyond the article (a common belief the article does not state). */

@@ -5,7 +5,14 @@
  * committed recordings) all call judgeOutput, so they cannot disagree. Which allocator profiles a
  * build may be is @pymem/core's candidateProfiles.
  */
-import { type BuildFacts, candidateProfiles, profileForVersion, releaseNumber } from "@pymem/core";
+import {
+  type BuildFacts,
+  candidateProfiles,
+  DEBUG_HOOKS_SINCE,
+  hasDebugBuild,
+  profileForVersion,
+  releaseNumber,
+} from "@pymem/core";
 import type { Claim, WitnessTarget } from "./claim.js";
 import type { RecordedResult } from "./recording.js";
 
@@ -51,7 +58,7 @@ export function recordedInterpreter(
 /**
  * Why a claim's witness does not apply to an interpreter, or undefined when it does. A claim about
  * pymalloc does not apply where there is none; otherwise the model judges a build it has a profile of,
- * and no other: not free-threaded, debug (its hooks pad every block) or mimalloc-run builds yet.
+ * and no other: not free-threaded or mimalloc-run builds, nor debug builds before 3.14.
  */
 export function notApplicableReason(claim: Claim, i: InterpreterFacts): string | undefined {
   if (claim.tags.includes("needs-pymalloc") && i.allocator !== "pymalloc") {
@@ -61,7 +68,8 @@ export function notApplicableReason(claim: Claim, i: InterpreterFacts): string |
       : `this build does not use pymalloc (${i.allocator})`;
   }
   if (i.freeThreaded) return "free-threaded builds are not profiled";
-  if (i.debugBuild) return "debug builds are not profiled";
+  if (i.debugBuild && !hasDebugBuild({ python: majorMinor(i.version) }))
+    return `debug builds before ${DEBUG_HOOKS_SINCE.join(".")} are not profiled`;
   if (i.kind === "native" && i.allocator !== "pymalloc") return `${i.allocator} runs are not profiled`;
   return undefined;
 }
@@ -74,7 +82,20 @@ export function witnessTargets(i: InterpreterFacts): WitnessTarget[] {
   const candidates = candidateProfiles(i);
   const hasPymalloc = candidates.length > 0;
   const profiles = hasPymalloc ? candidates : [profileForVersion(releaseNumber(i.version), i.pointerSize)];
-  return profiles.map((p) => ({ profile: p, version: i.version, pointerSize: i.pointerSize, hasPymalloc }));
+  const debugBuild = i.debugBuild && hasPymalloc;
+  return profiles.map((p) => ({
+    profile: p,
+    version: i.version,
+    pointerSize: i.pointerSize,
+    hasPymalloc,
+    ...(debugBuild ? { debugBuild } : {}),
+  }));
+}
+
+/** "3.14.10" → [3, 14] */
+function majorMinor(version: string): [number, number] {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return [major, minor];
 }
 
 /** The model's distinct predictions of the witness output on an interpreter, most likely build first. */

@@ -14,14 +14,21 @@ export interface ModelBuild {
   readonly pointerSize: 4 | 8;
   /**
    * false for a build without pymalloc. The only such build witnesses run on is Pyodide's (free-threaded
-   * and debug builds are not judged: witness-judging.ts), so it runs as sys.platform "emscripten".
+   * builds are not judged: witness-judging.ts), so it runs as sys.platform "emscripten".
    */
   readonly hasPymalloc?: boolean;
+  /** A Py_DEBUG build (3.14+), whose debug hooks pad every request. */
+  readonly debugBuild?: boolean;
 }
 
-/** The build of a profile: "3.12-32bit" is 3.12 with 4-byte pointers, "3.6-pyenv" that variant. */
-export function profileBuild(p: Pick<AllocatorProfile, "id" | "pointerSize">): ModelBuild {
-  return { version: withoutPointerSize(p.id), pointerSize: p.pointerSize };
+/**
+ * The build of a profile: "3.12-32bit" is 3.12 with 4-byte pointers, "3.6-pyenv" that variant,
+ * "3.14-debug" 3.14's debug build.
+ */
+export function profileBuild(p: Pick<AllocatorProfile, "id" | "pointerSize" | "debugHookBytes">): ModelBuild {
+  const debugBuild = p.debugHookBytes > 0;
+  const version = withoutPointerSize(p.id).replace(/-debug$/, "");
+  return { version, pointerSize: p.pointerSize, ...(debugBuild ? { debugBuild } : {}) };
 }
 
 /** A witness the model was asked to run that the claim does not have. */
@@ -50,6 +57,7 @@ export function witnessOnModel(
     version: build.version,
     pointerSize: build.pointerSize,
     platform: build.hasPymalloc === false ? "emscripten" : "linux",
+    ...(build.debugBuild ? { debugBuild: true } : {}),
     filename: "<stdin>", // interpreters read it from stdin
     ...(options.trace ? { trace: true } : {}),
   });

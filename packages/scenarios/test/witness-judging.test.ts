@@ -81,7 +81,7 @@ describe("witness judging", () => {
     });
   });
 
-  it("does not apply to free-threaded, debug or pymalloc-less native builds", () => {
+  it("does not apply to free-threaded, pymalloc-less native or old debug builds", () => {
     const ft = recordedInterpreter({ interpreter: "3.13.0t", kind: "native", version: "3.13.0" });
     expect(notApplicableReason(anyBuild, ft)).toBe("free-threaded builds are not profiled");
     expect(notApplicableReason(pymallocOnly, ft)).toBe(
@@ -89,7 +89,10 @@ describe("witness judging", () => {
     );
     const debug = recordedInterpreter({ interpreter: "3.14.10d", kind: "native", version: "3.14.10" });
     expect(debug).toMatchObject({ debugBuild: true, pointerSize: 8, allocator: "pymalloc" });
-    expect(notApplicableReason(anyBuild, debug)).toBe("debug builds are not profiled");
+    expect(notApplicableReason(anyBuild, debug)).toBeUndefined();
+    expect(witnessTargets(debug).map((t) => t.profile.id)).toEqual(["3.14-debug"]);
+    const oldDebug = recordedInterpreter({ interpreter: "3.13.0d", kind: "native", version: "3.13.0" });
+    expect(notApplicableReason(anyBuild, oldDebug)).toBe("debug builds before 3.14 are not profiled");
     expect(notApplicableReason(pymallocOnly, facts({ allocator: "malloc" }))).toBe(
       "this build does not use pymalloc (malloc)",
     );

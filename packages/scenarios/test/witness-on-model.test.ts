@@ -6,6 +6,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { hasDebugBuild } from "@pymem/core";
 import { type RunResult, runPython, UnsupportedError } from "@pymem/python";
 import { describe, expect, it } from "vitest";
 import { CLAIMS, claimPaths, recordedInterpreter } from "../src/index.js";
@@ -16,17 +17,21 @@ const AT_LEAST = 14;
 
 function onModel(source: string, row: RecordedResult): RunResult {
   const pyodide = row.kind === "pyodide";
+  const i = recordedInterpreter(row);
   return runPython(source, {
     version: row.version.replace(/[a-z].*$/, ""),
-    pointerSize: recordedInterpreter(row).pointerSize,
+    pointerSize: i.pointerSize,
     platform: pyodide ? "emscripten" : "linux",
+    ...(i.debugBuild ? { debugBuild: true } : {}),
   });
 }
 
-/** A row of a build the model has a profile of: not a debug, free-threaded or mimalloc-run build. */
+/** A row of a build the model has a profile of: not a free-threaded or mimalloc-run build. */
 function profiled(row: RecordedResult): boolean {
   const i = recordedInterpreter(row);
-  return !i.debugBuild && !i.freeThreaded && (i.kind === "pyodide" || i.allocator === "pymalloc");
+  const [major, minor] = i.version.split(".").map(Number) as [number, number];
+  if (i.debugBuild && !hasDebugBuild({ python: [major, minor] })) return false;
+  return !i.freeThreaded && (i.kind === "pyodide" || i.allocator === "pymalloc");
 }
 
 describe("witnesses run on the model", () => {

@@ -124,7 +124,9 @@ export function cellProfileOf(
   if (kind === "mimalloc" || kind === "freeThreaded")
     return recordedInterpreter(run).pointerSize === 4 ? MIMALLOC_COLUMN.cell32 : MIMALLOC_COLUMN.cell64;
   try {
-    return candidateProfiles({ ...recordedInterpreter(run), allocator: "pymalloc" })[0]?.id;
+    // its release's cell: a debug build's too (the D under a verdict), not a profile of its own
+    const facts = { ...recordedInterpreter(run), allocator: "pymalloc" as const, debugBuild: false };
+    return candidateProfiles(facts)[0]?.id;
   } catch (e) {
     if (e instanceof UnknownProfileError) return undefined;
     throw e;

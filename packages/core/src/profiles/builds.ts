@@ -5,6 +5,7 @@
  * come here (through @pymem/scenarios' witness-judging.ts for the witnesses).
  */
 import { quote, UnknownProfileError } from "../errors.js";
+import { withDebugHooks } from "./debug-hooks.js";
 import type { AllocatorProfile, PointerSize } from "./profile.js";
 import { profile, releaseProfileId, withPointerSize } from "./registry.js";
 
@@ -15,6 +16,8 @@ export interface BuildFacts {
   readonly pointerSize: PointerSize;
   /** The object allocator: pymalloc, plain malloc (--without-pymalloc, as Pyodide), or mimalloc (free-threaded). */
   readonly allocator: "pymalloc" | "malloc" | "mimalloc";
+  /** A Py_DEBUG build, whose debug hooks pad every request (debug-hooks.ts); false when absent. */
+  readonly debugBuild?: boolean;
 }
 
 /**
@@ -32,7 +35,8 @@ export function releaseNumber(version: string): string {
  * The profiles that may describe a build's pymalloc, most likely first: usually one; two where the
  * version alone cannot tell (3.6 with or without pyenv's alignment patch). Empty without pymalloc.
  * Unlike profileForVersion, a patch release newer than the version table is not refused: the build
- * exists. Throws UnknownProfileError for a line the model has no profile of.
+ * exists. A debug build's are the release profiles with the debug hooks (withDebugHooks). Throws
+ * UnknownProfileError for a line the model has no profile of, or no debug build of.
  */
 export function candidateProfiles(build: BuildFacts): AllocatorProfile[] {
   if (build.allocator !== "pymalloc") return [];
@@ -40,5 +44,6 @@ export function candidateProfiles(build: BuildFacts): AllocatorProfile[] {
   if (!m) throw new UnknownProfileError(`${quote(build.version)} is not a CPython version`);
   const id = releaseProfileId(Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
   const ids = build.pointerSize === 8 ? [...(PATCHED_FIRST[id] ?? []), id] : [withPointerSize(id, 4)];
-  return ids.map((i) => profile(i));
+  const release = ids.map((i) => profile(i));
+  return build.debugBuild ? release.map(withDebugHooks) : release;
 }

@@ -36,11 +36,14 @@ export function sizeClassCount(p: AllocatorProfile): number {
 
 /**
  * The size class pymalloc serves a request of `nbytes` from, or undefined when the request goes to
- * the raw allocator instead (size 0, or above SMALL_REQUEST_THRESHOLD).
+ * the raw allocator instead (size 0, or above SMALL_REQUEST_THRESHOLD). A debug build's hooks add
+ * their bytes first (debugHookBytes), so there size 0 is served and the threshold comes sooner.
  */
 export function sizeClassOf(p: AllocatorProfile, nbytes: number): number | undefined {
-  if (!Number.isSafeInteger(nbytes) || nbytes <= 0 || nbytes > p.smallRequestThreshold) return undefined;
-  return (nbytes - 1) >> alignmentShift(p);
+  if (!Number.isSafeInteger(nbytes) || nbytes < 0) return undefined;
+  const total = nbytes + p.debugHookBytes;
+  if (total <= 0 || total > p.smallRequestThreshold) return undefined;
+  return (total - 1) >> alignmentShift(p);
 }
 
 /** INDEX2SIZE: the block size of size class `sizeClass`, in bytes. */

@@ -1,4 +1,11 @@
 export { type BuildFacts, candidateProfiles, releaseNumber } from "./builds.js";
+export {
+  DEBUG_HOOKS_SINCE,
+  debugHookBytes,
+  hasDebugBuild,
+  withDebugHooks,
+  withoutDebugHooks,
+} from "./debug-hooks.js";
 export * from "./geometry.js";
 export type {
   CollectorProfile,

@@ -76,6 +76,11 @@ export interface AllocatorProfile {
   readonly hasDebugMallocStats: boolean;
   /** True when the build has sys.getallocatedblocks() (_Py_GetAllocatedBlocks, 3.4+). */
   readonly hasAllocatedBlocks: boolean;
+  /**
+   * bytes the debug hooks add to every request before pymalloc (or malloc) sees it: 0 in a release
+   * build; 3 × sizeof(size_t) in a Py_DEBUG build (debug-hooks.ts), whose hooks wrap every domain.
+   */
+  readonly debugHookBytes: number;
   /** Dated notes on what distinguishes this profile from its neighbours, with CPython references. */
   readonly notes: readonly string[];
 }

@@ -59,6 +59,7 @@ export const cpython2_7: AllocatorProfile = {
   memDomainUsesPymalloc: false,
   hasDebugMallocStats: false,
   hasAllocatedBlocks: false,
+  debugHookBytes: 0, // a release build: no debug hooks (debug-hooks.ts has the debug builds)
   notes: [
     "2.5 (2006, patch #1123430): empty arenas are given back with free(); before 2.5 they never were.",
     "2.7.7 (2014, issue #20494): SMALL_REQUEST_THRESHOLD 256 -> 512 bytes; arenas come from mmap and go back with munmap.",

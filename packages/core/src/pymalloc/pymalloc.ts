@@ -148,6 +148,8 @@ export class Pymalloc {
   declare readonly shift: number;
   declare readonly nbClasses: number;
   declare readonly threshold: number;
+  /** Bytes a debug build's hooks add to every request (profile.debugHookBytes); 0 in a release build. */
+  declare readonly hookBytes: number;
   declare readonly poolsPerArena: number;
   /** 16-bit words (ALIGNMENT bytes each) per pool in `links`; a pool's words start at pool << wordsShift. */
   declare readonly wordsPerPool: number;
@@ -217,6 +219,7 @@ export class Pymalloc {
     this.shift = Math.log2(profile.alignment);
     this.nbClasses = sizeClassCount(profile);
     this.threshold = profile.smallRequestThreshold;
+    this.hookBytes = profile.debugHookBytes;
     this.poolsPerArena = maxPoolsInArena(profile);
     this.wordsPerPool = profile.poolSize >> this.shift;
     this.wordsShift = Math.log2(this.wordsPerPool);
@@ -276,6 +279,8 @@ export class Pymalloc {
     // pool (a small integer), not an address.
     // (typeof first: `| 0` throws on a BigInt or a Symbol, and would call an object's valueOf.)
     if (typeof nbytes !== "number") return +this.mallocOther(nbytes);
+    // A debug build: the hooks ask for their bytes more (debug-hooks.ts); the request is checked first.
+    if (this.hookBytes !== 0) nbytes = this.withHookBytes(nbytes);
     const n = nbytes | 0;
     if (n !== nbytes || (n - 1) >>> 0 >= this.threshold) return +this.mallocOther(nbytes);
     const shift = this.shift;
@@ -302,6 +307,14 @@ export class Pymalloc {
     const address = (this.poolBase[pool] as number) + offset;
     if (this.listener !== null) this.emitBlock("block-alloc", pool, address);
     return address;
+  }
+
+  /** A valid request plus the debug hooks' bytes (_PyMem_DebugRawAlloc's total). */
+  private withHookBytes(nbytes: number): number {
+    this.checkSize(nbytes);
+    if (nbytes > this.maxSize - this.hookBytes)
+      throw new BadSizeError(`${nbytes} bytes and the debug hooks' ${this.hookBytes} pass PY_SSIZE_T_MAX`);
+    return nbytes + this.hookBytes;
   }
 
   /**
@@ -379,11 +392,13 @@ export class Pymalloc {
   realloc(address: number, nbytes: number): number {
     if (address === 0) return this.malloc(nbytes);
     this.checkSize(nbytes);
+    // What the allocator below the debug hooks is asked for (debug-hooks.ts); malloc adds them itself.
+    const total = this.hookBytes === 0 ? nbytes : this.withHookBytes(nbytes);
     const pool = this.poolOf(address);
     if (pool === NIL) {
       this.checkRaw(address, "realloc");
       const oldSize = this.raw.sizeOf(address) as number;
-      const moved = this.raw.realloc(address, nbytes);
+      const moved = this.raw.realloc(address, total);
       if (moved !== address && this.listener) {
         this.listener({ type: "raw-free", address, size: oldSize });
         this.listener({ type: "raw-alloc", address: moved, size: this.raw.sizeOf(moved) as number });
@@ -392,7 +407,7 @@ export class Pymalloc {
     }
     if (!this.isLiveBlock(pool, address)) this.checkLiveBlock(pool, address, "realloc");
     const size = this.blockSizeOf(pool);
-    if (nbytes <= size && 4 * nbytes > 3 * size) return address;
+    if (total <= size && 4 * total > 3 * size) return address;
     const moved = this.malloc(nbytes);
     this.free(address);
     return moved;

@@ -10,6 +10,7 @@ import {
   objectRequest,
   Pymalloc,
   sizeClassUsage,
+  withoutDebugHooks,
 } from "@pymem/core";
 import type { WitnessTarget } from "../../src/claim.js";
 
@@ -95,12 +96,15 @@ const yesNo = (b: boolean) => (b ? "yes" : "no");
 export function c10Output({ profile, version, hasPymalloc }: WitnessTarget): string {
   if (!hasMallocSwitch(profile)) return "PYTHONMALLOC: not available before 3.6\n";
   if (!hasPymalloc) return "pymalloc: not in this build\n";
+  // The pools line is the witness's own process; the memory lines its children's, started with
+  // PYTHONMALLOC=pymalloc or =malloc, which a debug build runs without its debug hooks.
   const f = fragmentationRun(profile, version);
+  const child = profile.debugHookBytes === 0 ? f : fragmentationRun(withoutDebugHooks(profile), version);
   return [
     "PYTHONMALLOC=malloc turns pymalloc off: yes",
     `pools emptied by freeing 9 in 10 small objects: ${f.poolsEmptied * 20 < f.poolsTaken ? "none" : "some"}`,
-    `${OBJECTS} small objects of one size: pymalloc needs less memory than malloc: ${yesNo(f.pymallocOneSize * 1.1 < f.mallocOneSize)}`,
-    `then 9 in 10 freed and as many made of another size: pymalloc needs more: ${yesNo(f.pymallocAfter > f.mallocAfter * 1.1)}`,
+    `${OBJECTS} small objects of one size: pymalloc needs less memory than malloc: ${yesNo(child.pymallocOneSize * 1.1 < child.mallocOneSize)}`,
+    `then 9 in 10 freed and as many made of another size: pymalloc needs more: ${yesNo(child.pymallocAfter > child.mallocAfter * 1.1)}`,
     "",
   ].join("\n");
 }
