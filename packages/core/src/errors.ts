@@ -18,6 +18,11 @@ export class DoubleFreeError extends ModelError {
   override name = "DoubleFreeError";
 }
 
+/** A debug build's hooks: a block freed or resized through another domain than allocated it. */
+export class ApiMismatchError extends ModelError {
+  override name = "ApiMismatchError";
+}
+
 /** free or realloc of an address that no allocator of the model returned. */
 export class ForeignPointerError extends ModelError {
   override name = "ForeignPointerError";

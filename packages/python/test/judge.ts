@@ -29,8 +29,10 @@ export function judge(
   rules?: Partial<VersionRules>,
 ): Judged {
   const realException = real.exitCode === 1 ? (real.stderr.trim().split("\n").at(-1) ?? "") : undefined;
-  // the build most likely first (pyenv's 3.6.15: its 16-byte alignment patch)
-  const allocatorProfile = interpreter.kind === "native" ? candidateProfileIds(interpreter)[0] : undefined;
+  // the build most likely first (pyenv's 3.6.15: its 16-byte alignment patch); a debug build's is its
+  // release's, with debugBuild
+  const release = { ...interpreter, debugBuild: false };
+  const allocatorProfile = interpreter.kind === "native" ? candidateProfileIds(release)[0] : undefined;
   let model: ModelResult;
   try {
     model = runPython(source, {
@@ -38,6 +40,7 @@ export function judge(
       pointerSize: interpreter.pointerSize,
       platform: interpreter.platform,
       ...(allocatorProfile ? { allocatorProfile } : {}),
+      ...(interpreter.debugBuild ? { debugBuild: true } : {}),
       ...(rules ? { rules } : {}),
     });
   } catch (e) {

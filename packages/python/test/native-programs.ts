@@ -18,6 +18,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { hasDebugBuild } from "@pymem/core";
 import {
   archiveJudges,
   discoverNative,
@@ -102,12 +103,14 @@ export function runsOn(source: string, i: Interpreter): boolean {
 }
 
 /**
- * Debian's builds (@pymem/oracle's archive judges) the model is held to: all but the debug build,
- * which has no profile. The 3.14 and 3.15 ones came with known mismatches (known-mismatches.json).
+ * Debian's builds (@pymem/oracle's archive judges) the model is held to: all of them, the debug build
+ * on the model's debug profile (@pymem/core withDebugHooks). The 3.14 and 3.15 ones came with known
+ * mismatches (known-mismatches.json).
  */
 export const HELD_ARCHIVE_JUDGES: readonly string[] = [
   "debian-3.14",
   "debian-3.15",
+  "debian-3.14d",
   "debian-3.11-i386",
   "debian-3.13-i386",
   "debian-3.14-i386",
@@ -117,8 +120,8 @@ export const HELD_ARCHIVE_JUDGES: readonly string[] = [
 /**
  * The interpreters programs are judged on, oldest first: native CPython (pyenv or PYMEM_PYTHONS;
  * then the archive judges of HELD_ARCHIVE_JUDGES that are fetched, unless PYMEM_PYTHONS lists the
- * interpreters) and the Pyodide builds. Free-threaded and debug builds are left out: the model has
- * no profile for them.
+ * interpreters) and the Pyodide builds. Free-threaded builds, and debug builds before 3.14, are left
+ * out: the model has no profile for them.
  */
 export async function judgeInterpreters(kind: "native" | "pyodide" | "all" = "all"): Promise<Interpreter[]> {
   const native = kind === "pyodide" ? [] : await discoverNative();
@@ -130,7 +133,9 @@ export async function judgeInterpreters(kind: "native" | "pyodide" | "all" = "al
           .filter((j) => HELD_ARCHIVE_JUDGES.includes(j.id))
           .map((j) => j.interpreter);
   const pyodide = kind === "native" ? [] : discoverPyodide();
-  return [...native, ...archive, ...pyodide].filter((i) => !i.freeThreaded && !i.debugBuild);
+  const profiled = (i: Interpreter) =>
+    !i.debugBuild || hasDebugBuild({ python: [i.versionInfo[0], i.versionInfo[1]] });
+  return [...native, ...archive, ...pyodide].filter((i) => !i.freeThreaded && profiled(i));
 }
 
 /**

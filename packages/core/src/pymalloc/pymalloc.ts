@@ -50,6 +50,7 @@ import { AddressSpace, type ArenaPlacement } from "../memory/address-space.js";
 import { RAW_HEAP_LIMIT, RAW_HEAP_LIMIT_32BIT, RawAllocator } from "../memory/raw-allocator.js";
 import { maxPoolsInArena, poolOverhead, sizeClassCount } from "../profiles/geometry.js";
 import type { AllocatorProfile } from "../profiles/profile.js";
+import { DebugApiRecord } from "./debug-api.js";
 import type { AllocatorListener } from "./events.js";
 import { RadixTree } from "./radix-tree.js";
 
@@ -150,6 +151,8 @@ export class Pymalloc {
   declare readonly threshold: number;
   /** Bytes a debug build's hooks add to every request (profile.debugHookBytes); 0 in a release build. */
   declare readonly hookBytes: number;
+  /** A debug build's record of which domain allocated each block (debug-api.ts); else undefined. */
+  declare readonly debugApi: DebugApiRecord | undefined;
   declare readonly poolsPerArena: number;
   /** 16-bit words (ALIGNMENT bytes each) per pool in `links`; a pool's words start at pool << wordsShift. */
   declare readonly wordsPerPool: number;
@@ -220,6 +223,7 @@ export class Pymalloc {
     this.nbClasses = sizeClassCount(profile);
     this.threshold = profile.smallRequestThreshold;
     this.hookBytes = profile.debugHookBytes;
+    this.debugApi = profile.debugHookBytes > 0 ? new DebugApiRecord() : undefined;
     this.poolsPerArena = maxPoolsInArena(profile);
     this.wordsPerPool = profile.poolSize >> this.shift;
     this.wordsShift = Math.log2(this.wordsPerPool);
@@ -306,6 +310,7 @@ export class Pymalloc {
     }
     const address = (this.poolBase[pool] as number) + offset;
     if (this.listener !== null) this.emitBlock("block-alloc", pool, address);
+    if (this.hookBytes !== 0) this.debugApi?.allocated(address, "o");
     return address;
   }
 
@@ -323,7 +328,9 @@ export class Pymalloc {
    */
   private mallocOther(nbytes: number): number {
     this.checkSize(nbytes);
-    return this.rawObjectMalloc(nbytes);
+    const address = this.rawObjectMalloc(nbytes);
+    this.debugApi?.allocated(address, "o");
+    return address;
   }
 
   /** _PyObject_Calloc: like malloc of count * size bytes (contents are not modelled). */
@@ -343,6 +350,9 @@ export class Pymalloc {
   free(address: number): void {
     // Anything but a number would be converted below, a numeric string to the block it names.
     if (typeof address !== "number") throw notAnAddress("free", address);
+    // a debug build: a block of the "mem" domain may not be freed here (a free that then fails is of
+    // an address the record does not hold: not handed out, or freed already)
+    if (this.hookBytes !== 0) this.debugApi?.release(address, "o", "Free");
     // The block's distance from tableBase, d, in integer arithmetic: its low 32 bits from the
     // address's own (one conversion; CPython finds the pool with one mask, and a chain of
     // floating-point subtract, multiply and convert before the page-table load cost 1-2 ns a call).
@@ -391,6 +401,21 @@ export class Pymalloc {
    */
   realloc(address: number, nbytes: number): number {
     if (address === 0) return this.malloc(nbytes);
+    const api = this.debugApi;
+    if (api === undefined) return this.reallocBlock(address, nbytes);
+    const was = api.release(address, "o", "Realloc");
+    try {
+      const moved = this.reallocBlock(address, nbytes);
+      api.allocated(moved, "o");
+      return moved;
+    } catch (e) {
+      if (was !== undefined) api.allocated(address, was); // refused: the block is as it was
+      throw e;
+    }
+  }
+
+  /** _PyObject_Realloc of a block (address ≠ 0), the debug build's API check done. */
+  private reallocBlock(address: number, nbytes: number): number {
     this.checkSize(nbytes);
     // What the allocator below the debug hooks is asked for (debug-hooks.ts); malloc adds them itself.
     const total = this.hookBytes === 0 ? nbytes : this.withHookBytes(nbytes);
@@ -420,20 +445,37 @@ export class Pymalloc {
    * that, C malloc with size 0 served as 1, not counted by sys.getallocatedblocks().
    */
   memMalloc(nbytes: number): number {
-    return this.profile.memDomainUsesPymalloc ? this.malloc(nbytes) : this.raw.malloc(nbytes);
+    if (!this.profile.memDomainUsesPymalloc) return this.raw.malloc(nbytes);
+    const address = this.malloc(nbytes);
+    // a debug build: the block is the "mem" domain's (malloc recorded it as the "obj" one's)
+    this.debugApi?.allocated(address, "m");
+    return address;
   }
 
   /** PyMem_Realloc (see memMalloc for which allocator serves it). */
   memRealloc(address: number, nbytes: number): number {
-    return this.profile.memDomainUsesPymalloc
-      ? this.realloc(address, nbytes)
-      : this.raw.realloc(address, nbytes);
+    if (!this.profile.memDomainUsesPymalloc) return this.raw.realloc(address, nbytes);
+    const api = this.debugApi;
+    if (api === undefined || address === 0) return this.realloc(address, nbytes);
+    const was = api.release(address, "m", "Realloc"); // realloc then finds no record to check
+    try {
+      const moved = this.realloc(address, nbytes);
+      api.allocated(moved, "m");
+      return moved;
+    } catch (e) {
+      if (was !== undefined) api.allocated(address, was); // refused: the block is as it was
+      throw e;
+    }
   }
 
   /** PyMem_Free (see memMalloc for which allocator serves it). */
   memFree(address: number): void {
-    if (this.profile.memDomainUsesPymalloc) this.free(address);
-    else this.raw.free(address);
+    if (!this.profile.memDomainUsesPymalloc) {
+      this.raw.free(address);
+      return;
+    }
+    this.debugApi?.release(address, "m", "Free"); // free then finds no record to check
+    this.free(address);
   }
 
   // ---------------------------------------------------------------- the pymalloc core

@@ -3,6 +3,7 @@
 // witnesses (C12, C13: a 512-byte request goes to malloc there); here, the rule itself.
 import { describe, expect, it } from "vitest";
 import {
+  ApiMismatchError,
   BadSizeError,
   blockSize,
   candidateProfiles,
@@ -82,5 +83,34 @@ describe("pymalloc behind the debug hooks", () => {
     expect(() => pm.malloc(1.5)).toThrow(BadSizeError);
     expect(pm.locate(at)).toBeDefined();
     expect(pm.rawAllocatedBlocks).toBe(0);
+  });
+});
+
+describe("the debug hooks' API check", () => {
+  it("stops a block of one domain freed or resized through the other, and changes nothing", () => {
+    const pm = new Pymalloc(debug64);
+    const obj = pm.malloc(32);
+    const mem = pm.memMalloc(32);
+    expect(() => pm.memFree(obj)).toThrow(ApiMismatchError);
+    expect(() => pm.free(mem)).toThrow(
+      /PyObject_Free\(0x[0-9a-f]+\): the block was allocated through PyMem_Malloc/,
+    );
+    expect(() => pm.memRealloc(obj, 64)).toThrow(ApiMismatchError);
+    expect(() => pm.realloc(mem, 64)).toThrow(ApiMismatchError);
+    expect(pm.locate(obj)).toBeDefined();
+    expect(pm.locate(mem)).toBeDefined();
+    // each through its own domain, resized and freed
+    const mem2 = pm.memRealloc(mem, 300);
+    expect(() => pm.free(mem2)).toThrow(ApiMismatchError);
+    pm.memFree(mem2);
+    pm.free(pm.realloc(obj, 300));
+    expect(() => pm.realloc(pm.malloc(8), -1)).toThrow(BadSizeError);
+  });
+
+  it("is a debug build's only: a release build lets either function free any block", () => {
+    const pm = new Pymalloc(profile("3.14"));
+    pm.memFree(pm.malloc(32));
+    pm.free(pm.memMalloc(32));
+    expect(pm.debugApi).toBeUndefined();
   });
 });
