@@ -11,7 +11,7 @@ import {
   stopRunsOnSignals,
   writeFileAtomic,
 } from "@pymem/oracle";
-import { CLAIMS } from "@pymem/scenarios";
+import { CLAIMS, recordedOn } from "@pymem/scenarios";
 import {
   RECORDINGS_DIR,
   type RecordedResult,
@@ -65,8 +65,9 @@ export async function oracleRecordCommand(
   }
   for (const claim of CLAIMS) {
     if (!claim.predictWitness || !wanted.has(claim.id)) continue;
-    log(`recording ${claim.id} on ${interpreters.length} interpreters ...\n`);
-    const recording = await stopRunsOnSignals(() => recordWitness(claim.id, interpreters));
+    const on = interpreters.filter((i) => recordedOn(claim, i));
+    log(`recording ${claim.id} on ${on.length} interpreters ...\n`);
+    const recording = await stopRunsOnSignals(() => recordWitness(claim.id, on));
     writeRecording(recording);
     const bad = recording.results.filter((r) => r.status !== "ok");
     log(`  ${recordingPath(claim.id)}: ${recording.results.length - bad.length} ok, ${bad.length} not ok\n`);

@@ -49,6 +49,7 @@ export {
   notApplicableReason,
   predictionsFor,
   recordedInterpreter,
+  recordedOn,
   witnessTargets,
 } from "./witness-judging.js";
 export {

@@ -6,7 +6,7 @@
 import { discoverAll, type Interpreter, interpreterName } from "@pymem/oracle";
 import { requireOrSkip } from "@pymem/testkit";
 import { describe, expect, it } from "vitest";
-import { CLAIMS } from "../src/index.js";
+import { CLAIMS, recordedOn } from "../src/index.js";
 import {
   judgeWitnessRun,
   notApplicableReason,
@@ -39,7 +39,14 @@ describe.each(witnessed.map((c) => [c.id, c] as const))("claim %s witness", (id,
     expect(applicable.length, "no interpreter this witness applies to").toBeGreaterThan(0);
   });
 
-  it.concurrent.for(interpreters.map((i) => [interpreterName(i), i] as [string, Interpreter]))(
+  it("is recorded on exactly the interpreters it runs on", () => {
+    const names = (recording?.results ?? []).map((r) => r.interpreter);
+    for (const i of interpreters)
+      expect(names.includes(interpreterName(i)), interpreterName(i)).toBe(recordedOn(claim, i));
+  });
+
+  const runsOn = interpreters.filter((i) => recordedOn(claim, i));
+  it.concurrent.for(runsOn.map((i) => [interpreterName(i), i] as [string, Interpreter]))(
     "CPython %s prints what the model predicts and what was recorded",
     { timeout: 240_000 },
     async ([name, i]) => {

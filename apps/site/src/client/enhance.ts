@@ -47,6 +47,13 @@ class WitnessElement extends HTMLElement {
 if (!customElements.get("pymem-spec")) customElements.define("pymem-spec", SpecElement);
 if (!customElements.get("pymem-witness")) customElements.define("pymem-witness", WitnessElement);
 
-// A shared link names its claim in the hash; scroll to it once the page is laid out.
+// A shared link names its claim in the hash; once the page is laid out, scroll to the claim's spec,
+// whose editor then opens with the edit (not to the claim's heading: the verdict table and reasons
+// between them can be taller than a screen, and the editor opens only when the spec is seen).
 const shared = /^#edit=([A-Za-z]\d+):/.exec(location.hash);
-if (shared) document.getElementById((shared[1] as string).toLowerCase())?.scrollIntoView();
+if (shared) {
+  const id = shared[1] as string;
+  (
+    document.querySelector(`pymem-spec[data-claim="${id}"]`) ?? document.getElementById(id.toLowerCase())
+  )?.scrollIntoView();
+}
