@@ -35,4 +35,20 @@ export class DebugApiRecord {
     this.apiOf.delete(address);
     return was;
   }
+
+  /**
+   * A realloc through `api`'s functions: checked and forgotten as `release` does, then `resize` runs
+   * and its result is recorded as `api`'s; if `resize` is refused, the block's record is put back.
+   */
+  resize(address: number, api: AllocatorApi, resize: () => number): number {
+    const was = this.release(address, api, "Realloc");
+    try {
+      const moved = resize();
+      this.allocated(moved, api);
+      return moved;
+    } catch (e) {
+      if (was !== undefined) this.allocated(address, was); // refused: the block is as it was
+      throw e;
+    }
+  }
 }

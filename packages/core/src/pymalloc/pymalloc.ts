@@ -403,15 +403,7 @@ export class Pymalloc {
     if (address === 0) return this.malloc(nbytes);
     const api = this.debugApi;
     if (api === undefined) return this.reallocBlock(address, nbytes);
-    const was = api.release(address, "o", "Realloc");
-    try {
-      const moved = this.reallocBlock(address, nbytes);
-      api.allocated(moved, "o");
-      return moved;
-    } catch (e) {
-      if (was !== undefined) api.allocated(address, was); // refused: the block is as it was
-      throw e;
-    }
+    return api.resize(address, "o", () => this.reallocBlock(address, nbytes));
   }
 
   /** _PyObject_Realloc of a block (address ≠ 0), the debug build's API check done. */
@@ -457,15 +449,8 @@ export class Pymalloc {
     if (!this.profile.memDomainUsesPymalloc) return this.raw.realloc(address, nbytes);
     const api = this.debugApi;
     if (api === undefined || address === 0) return this.realloc(address, nbytes);
-    const was = api.release(address, "m", "Realloc"); // realloc then finds no record to check
-    try {
-      const moved = this.realloc(address, nbytes);
-      api.allocated(moved, "m");
-      return moved;
-    } catch (e) {
-      if (was !== undefined) api.allocated(address, was); // refused: the block is as it was
-      throw e;
-    }
+    // the record is forgotten first, so realloc finds none to check; its result becomes "mem"'s
+    return api.resize(address, "m", () => this.realloc(address, nbytes));
   }
 
   /** PyMem_Free (see memMalloc for which allocator serves it). */
