@@ -143,9 +143,9 @@ const notMeasured: Timing = { seconds: null, note: `not measured in ${skipOthers
 let modelOnly = notMeasured;
 let allInterpreters = notMeasured;
 if (skipOthers === null) {
-  log("claim suite, model only (vitest run claims in packages/scenarios) ...");
-  modelOnly = timeClaimSuite(["claims"]);
-  log("claim suite with all interpreters (vitest run in packages/scenarios) ...");
+  log("claim suite, model only (pnpm claims --no-witnesses) ...");
+  modelOnly = timeClaimSuite(["--no-witnesses"]);
+  log("claim suite with every judge (pnpm claims) ...");
   allInterpreters = timeClaimSuite([]);
 }
 const claimSuite = { model_only: modelOnly, all_interpreters: allInterpreters };

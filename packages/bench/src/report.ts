@@ -149,6 +149,6 @@ export function targets(rows: readonly Row[], memory: Memory, suite: Report["cla
       memory.rss_delta_bytes / memory.simulated_bytes,
     ),
     target("model claim suite, s (< 10)", 10, suite.model_only.seconds),
-    target("claim suite with all interpreters, s (< 120)", 120, suite.all_interpreters.seconds),
+    target("claim suite with every judge, s (< 120)", 120, suite.all_interpreters.seconds),
   ];
 }

@@ -1,17 +1,18 @@
-// How long the claim suite takes: packages/scenarios' vitest run, model only (the claims' specs)
-// and whole (every claim's witness on every interpreter found). Wall-clock seconds, one run each.
+// How long the claim suite takes: `pnpm claims` at the repository's root, as a reader runs it, with
+// `--no-witnesses` (the model only: every claim's spec) and whole (every spec, and every witness on
+// every judge found). Wall-clock seconds, one run each; the build check before it is turbo's cache.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Timing } from "./report.js";
 
-const scenarios = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scenarios");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-/** Times `vitest run [filter]` in packages/scenarios (the dot reporter: no report file is written). */
-export function timeClaimSuite(filter: string[]): Timing {
+/** Times `pnpm claims [args]` (its table is dropped: no report file is written). */
+export function timeClaimSuite(args: string[]): Timing {
   const t0 = performance.now();
-  const r = spawnSync("pnpm", ["exec", "vitest", "run", ...filter, "--reporter=dot"], {
-    cwd: scenarios,
+  const r = spawnSync("pnpm", ["-s", "claims", ...args], {
+    cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });

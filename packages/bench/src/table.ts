@@ -16,7 +16,7 @@ export function terminalTable(r: Report): string {
     ),
     "",
     `model memory: ${(m.model_bytes / 2 ** 20).toFixed(1)} MiB of arrays, RSS +${(m.rss_delta_bytes / 2 ** 20).toFixed(1)} MiB, for ${(m.simulated_bytes / 2 ** 20).toFixed(0)} MiB simulated`,
-    `claim suite: model only ${timing(r.claim_suite.model_only)}; with all interpreters ${timing(r.claim_suite.all_interpreters)}`,
+    `claim suite: model only ${timing(r.claim_suite.model_only)}; with every judge ${timing(r.claim_suite.all_interpreters)}`,
     ...r.targets.map(
       (t) =>
         `target ${t.met === null ? "not measured" : t.met ? "met" : "MISSED"}: ${t.name}: ${t.value ?? "-"}${t.factor !== null && !t.met ? ` (${t.factor}× the limit)` : ""}`,
