@@ -3,27 +3,36 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
-  type AllocatorProfile,
   hasDebugBuild,
   hex,
   objectProfile,
-  PROFILES,
   profile,
   profileForVersion,
   profileIds,
   quote,
-  releaseNumber,
   UnknownProfileError,
   withDebugHooks,
 } from "@pymem/core";
 import {
+  type BuildOutcome,
+  buildOfProfile,
+  buildsText,
   checkSource,
   DEFAULT_INSTRUCTION_LIMIT,
+  everyBuild,
+  firstLine,
+  groupByOutput,
+  type ModelBuild,
   PythonModelError,
   type RunResult,
-  runPython,
+  runOnBuild,
   type TraceStep,
 } from "@pymem/python";
+
+/** One build to run on (@pymem/python's every-build.ts). */
+type Build = ModelBuild;
+/** One build's answer: its result, the model's refusal, or the model's failure. */
+type Outcome = BuildOutcome;
 
 export const RUN_SYNOPSIS =
   "pymem run FILE.py --python X.Y[.Z]|all [--json] [--trace] [--bits 32|64] [--debug] [--instruction-limit N]";
@@ -48,28 +57,6 @@ Exit code: the program's own, 0 or 1 (an uncaught Python exception). 2 for bad a
 cannot be read, an unknown version, and a program the model refuses (a syntax error, a construct not
 modelled yet, a runaway), said in one line: pymem run: prog.py: line 4: 'async def' is not modelled yet.
 3 when the model itself failed (a bug in pymem). With all: the largest of every build's.`;
-
-/** One build to run on: the profile the model uses, and what runPython is given for it. */
-interface Build {
-  /** The allocator profile's id: "3.11", "3.6-pyenv", "3.12-32bit". */
-  readonly profile: string;
-  /** The version as given ("3.11.4"), or the profile's release ("3.6", "3.7.3") with all. */
-  readonly version: string;
-  readonly pointerSize: 4 | 8;
-  /** What runPython's `version` is: the version given, or the profile id without its "-32bit". */
-  readonly runAs: string;
-  /** A Py_DEBUG build: `profile` is then a debug profile ("3.14-debug"). */
-  readonly debugBuild: boolean;
-}
-
-/**
- * One build's answer: its result; or why the model refused to run the program there; or the error
- * the model failed with (a bug in pymem, not in the program).
- */
-type Outcome =
-  | { readonly build: Build; readonly result: RunResult }
-  | { readonly build: Build; readonly refused: PythonModelError }
-  | { readonly build: Build; readonly failed: Error };
 
 /** The exit code of a build the model refused the program on, and of one it failed on. */
 const REFUSED = 2;
@@ -136,25 +123,12 @@ export function runCommand(
     err(`pymem run: ${file}: ${unreadable(e as NodeJS.ErrnoException)}\n`);
     return 2;
   }
-  const run = (build: Build): Outcome => {
-    try {
-      return {
-        build,
-        result: runPython(source, {
-          version: build.runAs,
-          pointerSize: build.pointerSize,
-          debugBuild: build.debugBuild,
-          filename: file,
-          trace: options.trace,
-          instructionLimit: options.instructionLimit,
-        }),
-      };
-    } catch (e) {
-      if (e instanceof PythonModelError) return { build, refused: e };
-      if (e instanceof Error) return { build, failed: e };
-      throw e;
-    }
-  };
+  const run = (build: Build): Outcome =>
+    runOnBuild(source, build, {
+      filename: file,
+      trace: options.trace,
+      instructionLimit: options.instructionLimit,
+    });
 
   if (!options.all) {
     const outcome = run(options.builds[0] as Build);
@@ -218,7 +192,7 @@ function parse(args: readonly string[]): Options | "help" {
   return {
     file: positionals[0] as string,
     builds: (all
-      ? PROFILES.filter((p) => bits === undefined || p.pointerSize * 8 === bits).map(buildOf)
+      ? everyBuild().filter((b) => bits === undefined || b.pointerSize * 8 === bits)
       : [resolve(values.python, bits)]
     )
       .filter((b) => !values.debug || !all || hasDebugBuild(profile(b.profile)))
@@ -245,18 +219,6 @@ function positiveInteger(text: string, flag: string): number {
   return n;
 }
 
-/** A profile's build, as `--python all` runs it. */
-function buildOf(p: AllocatorProfile): Build {
-  const runAs = p.id.replace(/-32bit$/, "");
-  return {
-    profile: p.id,
-    version: releaseNumber(runAs),
-    pointerSize: p.pointerSize,
-    runAs,
-    debugBuild: false,
-  };
-}
-
 /** The Py_DEBUG variant of a build. Throws UnknownProfileError where the model has none (before 3.14). */
 function asDebugBuild(b: Build): Build {
   return { ...b, profile: withDebugHooks(profile(b.profile)).id, debugBuild: true };
@@ -271,7 +233,7 @@ function resolve(python: string, bits: 32 | 64 | undefined): Build {
     const p = profile(python);
     if (bits !== undefined && bits !== p.pointerSize * 8)
       throw new UsageError(`--bits ${bits} contradicts --python ${python}, a ${p.pointerSize * 8}-bit build`);
-    return buildOf(p);
+    return buildOfProfile(p);
   }
   const pointerSize = bits === 32 ? 4 : 8;
   // The object layer's check first: its message for 3.5 says which versions are modelled.
@@ -287,9 +249,7 @@ function unreadable(e: NodeJS.ErrnoException): string {
   return `cannot read it: ${oneLine(e.message)}`;
 }
 
-function oneLine(text: string): string {
-  return text.split("\n")[0] ?? "";
-}
+const oneLine = firstLine;
 
 function exitCodeOf(outcome: Outcome): RunJson["exitCode"] {
   return "refused" in outcome ? REFUSED : "failed" in outcome ? FAILED : outcome.result.exitCode;
@@ -328,16 +288,7 @@ function jsonOf(outcome: Outcome): RunJson {
 // --python all: a builds x output table, each distinct output once.
 
 function table(outcomes: readonly Outcome[]): string {
-  const groups = new Map<string, Outcome[]>();
-  for (const o of outcomes) {
-    const key = JSON.stringify(
-      "result" in o ? [o.result.stdout, o.result.stderr, o.result.exitCode] : outputLines(o),
-    );
-    const group = groups.get(key);
-    if (group) group.push(o);
-    else groups.set(key, [o]);
-  }
-  const rows = [...groups.values()].map((group) => ({
+  const rows = groupByOutput(outcomes).map((group) => ({
     builds: buildsText(group.map((o) => o.build)),
     output: outputLines(group[0] as Outcome),
   }));
@@ -373,40 +324,6 @@ function textLines(text: string, empty: string): string[] {
   if (text.endsWith("\n")) lines.pop();
   else lines.push("[no newline at the end]");
   return lines;
-}
-
-/**
- * The builds of one output, as ranges in the core's profile order, 64-bit then 32-bit:
- * "2.7, 3.6–3.10 (64-bit and 32-bit)", "3.11–3.15 (64-bit); 3.12 (32-bit)".
- */
-function buildsText(builds: readonly Build[]): string {
-  const bySize = ([8, 4] as const)
-    .map((size) => {
-      const order = PROFILES.filter((p) => p.pointerSize === size).map((p) => p.id);
-      const mine = new Set(builds.filter((b) => b.pointerSize === size).map((b) => b.profile));
-      return { size, text: ranges(order.map((id) => (mine.has(id) ? id.replace(/-32bit$/, "") : null))) };
-    })
-    .filter((s) => s.text !== "");
-  if (bySize.length === 2 && bySize[0]?.text === bySize[1]?.text)
-    return `${bySize[0]?.text} (64-bit and 32-bit)`;
-  return bySize.map((s) => `${s.text} (${s.size * 8}-bit)`).join("; ");
-}
-
-/** Runs of three or more neighbours in the order become "first–last"; null marks a build not in it. */
-function ranges(order: readonly (string | null)[]): string {
-  const parts: string[] = [];
-  let run: string[] = [];
-  const close = () => {
-    if (run.length >= 3) parts.push(`${run[0]}–${run.at(-1)}`);
-    else parts.push(...run);
-    run = [];
-  };
-  for (const id of order) {
-    if (id === null) close();
-    else run.push(id);
-  }
-  close();
-  return parts.join(", ");
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,45 @@
+// One program on every build, grouped by output: what `pymem run --python all` and the site's version
+// strip show.
+import { PROFILES, profile, withDebugHooks } from "@pymem/core";
+import { describe, expect, it } from "vitest";
+import { buildOfProfile, buildsText, everyBuild, groupByOutput, runOnBuild } from "../src/index.js";
+
+const build = (id: string) => buildOfProfile(profile(id));
+
+describe("every build", () => {
+  it("is every core profile once, in the core's order", () => {
+    expect(everyBuild().map((b) => b.profile)).toEqual(PROFILES.map((p) => p.id));
+  });
+
+  it("names builds as ranges, 64-bit before 32-bit, sizes merged when alike", () => {
+    expect(buildsText(everyBuild())).toBe("2.7–3.15 (64-bit and 32-bit)");
+    expect(buildsText(["3.11", "3.12", "3.13", "3.12-32bit"].map(build))).toBe(
+      "3.11–3.13 (64-bit); 3.12 (32-bit)",
+    );
+    expect(buildsText(["2.7", "3.6"].map(build))).toBe("2.7, 3.6 (64-bit)");
+  });
+
+  it("names debug builds as debug builds (their profiles are not in the core's list)", () => {
+    const debug = ["3.14", "3.15", "3.14-32bit", "3.15-32bit"].map((id) => ({
+      ...build(id),
+      profile: withDebugHooks(profile(id)).id,
+      debugBuild: true,
+    }));
+    expect(buildsText(debug)).toBe("3.14, 3.15 (64-bit and 32-bit debug)");
+  });
+
+  it("groups builds by what they print, a refusal by its message", () => {
+    const count = "import sys\nx = []\nprint(sys.getrefcount(x))\n";
+    const groups = groupByOutput(everyBuild().map((b) => runOnBuild(count, b)));
+    expect(groups).toHaveLength(1);
+    const refused = groupByOutput(
+      ["3.11", "3.12"].map((id) => runOnBuild("async def f():\n    pass\n", build(id))),
+    );
+    expect(refused).toHaveLength(1);
+    expect("refused" in (refused[0]?.[0] ?? {})).toBe(true);
+    // two local names on one list: 3 up to 3.13; 3.14 passes a local borrowed: 2
+    const held = "import sys\ndef f():\n    a = []\n    b = a\n    return sys.getrefcount(a)\nprint(f())\n";
+    const split = groupByOutput(["3.13", "3.14"].map((id) => runOnBuild(held, build(id))));
+    expect(split.map((g) => g.map((o) => o.build.profile))).toEqual([["3.13"], ["3.14"]]);
+  });
+});
