@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { strings } from "../src/lib/i18n.js";
 import {
+  MODEL_BUILD_LIMIT_MS,
   PYODIDE_LOAD_LIMIT_MS,
   PYODIDE_RUN_LIMIT_MS,
   SPEC_MESSAGE_LIMIT,
@@ -24,6 +25,7 @@ describe("messages that name a limit", () => {
     expect(t.pyodideStopped).toContain(`${seconds(PYODIDE_RUN_LIMIT_MS)} `);
     expect(t.pyodideStopped).toContain(`${seconds(PYODIDE_LOAD_LIMIT_MS)} `);
     expect(t.pyodideStopped).not.toContain(`${seconds(SPEC_STEP_LIMIT_MS)} `);
+    expect(t.playground.stopped).toContain(`${seconds(MODEL_BUILD_LIMIT_MS)} `);
   });
 
   const page = join(import.meta.dirname, "..", "dist", "reference-counting", "index.html");

@@ -95,6 +95,16 @@ export function groupByOutput(outcomes: readonly BuildOutcome[]): BuildOutcome[]
   return [...groups.values()];
 }
 
+/** How buildsText names pointer sizes: English by default; the site passes Chinese. */
+export interface BuildWords {
+  /** "64-bit and 32-bit", "32-bit debug": the sizes of a range of builds, widest first. */
+  readonly sizes: (bits: readonly (64 | 32)[], debug: boolean) => string;
+}
+
+export const ENGLISH_BUILD_WORDS: BuildWords = {
+  sizes: (bits, debug) => `${bits.map((b) => `${b}-bit`).join(" and ")}${debug ? " debug" : ""}`,
+};
+
 /**
  * The builds of one output, as ranges in the core's profile order, 64-bit then 32-bit:
  * "2.7, 3.6–3.10 (64-bit and 32-bit)", "3.11–3.15 (64-bit); 3.12 (32-bit)"; debug builds are named as
@@ -102,19 +112,21 @@ export function groupByOutput(outcomes: readonly BuildOutcome[]): BuildOutcome[]
  */
 export function buildsText(
   builds: readonly Pick<ModelBuild, "profile" | "pointerSize" | "debugBuild">[],
+  words: BuildWords = ENGLISH_BUILD_WORDS,
 ): string {
   const releaseId = (id: string) => id.replace("-debug", "");
-  const kind = builds.length > 0 && builds.every((b) => b.debugBuild) ? " debug" : "";
+  const debug = builds.length > 0 && builds.every((b) => b.debugBuild);
   const bySize = ([8, 4] as const)
     .map((size) => {
       const order = PROFILES.filter((p) => p.pointerSize === size).map((p) => p.id);
       const mine = new Set(builds.filter((b) => b.pointerSize === size).map((b) => releaseId(b.profile)));
-      return { size, text: ranges(order.map((id) => (mine.has(id) ? id.replace(/-32bit$/, "") : null))) };
+      const bits = size === 8 ? 64 : 32;
+      return { bits, text: ranges(order.map((id) => (mine.has(id) ? id.replace(/-32bit$/, "") : null))) };
     })
     .filter((s) => s.text !== "");
   if (bySize.length === 2 && bySize[0]?.text === bySize[1]?.text)
-    return `${bySize[0]?.text} (64-bit and 32-bit${kind})`;
-  return bySize.map((s) => `${s.text} (${s.size * 8}-bit${kind})`).join("; ");
+    return `${bySize[0]?.text} (${words.sizes([64, 32], debug)})`;
+  return bySize.map((s) => `${s.text} (${words.sizes([s.bits as 64 | 32], debug)})`).join("; ");
 }
 
 /** Runs of three or more neighbours in the order become "first–last"; null marks a build not in it. */

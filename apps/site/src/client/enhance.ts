@@ -34,13 +34,16 @@ class SpecElement extends HTMLElement {
 class WitnessElement extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector<HTMLFieldSetElement>("fieldset");
-    const button = this.querySelector<HTMLButtonElement>("[data-action=run-witness]");
-    if (!form || !button) return;
+    if (!form) return;
     form.hidden = false;
-    button.addEventListener("click", async () => {
-      const { runWitness } = await import("./witness-runner.js");
-      await runWitness(this);
-    });
+    // The playground's code (and the model's worker behind it) loads on the first click.
+    for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-action]")) {
+      const action = button.dataset.action as "edit" | "run-model" | "reset" | "run-witness";
+      button.addEventListener("click", async () => {
+        const { act } = await import("./playground.js");
+        await act(this, action);
+      });
+    }
   }
 }
 

@@ -1,14 +1,22 @@
-// "Run on Pyodide": runs the claim's witness on the chosen CPython version in a worker and shows its
-// output beside the model's prediction for that version. Each version's Pyodide loads once, on demand.
+// "Run on Pyodide": runs the playground's program (the claim's witness, or the reader's edit of it) on the
+// chosen CPython version in a worker and shows its output beside the model's prediction for that
+// version. Each version's Pyodide loads once, on demand.
 import { PYODIDE_LOAD_LIMIT_MS, PYODIDE_RUN_LIMIT_MS } from "../lib/limits.js";
 import type { PyodideRequest, PyodideResponse } from "./pyodide.worker.js";
 
-interface Build {
+export interface PyodideBuild {
   key: string;
   python: string;
   release: string;
+  /** The model's prediction for the claim's own witness; null where the model makes none. */
   prediction: string | null;
 }
+
+/**
+ * What the model says the build prints: its stdout and whether it ends without an uncaught exception;
+ * or why it says nothing.
+ */
+export type Prediction = { readonly stdout: string; readonly ok: boolean } | { readonly none: string };
 
 interface Ui {
   loading: string;
@@ -17,7 +25,6 @@ interface Ui {
   prediction: string;
   match: string;
   mismatch: string;
-  noPrediction: string;
   stopped: string;
   crashed: string;
 }
@@ -102,14 +109,18 @@ function block(label: string, text: string, className: string): HTMLElement {
   return wrap;
 }
 
-export async function runWitness(host: HTMLElement): Promise<void> {
+/** Runs `source` on the chosen Pyodide build; `predict` gives the model's word for that build. */
+export async function runWitness(
+  host: HTMLElement,
+  source: string,
+  predict: (build: PyodideBuild) => Promise<Prediction>,
+): Promise<void> {
   const select = host.querySelector<HTMLSelectElement>("[data-pyodide-version]");
   const button = host.querySelector<HTMLButtonElement>("[data-action=run-witness]");
   const result = host.querySelector<HTMLElement>(".pyodide-result");
   if (!select || !button || !result) return;
-  const builds = readJson<Build[]>(host, "[data-builds]");
+  const builds = readJson<PyodideBuild[]>(host, "[data-builds]");
   const ui = readJson<Ui>(host, "[data-ui]");
-  const source = readJson<string>(host, "[data-witness-source]");
   const build = builds.find((b) => b.key === select.value);
   if (!build) return;
 
@@ -119,9 +130,12 @@ export async function runWitness(host: HTMLElement): Promise<void> {
   const status = document.createElement("p");
   status.textContent = workers.has(build.key) ? ui.running : ui.loading;
   result.replaceChildren(status);
-  const outcome = await runOn(build.key, source, () => {
-    status.textContent = ui.running;
-  });
+  const [outcome, prediction] = await Promise.all([
+    runOn(build.key, source, () => {
+      status.textContent = ui.running;
+    }),
+    predict(build),
+  ]);
   button.disabled = false;
   select.disabled = false;
 
@@ -139,12 +153,12 @@ export async function runWitness(host: HTMLElement): Promise<void> {
   compare.append(block(runLabel, printed, "pyodide-printed"));
   const verdict = document.createElement("p");
   verdict.className = "pyodide-verdict";
-  if (build.prediction === null) {
-    verdict.textContent = ui.noPrediction;
+  if ("none" in prediction) {
+    verdict.textContent = prediction.none;
     result.dataset.state = "no-prediction";
   } else {
-    compare.append(block(`${ui.prediction}:`, build.prediction, "pyodide-predicted"));
-    const same = outcome.ok && outcome.stdout === build.prediction;
+    compare.append(block(`${ui.prediction}:`, prediction.stdout, "pyodide-predicted"));
+    const same = outcome.ok === prediction.ok && outcome.stdout === prediction.stdout;
     verdict.textContent = same ? `✓ ${ui.match}` : `✗ ${ui.mismatch}`;
     result.dataset.state = same ? "match" : "mismatch";
   }

@@ -3,6 +3,7 @@
 import type { VerdictKind } from "@pymem/scenarios";
 import type { BuildKind } from "./evidence.js";
 import {
+  MODEL_BUILD_LIMIT_MS,
   PYODIDE_LOAD_LIMIT_MS,
   PYODIDE_RUN_LIMIT_MS,
   SHARED_EDIT_MAX_BYTES,
@@ -18,6 +19,7 @@ const step = seconds(SPEC_STEP_LIMIT_MS);
 const whole = seconds(SPEC_RUN_LIMIT_MS);
 const pyLoad = seconds(PYODIDE_LOAD_LIMIT_MS);
 const pyRun = seconds(PYODIDE_RUN_LIMIT_MS);
+const modelBuild = seconds(MODEL_BUILD_LIMIT_MS);
 const messages = SPEC_MESSAGE_LIMIT.toLocaleString("en");
 const outputChars = SPEC_OUTPUT_LIMIT_CHARS.toLocaleString("en");
 const sharedKb = SHARED_EDIT_MAX_BYTES / 1024;
@@ -99,7 +101,6 @@ const en = {
   notApplicable: "not applicable",
   predicted: "The model predicted",
   noRecording: "No recording yet: run `pnpm oracle record` for this claim.",
-  runInBrowser: "Run the witness in this page",
   runPyodide: "Run on Pyodide",
   pyodideVersion: "Python version",
   pyodideLoading: "Loading Pyodide (a few MB, once per version)…",
@@ -111,6 +112,25 @@ const en = {
   needsPymalloc: "this claim needs pymalloc, and Pyodide is built without it.",
   pyodideNote:
     "Pyodide is CPython compiled to WebAssembly (32-bit pointers, no pymalloc). It is loaded from this site only when you press the button.",
+  playground: {
+    legend: "Run it here: the witness, or your own Python",
+    note: "The model runs the program on every CPython build it has (2.7 to 3.15, 64-bit and 32-bit) in this page, and shows each different output once, with the builds that print it.",
+    edit: "Edit the Python",
+    runModel: "Run on the model",
+    reset: "Reset to the witness",
+    editorLabel: "Python program (Ctrl+Enter runs it on the model, Escape leaves the editor)",
+    modelRunning: "Running on the model of every build…",
+    sameOnAll: "All {n} builds print the same.",
+    differsOn: "The {n} builds print {k} different outputs. Choose a group of builds to see what it prints:",
+    printed: "print",
+    exception: "and end with an exception:",
+    refused: "The model does not run this program:",
+    failed: "The model failed (a bug in pymem, please report it):",
+    stopped: `Stopped: {done} of {total} builds had run when the next took longer than ${modelBuild} s. Is there an endless loop?`,
+    crashed: "The model stopped:",
+    pyodideRunsWitness:
+      "Pyodide runs the witness as published, not your edit: Python on Pyodide can reach this page through its JavaScript bridge, and it gets its own sandbox first. Reset to run the witness there.",
+  },
   verdict: {
     holds: "holds",
     partly: "partly",
@@ -241,7 +261,6 @@ const zh: Strings = {
   notApplicable: "不适用",
   predicted: "模型的预测",
   noRecording: "尚无记录：请为此说法运行 `pnpm oracle record`。",
-  runInBrowser: "在本页运行见证程序",
   runPyodide: "在 Pyodide 上运行",
   pyodideVersion: "Python 版本",
   pyodideLoading: "正在加载 Pyodide（数 MB，每个版本只加载一次）…",
@@ -253,6 +272,25 @@ const zh: Strings = {
   needsPymalloc: "这条说法需要 pymalloc，而 Pyodide 构建时没有启用它。",
   pyodideNote:
     "Pyodide 是编译成 WebAssembly 的 CPython（32 位指针，没有 pymalloc）。只有在你点击按钮时，才会从本站加载。",
+  playground: {
+    legend: "在这里运行：见证程序，或你自己的 Python",
+    note: "模型在本页中把程序放到它的每个 CPython 构建上运行（2.7 到 3.15，64 位和 32 位），每种不同的输出只显示一次，并列出输出它的构建。",
+    edit: "编辑 Python 代码",
+    runModel: "在模型上运行",
+    reset: "恢复为见证程序",
+    editorLabel: "Python 程序（Ctrl+Enter 在模型上运行，Esc 离开编辑器）",
+    modelRunning: "正在每个构建的模型上运行…",
+    sameOnAll: "全部 {n} 个构建的输出相同。",
+    differsOn: "这 {n} 个构建共有 {k} 种不同的输出。选择一组构建，查看它的输出：",
+    printed: "的输出",
+    exception: "并以异常结束：",
+    refused: "模型不运行这个程序：",
+    failed: "模型出错了（这是 pymem 的 bug，请报告）：",
+    stopped: `已停止：{total} 个构建中已有 {done} 个运行完毕，下一个运行超过了 ${modelBuild} 秒。是否有死循环？`,
+    crashed: "模型停止了：",
+    pyodideRunsWitness:
+      "Pyodide 只运行原样的见证程序，不运行你的修改：Pyodide 上的 Python 能通过它的 JavaScript 桥接触及本页，得先给它一个独立的沙箱。恢复为见证程序即可在那里运行。",
+  },
   verdict: {
     holds: "成立",
     partly: "部分成立",

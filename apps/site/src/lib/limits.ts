@@ -47,3 +47,16 @@ export const SHARED_EDIT_MAX_BYTES = 256 * 1024;
 
 /** Whole seconds, for the messages that name a limit. */
 export const seconds = (ms: number): number => Math.round(ms / 1000);
+
+/**
+ * The playground's run of a reader's Python on the model: each build may take this long (ms) before the
+ * model's worker is ended and the run reported as stopped. A witness takes milliseconds per build; the
+ * longest, C17's, about 15 ms in Node.
+ */
+export const MODEL_BUILD_LIMIT_MS = 2000;
+
+/** Loading the model's worker (about 1 MB of code, once per page) may take this long (ms). */
+export const MODEL_LOAD_LIMIT_MS = 30_000;
+
+/** Characters of one build's output the playground shows; the rest is left out, with a note. */
+export const MODEL_OUTPUT_LIMIT_CHARS = 20_000;

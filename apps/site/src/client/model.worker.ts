@@ -1,0 +1,57 @@
+// The playground's model: runs a reader's Python with @pymem/python on every build the model has and
+// sends back each group of builds that print alike. A runaway program is
+// stopped by the page, which ends this worker when a build takes longer than MODEL_BUILD_LIMIT_MS.
+import {
+  type BuildOutcome,
+  buildsText,
+  everyBuild,
+  firstLine,
+  groupByOutput,
+  runOnBuild,
+} from "@pymem/python";
+import { MODEL_OUTPUT_LIMIT_CHARS } from "../lib/limits.js";
+import { BUILD_WORDS } from "../lib/playground/build-words.js";
+import type { ModelRequest, ModelResponse, OutputGroup } from "../lib/playground/messages.js";
+
+/** As interpreters read a witness (stdin), so that tracebacks name the same file. */
+const FILENAME = "<stdin>";
+
+const post = (m: ModelResponse) => self.postMessage(m);
+
+function textOf(o: BuildOutcome): Pick<OutputGroup, "kind" | "text" | "stderr" | "exitCode"> {
+  if ("result" in o) {
+    const { stdout, stderr, exitCode } = o.result;
+    return {
+      kind: "ran",
+      text: stdout.slice(0, MODEL_OUTPUT_LIMIT_CHARS),
+      stderr: stderr.slice(0, MODEL_OUTPUT_LIMIT_CHARS),
+      exitCode,
+    };
+  }
+  if ("refused" in o) return { kind: "refused", text: firstLine(o.refused.message), stderr: "", exitCode: 2 };
+  return {
+    kind: "failed",
+    text: `${o.failed.name}: ${firstLine(o.failed.message)}`,
+    stderr: "",
+    exitCode: 3,
+  };
+}
+
+self.addEventListener("message", (e: MessageEvent<ModelRequest>) => {
+  const request = e.data;
+  const { id, source } = request;
+  const builds = everyBuild();
+  const outcomes = builds.map((build, index) => {
+    post({ id, kind: "build-started", index, total: builds.length });
+    return runOnBuild(source, build, { filename: FILENAME });
+  });
+  const groups = groupByOutput(outcomes).map((group) => ({
+    builds: buildsText(
+      group.map((o) => o.build),
+      BUILD_WORDS[request.lang],
+    ),
+    profiles: group.map((o) => o.build.profile),
+    ...textOf(group[0] as BuildOutcome),
+  }));
+  post({ id, kind: "every-build", groups });
+});

@@ -1,0 +1,237 @@
+// The playground under each claim's witness: the reader edits the Python (the witness to start with),
+// runs it on the model of every CPython build and sees each distinct output once with the builds that
+// print it (the version strip). Pyodide runs the claim's witness as published, beside the model's
+// prediction for that build; a reader's edit does not run there until Pyodide runs in a sandbox
+// (Python on Pyodide reaches the page's origin through its JavaScript bridge: docs/untrusted-code.md).
+// The model interprets the program and never turns it into JavaScript, so an edit may run there.
+// Loaded on the first click (client/enhance.ts); the model runs in its own worker (model-runner.ts).
+import type { OutputGroup } from "../lib/playground/messages.js";
+import type { Lang } from "../lib/sections.js";
+import { type EditorHandle, textareaEditor } from "./editor-handle.js";
+import { type ModelOutcome, onEveryBuild } from "./model-runner.js";
+import { type Prediction, type PyodideBuild, runWitness } from "./witness-runner.js";
+
+/** The playground's words, put in the page by WitnessBlock.astro (lib/i18n.ts). */
+export interface PlaygroundUi {
+  readonly editorLabel: string;
+  readonly modelRunning: string;
+  /** "{n} builds, one output" */
+  readonly sameOnAll: string;
+  /** "{n} builds, {k} different outputs: choose a group to see what it prints" */
+  readonly differsOn: string;
+  readonly printed: string;
+  readonly exception: string;
+  readonly refused: string;
+  readonly failed: string;
+  /** "{done} of {total} builds ran; the next ran over {limit} s and was stopped" */
+  readonly stopped: string;
+  readonly crashed: string;
+  /** The claim's own witness has no prediction on this Pyodide build: why. */
+  readonly noPrediction: string;
+}
+
+type Action = "edit" | "run-model" | "reset" | "run-witness";
+
+interface State {
+  /** The claim's witness, what the playground opens with. */
+  readonly original: string;
+  /** The reader's editor, once opened. */
+  editor?: EditorHandle;
+}
+
+const states = new WeakMap<HTMLElement, State>();
+
+const readJson = <T>(root: Element, selector: string): T =>
+  JSON.parse(root.querySelector(selector)?.textContent ?? "null") as T;
+
+function stateOf(host: HTMLElement): State {
+  let s = states.get(host);
+  if (!s) {
+    s = { original: readJson<string>(host, "[data-witness-source]") };
+    states.set(host, s);
+  }
+  return s;
+}
+
+const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+
+/** The program the model runs: the reader's edit, or the witness while the editor is closed. */
+function sourceOf(state: State): string {
+  return state.editor?.getValue() ?? state.original;
+}
+
+/** Pyodide runs the witness only: while the editor holds something else, its button says why not. */
+function guardPyodide(host: HTMLElement, state: State): void {
+  const edited = sourceOf(state) !== state.original;
+  const run = host.querySelector<HTMLButtonElement>("[data-action=run-witness]");
+  const note = host.querySelector<HTMLElement>(".pyodide-edited");
+  if (run) run.disabled = edited;
+  if (note) note.hidden = !edited;
+}
+
+function openEditor(host: HTMLElement, state: State, ui: PlaygroundUi): EditorHandle {
+  if (state.editor) return state.editor;
+  const slot = host.querySelector<HTMLElement>(".playground-editor");
+  const run = host.querySelector<HTMLButtonElement>("[data-action=run-model]");
+  if (!slot) throw new Error("the playground has no editor slot");
+  slot.hidden = false;
+  state.editor = textareaEditor(slot, state.original, ui.editorLabel, {
+    run: () => void act(host, "run-model"),
+    leave: () => run?.focus(),
+  });
+  state.editor.onChange(() => guardPyodide(host, state));
+  const reset = host.querySelector<HTMLButtonElement>("[data-action=reset]");
+  if (reset) reset.hidden = false;
+  const edit = host.querySelector<HTMLButtonElement>("[data-action=edit]");
+  if (edit) edit.hidden = true;
+  return state.editor;
+}
+
+function pre(text: string, className = "pymem-output"): HTMLPreElement {
+  const p = document.createElement("pre");
+  p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+/** One group's output: what it printed, its traceback, or the model's reason for not running it. */
+function groupOutput(group: OutputGroup, ui: PlaygroundUi): HTMLElement {
+  const wrap = document.createElement("div");
+  wrap.className = "model-output";
+  const label = document.createElement("p");
+  label.className = "model-output-label";
+  if (group.kind === "ran") {
+    label.textContent = `${group.builds} ${ui.printed}:`;
+    wrap.append(label, pre(group.text));
+    if (group.stderr !== "") {
+      const err = document.createElement("p");
+      err.className = "model-output-label";
+      err.textContent = ui.exception;
+      wrap.append(err, pre(group.stderr, "pymem-output model-stderr"));
+    }
+  } else {
+    label.textContent = `${group.builds}:`;
+    const why = document.createElement("p");
+    why.className = "model-refused";
+    why.textContent = `${group.kind === "refused" ? ui.refused : ui.failed} ${group.text}`;
+    wrap.append(label, why);
+  }
+  return wrap;
+}
+
+/** The line a refusal names ("line 4: 'async def' is not modelled yet"), if any. */
+function refusedLine(groups: readonly OutputGroup[]): number | undefined {
+  const refusal = groups.find((g) => g.kind === "refused");
+  const m = refusal && /^line (\d+)\b/.exec(refusal.text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The version strip: one button per group of builds that print alike, and the chosen group's output. */
+function renderGroups(
+  result: HTMLElement,
+  groups: readonly OutputGroup[],
+  ui: PlaygroundUi,
+  newest: string,
+): void {
+  const builds = groups.reduce((n, g) => n + g.profiles.length, 0);
+  const summary = document.createElement("p");
+  summary.className = "model-summary";
+  summary.textContent =
+    groups.length === 1
+      ? fill(ui.sameOnAll, { n: builds })
+      : fill(ui.differsOn, { n: builds, k: groups.length });
+  const strip = document.createElement("ul");
+  strip.className = "version-strip";
+  const shown = document.createElement("div");
+  const buttons = groups.map((g, i) => {
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `version-group version-${g.kind}`;
+    b.textContent = g.builds;
+    b.dataset.group = String(i);
+    li.append(b);
+    strip.append(li);
+    return b;
+  });
+  const choose = (i: number) => {
+    for (const [k, b] of buttons.entries()) b.setAttribute("aria-pressed", String(k === i));
+    shown.replaceChildren(groupOutput(groups[i] as OutputGroup, ui));
+  };
+  for (const [i, b] of buttons.entries()) b.addEventListener("click", () => choose(i));
+  // The group of the newest 64-bit build first: the version most readers run.
+  choose(
+    Math.max(
+      0,
+      groups.findIndex((g) => g.profiles.includes(newest)),
+    ),
+  );
+  result.replaceChildren(summary, ...(groups.length > 1 ? [strip] : []), shown);
+}
+
+function renderStop(
+  result: HTMLElement,
+  outcome: Exclude<ModelOutcome<unknown>, { kind: "done" }>,
+  ui: PlaygroundUi,
+) {
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.textContent =
+    outcome.kind === "stopped"
+      ? fill(ui.stopped, { done: outcome.builds, total: outcome.total })
+      : `${ui.crashed} ${outcome.message}`;
+  result.replaceChildren(p);
+}
+
+async function runModel(host: HTMLElement, state: State, ui: PlaygroundUi): Promise<void> {
+  const result = host.querySelector<HTMLElement>(".model-result");
+  const button = host.querySelector<HTMLButtonElement>("[data-action=run-model]");
+  if (!result || !button) return;
+  const lang = (host.dataset.lang ?? "en") as Lang;
+  button.disabled = true;
+  result.dataset.state = "running";
+  const status = document.createElement("p");
+  status.textContent = ui.modelRunning;
+  result.replaceChildren(status);
+  const outcome = await onEveryBuild(sourceOf(state), lang);
+  button.disabled = false;
+  if (outcome.kind !== "done") {
+    result.dataset.state = outcome.kind;
+    renderStop(result, outcome, ui);
+    return;
+  }
+  const groups = outcome.value;
+  result.dataset.state = groups.some((g) => g.kind !== "ran") ? "refused" : "done";
+  result.dataset.groups = String(groups.length);
+  result.dataset.ms = String(Math.round(outcome.ms));
+  renderGroups(result, groups, ui, host.dataset.newest ?? "");
+  const line = refusedLine(groups);
+  if (line !== undefined && state.editor) state.editor.revealLine(line);
+}
+
+/** The model's prediction for the claim's witness on a Pyodide build, made when the site was built. */
+function predictOn(build: PyodideBuild, ui: PlaygroundUi): Promise<Prediction> {
+  return Promise.resolve(
+    build.prediction === null ? { none: ui.noPrediction } : { stdout: build.prediction, ok: true },
+  );
+}
+
+export async function act(host: HTMLElement, action: Action): Promise<void> {
+  const state = stateOf(host);
+  const ui = readJson<PlaygroundUi>(host, "[data-playground-ui]");
+  if (action === "edit") {
+    openEditor(host, state, ui).focus();
+    return;
+  }
+  if (action === "reset") {
+    state.editor?.setValue(state.original);
+    guardPyodide(host, state);
+    state.editor?.focus();
+    return;
+  }
+  // Each run's button is disabled while it runs; the model and Pyodide may run at once.
+  if (action === "run-model") await runModel(host, state, ui);
+  else if (sourceOf(state) === state.original)
+    await runWitness(host, state.original, (b) => predictOn(b, ui));
+}

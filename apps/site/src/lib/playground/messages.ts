@@ -1,0 +1,31 @@
+// What the page and the model's worker (client/model.worker.ts) say to each other when the playground
+// runs a reader's Python on the model. The worker is the site's own code running @pymem/python, which
+// interprets the program (nothing of it becomes JavaScript); what it sends back is text and numbers.
+import type { Lang } from "../sections.js";
+
+/** Run `source` on every build the model has; build names in the page's language. */
+export interface ModelRequest {
+  readonly id: number;
+  readonly source: string;
+  readonly lang: Lang;
+}
+
+/** What one group of builds, all printing alike, printed. */
+export interface OutputGroup {
+  /** "2.7–3.13 (64-bit and 32-bit)", in the page's language. */
+  readonly builds: string;
+  /** The core's profile ids of the group, in the core's order. */
+  readonly profiles: readonly string[];
+  /** ran: the program's stdout; refused: the model's one-line reason; failed: a bug in pymem. */
+  readonly kind: "ran" | "refused" | "failed";
+  readonly text: string;
+  /** What the program wrote to stderr (a traceback), when it ran. */
+  readonly stderr: string;
+  /** The program's exit code: 1 after an uncaught exception. */
+  readonly exitCode: number;
+}
+
+export type ModelResponse =
+  /** Sent as each build starts, so that the page's clock for a build can be restarted. */
+  | { readonly id: number; readonly kind: "build-started"; readonly index: number; readonly total: number }
+  | { readonly id: number; readonly kind: "every-build"; readonly groups: readonly OutputGroup[] };

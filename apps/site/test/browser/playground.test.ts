@@ -1,0 +1,171 @@
+// The playground under a claim's witness, in Chromium with real clicks and keys: the witness and a
+// reader's own Python on the model of every build (the version strip), a program the model refuses
+// (said at its line), a runaway stopped with the page alive, the witness on Pyodide beside the model's
+// prediction (an edit is not run there: docs/untrusted-code.md); on a 320 px phone and a desktop, in
+// English and Chinese.
+import { CLAIMS } from "@pymem/scenarios";
+import { requireOrSkip } from "@pymem/testkit";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { MODEL_BUILD_LIMIT_MS } from "../../src/lib/limits.js";
+import { type Lang, type PageId, pageHref, pageOf } from "../../src/lib/sections.js";
+import { axeViolations } from "./axe.js";
+import { screenshot } from "./harness.js";
+import { HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
+
+const { browser, open, pageErrors } = siteSession();
+
+/** C08: two names on one list, counted in a function; 3.14 passes a local borrowed, so its count is 1 lower. */
+const CLAIM = "C08";
+const scope = `pymem-witness[data-claim="${CLAIM}"]`;
+const claim = CLAIMS.find((c) => c.id === CLAIM);
+if (!claim) throw new Error(`no claim ${CLAIM}`);
+const pathOf = (lang: Lang) => `${pageHref(pageOf(claim) as PageId, lang)}#${CLAIM.toLowerCase()}`;
+
+async function openPlayground(lang: Lang, width = 1280): Promise<Page> {
+  const phone = width < 768;
+  const context = await browser().newContext({
+    viewport: { width, height: phone ? 800 : 900 },
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+    serviceWorkers: "block",
+  });
+  const p = await open(pathOf(lang), context);
+  await p.locator(`${scope} [data-action=run-model]`).scrollIntoViewIfNeeded();
+  return p;
+}
+
+async function runOnModel(p: Page): Promise<string> {
+  await p.locator(`${scope} [data-action=run-model]`).click();
+  const result = p.locator(`${scope} .model-result`);
+  await p
+    .locator(
+      `${scope} .model-result:is([data-state=done],[data-state=refused],[data-state=stopped],[data-state=crashed])`,
+    )
+    .waitFor({ timeout: RESULT_MS });
+  return (await result.getAttribute("data-state")) ?? "";
+}
+
+async function typeProgram(p: Page, text: string): Promise<void> {
+  if ((await p.locator(`${scope} .playground-editor textarea`).count()) === 0)
+    await p.locator(`${scope} [data-action=edit]`).click();
+  const area = p.locator(`${scope} .playground-editor textarea`);
+  await area.click();
+  await p.keyboard.press("ControlOrMeta+A");
+  await p.keyboard.press("Delete");
+  await p.keyboard.insertText(text);
+}
+
+describe("the playground", () => {
+  it("runs the witness on every build and shows where the output changes (3.13 / 3.14)", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    if (!claim.predictWitness) throw new Error(`${CLAIM} no longer predicts its witness`);
+    const p = await openPlayground("en");
+    expect(await runOnModel(p)).toBe("done");
+    const groups = p.locator(`${scope} .version-group`);
+    expect(await groups.count()).toBeGreaterThanOrEqual(2);
+    const labels = await groups.allTextContents();
+    // the newest 64-bit build's group is the one shown first
+    const pressed = (await p.locator(`${scope} .version-group[aria-pressed=true]`).textContent()) ?? "";
+    expect(pressed).toMatch(/3\.15/);
+    const older = labels.find((l) => /3\.13/.test(l) && !/3\.14/.test(l));
+    expect(older, labels.join(" | ")).toBeDefined();
+    await p.locator(`${scope} .version-group`, { hasText: older as string }).click();
+    const shown = (await p.locator(`${scope} .model-output`).textContent()) ?? "";
+    expect(shown).toContain("in a function:");
+    await p.locator(`${scope} .model-result`).scrollIntoViewIfNeeded();
+    await screenshot(p, "playground-version-strip");
+    await p.context().close();
+  });
+
+  it("runs the reader's own program, refuses what the model does not run at its line", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await openPlayground("en");
+    await typeProgram(p, "import sys\nx = []\ny = x\nprint(sys.getrefcount(x))\n");
+    await p.keyboard.press("ControlOrMeta+Enter");
+    await p.locator(`${scope} .model-result[data-state=done]`).waitFor({ timeout: RESULT_MS });
+    expect(await p.locator(`${scope} .model-summary`).textContent()).toMatch(/All \d+ builds print the same/);
+    expect(await p.locator(`${scope} .model-output pre`).textContent()).toBe("3\n");
+
+    await typeProgram(p, "x = 1\nasync def f():\n    pass\n");
+    expect(await runOnModel(p)).toBe("refused");
+    expect(await p.locator(`${scope} .model-refused`).first().textContent()).toContain(
+      "line 2: 'async def' is not modelled yet",
+    );
+    // the editor's cursor is put on that line
+    const caretLine = await p
+      .locator(`${scope} .playground-editor textarea`)
+      .evaluate((a: HTMLTextAreaElement) => a.value.slice(0, a.selectionStart).split("\n").length);
+    expect(caretLine).toBe(2);
+
+    await p.locator(`${scope} [data-action=reset]`).click();
+    expect(await p.locator(`${scope} .playground-editor textarea`).inputValue()).toContain("C08");
+    await p.context().close();
+  });
+
+  it(
+    "stops a runaway program within the build limit and keeps the page working",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en");
+      await typeProgram(p, "n = 0\nwhile True:\n    n = n + 1\n");
+      const started = Date.now();
+      expect(await runOnModel(p)).toBe("stopped");
+      const took = Date.now() - started;
+      expect(took).toBeLessThan(MODEL_BUILD_LIMIT_MS + 3000);
+      expect(await p.locator(`${scope} .model-result [role=alert]`).textContent()).toContain("endless loop");
+      // a new worker runs the next program
+      await typeProgram(p, "print('alive')\n");
+      expect(await runOnModel(p)).toBe("done");
+      expect(await p.locator(`${scope} .model-output pre`).textContent()).toBe("alive\n");
+      expect(pageErrors).toEqual([]);
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "runs the witness on Pyodide beside the model's prediction; an edit runs on the model only",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en");
+      const run = p.locator(`${scope} [data-action=run-witness]`);
+      await typeProgram(p, "import js\nprint(js.location.href)\n");
+      expect(await run.isDisabled()).toBe(true);
+      expect(await p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(true);
+      await p.locator(`${scope} [data-action=reset]`).click();
+      expect(await run.isDisabled()).toBe(false);
+      expect(await p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(false);
+      await p.locator(`${scope} select`).selectOption("3.12");
+      await run.click();
+      await p.locator(`${scope} .pyodide-result[data-state=match]`).waitFor({ timeout: 90_000 });
+      const text = (await p.locator(`${scope} .pyodide-result`).textContent()) ?? "";
+      expect(text).toContain("Python 3.12.7");
+      expect(text).toContain("The output is what the model predicts.");
+      await p.locator(`${scope} .pyodide-result`).scrollIntoViewIfNeeded();
+      await screenshot(p, "playground-pyodide-agrees");
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it.for([
+    ["en", 320],
+    ["zh-CN", 320],
+    ["zh-CN", 1280],
+  ] as [Lang, number][])("fits and speaks the page's language (%s, %i px)", async ([lang, width], ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await openPlayground(lang, width);
+    expect(await runOnModel(p)).toBe("done");
+    const label = (await p.locator(`${scope} .version-group`).first().textContent()) ?? "";
+    expect(label).toMatch(lang === "en" ? /64-bit/ : /64 位/);
+    const fit = await p.evaluate(() => document.documentElement.scrollWidth);
+    expect(fit).toBeLessThanOrEqual(width);
+    // the strip, the output and the editor, as a screen reader and a keyboard meet them
+    await p.locator(`${scope} [data-action=edit]`).click();
+    const found = await axeViolations(p);
+    expect(found, JSON.stringify(found)).toEqual([]);
+    await p.locator(`${scope} .model-result`).scrollIntoViewIfNeeded();
+    await screenshot(p, `playground-${lang}-${width}`);
+    await p.context().close();
+  });
+});
