@@ -1,7 +1,8 @@
 // The reference graph's counts must agree with its own arrows wherever the program holds every
 // reference (heap objects); shared runtime objects are labelled, not counted.
 import { describe, expect, it } from "vitest";
-import { referenceGraph, renderReferenceGraph } from "../src/lib/pictures/ref-graph.js";
+import { referenceGraph } from "../src/lib/pictures/ref-graph.js";
+import { renderReferenceGraph } from "../src/lib/pictures/ref-graph-svg.js";
 import { listWithTwoNames } from "../src/lib/pictures/ref-scenario.js";
 
 describe.each(["2.7", "3.10", "3.12", "3.14"])(

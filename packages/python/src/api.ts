@@ -2,6 +2,7 @@
  * What @pymem/python offers its users (the CLI, the scenarios, the site): run a Python program on the
  * model of one CPython build and get what that build would print.
  */
+import type { Lifetime } from "@pymem/core";
 import type { VersionRules } from "./vm/rules.js";
 
 export type { VersionRules } from "./vm/rules.js";
@@ -25,6 +26,11 @@ export interface RunOptions {
   readonly filename?: string;
   /** Record one TraceStep per executed statement (costs time and memory). */
   readonly trace?: boolean;
+  /**
+   * With `trace`, record at most this many steps (the program still runs to its end; RunResult's
+   * `traceCut` says steps were left out). Default: every step.
+   */
+  readonly traceLimit?: number;
   /**
    * The most bytecode-like instructions the program may execute before it is stopped as runaway
    * (a RunawayError). Default: DEFAULT_INSTRUCTION_LIMIT.
@@ -50,6 +56,13 @@ export interface TracedObject {
   readonly refcnt: number;
   /** repr(), cut to 80 characters */
   readonly repr: string;
+  /**
+   * Who keeps it alive, which says what its count means ("heap": exactly the program's references;
+   * "runtime-held", "static", "immortal": see @pymem/core's Lifetime).
+   */
+  readonly lifetime: Lifetime;
+  /** The ids of the objects it refers to, in CPython's tp_traverse order. */
+  readonly refs: readonly number[];
 }
 
 /** The state after one statement ran. */
@@ -59,6 +72,11 @@ export interface TraceStep {
   readonly names: Readonly<Record<string, number>>;
   /** Every heap object the program made that is alive now. */
   readonly objects: readonly TracedObject[];
+  /**
+   * The objects the names and the program's objects refer to that the program did not make (None,
+   * cached ints, builtins...), so that every id a name or a `refs` holds is described.
+   */
+  readonly shared: readonly TracedObject[];
   /** pymalloc's blocks in use (sys.getallocatedblocks()) */
   readonly allocatedBlocks: number;
   /**
@@ -81,4 +99,6 @@ export interface RunResult {
   readonly exception?: string;
   /** Only with `trace: true`. */
   readonly steps?: readonly TraceStep[];
+  /** With `traceLimit`: true when the program ran more statements than the steps kept. */
+  readonly traceCut?: boolean;
 }

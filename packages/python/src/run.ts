@@ -55,6 +55,8 @@ export function runPython(source: string, options: RunOptions): RunResult {
     where: () => `line ${vm?.frame.line ?? 0}`,
   });
   const steps: TraceStep[] = [];
+  const traceLimit = options.traceLimit ?? Number.POSITIVE_INFINITY;
+  let traceCut = false;
   let printed = 0;
   vm = new Interpreter(
     module,
@@ -65,6 +67,10 @@ export function runPython(source: string, options: RunOptions): RunResult {
       ...(options.trace
         ? {
             afterStatement: (line, frame) => {
+              if (steps.length >= traceLimit) {
+                traceCut = true;
+                return;
+              }
               const v = vm as Interpreter;
               steps.push(traceStep(v, frame, line, v.out.slice(printed)));
               printed = v.out.length;
@@ -90,6 +96,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
     exitCode: exception ? 1 : 0,
     ...(exception ? { exception: exception.summary } : {}),
     ...(options.trace ? { steps } : {}),
+    ...(traceCut ? { traceCut } : {}),
   };
 }
 

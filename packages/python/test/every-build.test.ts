@@ -43,3 +43,32 @@ describe("every build", () => {
     expect(split.map((g) => g.map((o) => o.build.profile))).toEqual([["3.13"], ["3.14"]]);
   });
 });
+
+describe("a trace", () => {
+  const program = "a = [1, 2]\nb = a\nd = {'k': a}\ndel b\nfor i in range(100):\n    x = i\n";
+
+  it("describes every id a name or an object holds, and what each object refers to", () => {
+    const outcome = runOnBuild(program, build("3.12"), { trace: true });
+    if (!("result" in outcome)) throw new Error("the model did not run the program");
+    const steps = outcome.result.steps ?? [];
+    expect(steps.length).toBeGreaterThan(4);
+    for (const step of steps) {
+      const known = new Set([...step.objects, ...step.shared].map((o) => o.id));
+      for (const id of Object.values(step.names)) expect(known.has(id)).toBe(true);
+      for (const o of step.objects) for (const r of o.refs) expect(known.has(r)).toBe(true);
+    }
+    const third = steps[2];
+    const dict = third?.objects.find((o) => o.type === "dict");
+    const list = third?.objects.find((o) => o.type === "list");
+    expect(dict?.refs).toContain(list?.id);
+    expect(list?.refcnt).toBe(3);
+    expect(third?.shared.find((o) => o.repr === "1")?.lifetime).toBe("immortal");
+  });
+
+  it("keeps at most traceLimit steps and says it left some out", () => {
+    const outcome = runOnBuild(program, build("3.12"), { trace: true, traceLimit: 10 });
+    if (!("result" in outcome)) throw new Error("the model did not run the program");
+    expect(outcome.result.steps).toHaveLength(10);
+    expect(outcome.result.traceCut).toBe(true);
+  });
+});

@@ -38,7 +38,7 @@ class WitnessElement extends HTMLElement {
     form.hidden = false;
     // The playground's code (and the model's worker behind it) loads on the first click.
     for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-action]")) {
-      const action = button.dataset.action as "edit" | "run-model" | "reset" | "run-witness";
+      const action = button.dataset.action as import("./playground.js").Action;
       button.addEventListener("click", async () => {
         const { act } = await import("./playground.js");
         await act(this, action);

@@ -2,7 +2,7 @@
 // run and kept for the next. A build that runs longer than MODEL_BUILD_LIMIT_MS ends the worker (the
 // next run starts a new one), so an endless loop costs the reader two seconds, not the page.
 import { MODEL_BUILD_LIMIT_MS, MODEL_LOAD_LIMIT_MS } from "../lib/limits.js";
-import type { ModelRequest, ModelResponse, OutputGroup } from "../lib/playground/messages.js";
+import type { ModelRequest, ModelResponse, OutputGroup, TraceResult } from "../lib/playground/messages.js";
 import type { Lang } from "../lib/sections.js";
 
 export type ModelOutcome<T> =
@@ -27,10 +27,9 @@ function end(): void {
   worker = undefined;
 }
 
-function ask<T>(
-  request: Omit<ModelRequest, "id">,
-  pick: (m: ModelResponse) => T | undefined,
-): Promise<ModelOutcome<T>> {
+type Request = ModelRequest extends infer R ? (R extends ModelRequest ? Omit<R, "id"> : never) : never;
+
+function ask<T>(request: Request, pick: (m: ModelResponse) => T | undefined): Promise<ModelOutcome<T>> {
   const w = modelWorker();
   const id = nextId++;
   const started = performance.now();
@@ -75,11 +74,16 @@ function ask<T>(
       end();
       finish({ kind: "crashed", message: "the model could not be loaded" });
     }, MODEL_LOAD_LIMIT_MS);
-    w.postMessage({ ...request, id } satisfies ModelRequest);
+    w.postMessage({ ...request, id } as ModelRequest);
   });
 }
 
 /** Runs `source` on every build the model has: its outputs, grouped. */
 export function onEveryBuild(source: string, lang: Lang): Promise<ModelOutcome<readonly OutputGroup[]>> {
-  return ask({ source, lang }, (m) => (m.kind === "every-build" ? m.groups : undefined));
+  return ask({ kind: "every-build", source, lang }, (m) => (m.kind === "every-build" ? m.groups : undefined));
+}
+
+/** Runs `source` on the build of `profile`, one trace step per statement. */
+export function traced(source: string, profile: string, lang: Lang): Promise<ModelOutcome<TraceResult>> {
+  return ask({ kind: "trace", source, profile, lang }, (m) => (m.kind === "trace" ? m.trace : undefined));
 }

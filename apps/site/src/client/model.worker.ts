@@ -9,7 +9,7 @@ import {
   groupByOutput,
   runOnBuild,
 } from "@pymem/python";
-import { MODEL_OUTPUT_LIMIT_CHARS } from "../lib/limits.js";
+import { MODEL_OUTPUT_LIMIT_CHARS, MODEL_TRACE_STEP_LIMIT } from "../lib/limits.js";
 import { BUILD_WORDS } from "../lib/playground/build-words.js";
 import type { ModelRequest, ModelResponse, OutputGroup } from "../lib/playground/messages.js";
 
@@ -40,6 +40,28 @@ function textOf(o: BuildOutcome): Pick<OutputGroup, "kind" | "text" | "stderr" |
 self.addEventListener("message", (e: MessageEvent<ModelRequest>) => {
   const request = e.data;
   const { id, source } = request;
+  if (request.kind === "trace") {
+    const build = everyBuild().find((b) => b.profile === request.profile);
+    if (!build) throw new Error(`no build ${request.profile}`);
+    post({ id, kind: "build-started", index: 0, total: 1 });
+    const outcome = runOnBuild(source, build, {
+      filename: FILENAME,
+      trace: true,
+      traceLimit: MODEL_TRACE_STEP_LIMIT,
+    });
+    const result = "result" in outcome ? outcome.result : undefined;
+    post({
+      id,
+      kind: "trace",
+      trace: {
+        build: buildsText([build], BUILD_WORDS[request.lang]),
+        steps: result?.steps ?? [],
+        cut: result?.traceCut === true,
+        outcome: textOf(outcome),
+      },
+    });
+    return;
+  }
   const builds = everyBuild();
   const outcomes = builds.map((build, index) => {
     post({ id, kind: "build-started", index, total: builds.length });

@@ -8,11 +8,13 @@
 import type { OutputGroup } from "../lib/playground/messages.js";
 import type { Lang } from "../lib/sections.js";
 import { type EditorHandle, textareaEditor } from "./editor-handle.js";
-import { type ModelOutcome, onEveryBuild } from "./model-runner.js";
+import { type ModelOutcome, onEveryBuild, traced } from "./model-runner.js";
+import { type StepperUi, showTrace } from "./trace-stepper.js";
 import { type Prediction, type PyodideBuild, runWitness } from "./witness-runner.js";
 
 /** The playground's words, put in the page by WitnessBlock.astro (lib/i18n.ts). */
-export interface PlaygroundUi {
+export interface PlaygroundUi extends StepperUi {
+  readonly tracing: string;
   readonly editorLabel: string;
   readonly modelRunning: string;
   /** "{n} builds, one output" */
@@ -30,7 +32,7 @@ export interface PlaygroundUi {
   readonly noPrediction: string;
 }
 
-type Action = "edit" | "run-model" | "reset" | "run-witness";
+export type Action = "edit" | "run-model" | "step" | "reset" | "run-witness";
 
 interface State {
   /** The claim's witness, what the playground opens with. */
@@ -151,6 +153,7 @@ function renderGroups(
     b.className = `version-group version-${g.kind}`;
     b.textContent = g.builds;
     b.dataset.group = String(i);
+    b.dataset.firstProfile = g.profiles[0] ?? "";
     li.append(b);
     strip.append(li);
     return b;
@@ -210,6 +213,42 @@ async function runModel(host: HTMLElement, state: State, ui: PlaygroundUi): Prom
   if (line !== undefined && state.editor) state.editor.revealLine(line);
 }
 
+/** The build to step through: the first of the group the strip shows, else the newest 64-bit one. */
+function chosenProfile(host: HTMLElement): string {
+  const pressed = host.querySelector<HTMLElement>(".version-group[aria-pressed=true]");
+  return pressed?.dataset.firstProfile ?? host.dataset.newest ?? "";
+}
+
+async function stepThrough(host: HTMLElement, state: State, ui: PlaygroundUi): Promise<void> {
+  const box = host.querySelector<HTMLElement>(".model-stepper");
+  const button = host.querySelector<HTMLButtonElement>("[data-action=step]");
+  if (!box || !button) return;
+  const lang = (host.dataset.lang ?? "en") as Lang;
+  const source = sourceOf(state);
+  button.disabled = true;
+  box.hidden = false;
+  box.dataset.state = "running";
+  box.replaceChildren(Object.assign(document.createElement("p"), { textContent: ui.tracing }));
+  const outcome = await traced(source, chosenProfile(host), lang);
+  button.disabled = false;
+  if (outcome.kind !== "done") {
+    box.dataset.state = outcome.kind;
+    renderStop(box, outcome, ui);
+    return;
+  }
+  const trace = outcome.value;
+  box.dataset.state = trace.outcome.kind === "ran" ? "done" : "refused";
+  box.dataset.steps = String(trace.steps.length);
+  if (trace.outcome.kind !== "ran") {
+    const why = document.createElement("p");
+    why.className = "model-refused";
+    why.textContent = `${trace.outcome.kind === "refused" ? ui.refused : ui.failed} ${trace.outcome.text}`;
+    box.replaceChildren(why);
+    return;
+  }
+  showTrace(box, trace, source, ui, lang === "en");
+}
+
 /** The model's prediction for the claim's witness on a Pyodide build, made when the site was built. */
 function predictOn(build: PyodideBuild, ui: PlaygroundUi): Promise<Prediction> {
   return Promise.resolve(
@@ -232,6 +271,7 @@ export async function act(host: HTMLElement, action: Action): Promise<void> {
   }
   // Each run's button is disabled while it runs; the model and Pyodide may run at once.
   if (action === "run-model") await runModel(host, state, ui);
+  else if (action === "step") await stepThrough(host, state, ui);
   else if (sourceOf(state) === state.original)
     await runWitness(host, state.original, (b) => predictOn(b, ui));
 }

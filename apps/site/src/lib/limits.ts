@@ -60,3 +60,9 @@ export const MODEL_LOAD_LIMIT_MS = 30_000;
 
 /** Characters of one build's output the playground shows; the rest is left out, with a note. */
 export const MODEL_OUTPUT_LIMIT_CHARS = 20_000;
+
+/**
+ * Steps of a traced run the playground keeps (one per executed statement; the program still runs to
+ * its end). Each step holds the objects alive then, so this bounds the worker's and the page's memory.
+ */
+export const MODEL_TRACE_STEP_LIMIT = 10_000;

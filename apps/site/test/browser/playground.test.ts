@@ -148,6 +148,38 @@ describe("the playground", () => {
     HEAVY_TEST_MS,
   );
 
+  it("steps through the reader's program, forward and back, with the counts of each step", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await openPlayground("en");
+    await typeProgram(p, "import sys\na = [1, 2]\nb = a\nprint(sys.getrefcount(a))\ndel b\nprint('done')\n");
+    await p.locator(`${scope} [data-action=step]`).click();
+    await p.locator(`${scope} .model-stepper[data-state=done]`).waitFor({ timeout: RESULT_MS });
+    const stepper = p.locator(`${scope} .model-stepper`);
+    expect(await stepper.getAttribute("data-steps")).toBe("6");
+    expect(await stepper.locator(".trace-head").textContent()).toContain("3.15 (64-bit): 6 steps");
+    const position = stepper.locator(".trace-position");
+    expect(await position.textContent()).toBe("Step 1 of 6, after line 1");
+    // keyboard: the slider moves a step per arrow key
+    await stepper.locator(".trace-slider").focus();
+    await p.keyboard.press("ArrowRight");
+    await p.keyboard.press("ArrowRight");
+    expect(await position.textContent()).toBe("Step 3 of 6, after line 3");
+    expect(await stepper.locator(".stepper-line[data-current]").getAttribute("data-line")).toBe("3");
+    expect(await stepper.locator(".trace-graph svg").textContent()).toContain("count 2");
+    await stepper.locator(".trace-move[aria-label='Step forward']").click();
+    expect(await stepper.locator(".trace-printed").textContent()).toBe("3\n");
+    await stepper.locator(".trace-move[aria-label='Last step']").click();
+    expect(await stepper.locator(".trace-graph svg").textContent()).toContain("count 1");
+    expect(await stepper.locator(".trace-printed").textContent()).toBe("3\ndone\n");
+    await stepper.locator(".trace-move[aria-label='Step back']").click();
+    expect(await position.textContent()).toBe("Step 5 of 6, after line 5");
+    await stepper.scrollIntoViewIfNeeded();
+    await screenshot(p, "playground-step-through");
+    const found = await axeViolations(p);
+    expect(found, JSON.stringify(found)).toEqual([]);
+    await p.context().close();
+  });
+
   it.for([
     ["en", 320],
     ["zh-CN", 320],

@@ -269,6 +269,11 @@ export class Builtins {
     return this.names.get(name);
   }
 
+  /** Is `o` one of the modules (builtins, sys, gc, weakref)? Their objects are of kind "builtin". */
+  isModule(o: PyObject): boolean {
+    return this.moduleAttributes.has(o);
+  }
+
   /**
    * `import name`. A module's first import allocates (its module object and dict, its functions; a
    * module written in Python runs its code), which the model does not do: an unmodelled allocation.

@@ -26,12 +26,24 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
   const py2 = vm.rules.python2;
   const names: Record<string, number> = {};
   for (const [name, o] of frame.names) names[name] = o.address;
-  const objects: TracedObject[] = [...heap.live].map((o: PyObject) => ({
-    id: o.address,
-    type: typeName(o, py2),
-    refcnt: o.refcnt,
-    repr: shown(o, heap, py2),
-  }));
+  const traced = new Map<PyObject, TracedObject>();
+  const add = (o: PyObject) => {
+    if (traced.has(o) || o.freed) return;
+    traced.set(o, {
+      id: o.address,
+      type: vm.builtins.isModule(o) ? "module" : typeName(o, py2),
+      refcnt: o.refcnt,
+      repr: shown(o, heap, py2),
+      lifetime: o.lifetime,
+      refs: o.referents().map((r) => r.address),
+    });
+  };
+  for (const o of heap.live) add(o);
+  const objects = [...traced.values()];
+  // what the names and the program's objects refer to that the program did not make
+  for (const o of frame.names.values()) add(o);
+  for (const o of heap.live) for (const r of o.referents()) add(r);
+  const shared = [...traced.values()].slice(objects.length);
   const lists = heap.freeLists;
   const freeLists: Record<string, number> = {};
   for (const [name, list] of [
@@ -44,5 +56,5 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
   lists.tuple.forEach((l, n) => {
     if (n > 0 && l.size > 0) freeLists[`tuple[${n}]`] = l.size;
   });
-  return { line, names, objects, allocatedBlocks: allocatedBlocks(heap.pm), freeLists, printed };
+  return { line, names, objects, shared, allocatedBlocks: allocatedBlocks(heap.pm), freeLists, printed };
 }

@@ -7,7 +7,8 @@
  */
 import { type Kind, type Lifetime, type PyObject, type PythonSession, python, repr } from "@pymem/core";
 import type { Lang } from "../sections.js";
-import { countLabel, type Graph, type GraphNode, referenceGraph, renderReferenceGraph } from "./ref-graph.js";
+import { referenceGraph } from "./ref-graph.js";
+import { countLabel, type Graph, type GraphNode, renderReferenceGraph } from "./ref-graph-svg.js";
 import { codeOf, isEnglish, type StepFrame, type StepThrough } from "./steps.js";
 
 /** What a step's note says, in both languages (computed after the statement ran). */

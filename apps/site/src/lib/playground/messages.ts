@@ -1,13 +1,33 @@
 // What the page and the model's worker (client/model.worker.ts) say to each other when the playground
 // runs a reader's Python on the model. The worker is the site's own code running @pymem/python, which
 // interprets the program (nothing of it becomes JavaScript); what it sends back is text and numbers.
+import type { TraceStep } from "@pymem/python";
 import type { Lang } from "../sections.js";
 
-/** Run `source` on every build the model has; build names in the page's language. */
-export interface ModelRequest {
-  readonly id: number;
-  readonly source: string;
-  readonly lang: Lang;
+/**
+ * Run `source` on every build the model has (build names in the page's language); or trace it on the
+ * build of one profile, one step per statement.
+ */
+export type ModelRequest =
+  | { readonly id: number; readonly kind: "every-build"; readonly source: string; readonly lang: Lang }
+  | {
+      readonly id: number;
+      readonly kind: "trace";
+      readonly source: string;
+      readonly lang: Lang;
+      /** The core's profile id of the build: "3.15", "3.12-32bit". */
+      readonly profile: string;
+    };
+
+/** A traced run: its steps (at most MODEL_TRACE_STEP_LIMIT), or why there are none. */
+export interface TraceResult {
+  /** "3.15 (64-bit)", in the page's language. */
+  readonly build: string;
+  readonly steps: readonly TraceStep[];
+  /** More statements ran than the steps kept. */
+  readonly cut: boolean;
+  /** The program's output as a whole (ran), or the refusal's or failure's one line. */
+  readonly outcome: Pick<OutputGroup, "kind" | "text" | "stderr" | "exitCode">;
 }
 
 /** What one group of builds, all printing alike, printed. */
@@ -28,4 +48,5 @@ export interface OutputGroup {
 export type ModelResponse =
   /** Sent as each build starts, so that the page's clock for a build can be restarted. */
   | { readonly id: number; readonly kind: "build-started"; readonly index: number; readonly total: number }
-  | { readonly id: number; readonly kind: "every-build"; readonly groups: readonly OutputGroup[] };
+  | { readonly id: number; readonly kind: "every-build"; readonly groups: readonly OutputGroup[] }
+  | { readonly id: number; readonly kind: "trace"; readonly trace: TraceResult };
