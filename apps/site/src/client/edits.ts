@@ -1,7 +1,11 @@
-// Where a reader's edits of a spec live: localStorage per claim, and the page's hash for a shared
-// edit ("#edit=C08:<compressed text>"). Small on purpose: the first script of every page imports it.
+// Where a reader's edits live: localStorage per claim and kind (a spec, or the playground's Python), and
+// the page's hash for a shared spec edit ("#edit=C08:<compressed text>"). Small on purpose: the first
+// script of every page imports it.
 
-const storageKey = (claim: string) => `pymem:spec:${claim}`;
+/** What was edited: a claim's spec, or the Python in its playground. */
+export type EditKind = "spec" | "python";
+
+const storageKey = (claim: string, kind: EditKind) => `pymem:${kind}:${claim}`;
 
 /**
  * The compressed text of a shared edit for this claim in the current URL, if any: whatever follows the
@@ -12,18 +16,18 @@ export function readSharedEdit(claim: string): string | undefined {
   return m && m[1] === claim ? m[2] : undefined;
 }
 
-export function readStoredEdit(claim: string): string | undefined {
+export function readStoredEdit(claim: string, kind: EditKind = "spec"): string | undefined {
   try {
-    return localStorage.getItem(storageKey(claim)) ?? undefined;
+    return localStorage.getItem(storageKey(claim, kind)) ?? undefined;
   } catch {
     return undefined; // storage disabled: edits just do not persist
   }
 }
 
-export function storeEdit(claim: string, text: string | undefined): void {
+export function storeEdit(claim: string, text: string | undefined, kind: EditKind = "spec"): void {
   try {
-    if (text === undefined) localStorage.removeItem(storageKey(claim));
-    else localStorage.setItem(storageKey(claim), text);
+    if (text === undefined) localStorage.removeItem(storageKey(claim, kind));
+    else localStorage.setItem(storageKey(claim, kind), text);
   } catch {
     // storage full or disabled
   }

@@ -44,6 +44,16 @@ class WitnessElement extends HTMLElement {
         await act(this, action);
       });
     }
+    // The reader's Python from an earlier visit: the editor opens with it when the block comes into view.
+    if (readStoredEdit(this.dataset.claim ?? "", "python") !== undefined) {
+      const seen = new IntersectionObserver(async (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        const { act } = await import("./playground.js");
+        await act(this, "restore");
+      });
+      seen.observe(this);
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 import type { OutputGroup } from "../lib/playground/messages.js";
 import type { Lang } from "../lib/sections.js";
 import { type EditorHandle, textareaEditor } from "./editor-handle.js";
+import { readStoredEdit, storeEdit } from "./edits.js";
 import { type ModelOutcome, onEveryBuild, traced } from "./model-runner.js";
 import { type StepperUi, showTrace } from "./trace-stepper.js";
 import { type Prediction, type PyodideBuild, runWitness } from "./witness-runner.js";
@@ -28,13 +29,17 @@ export interface PlaygroundUi extends StepperUi {
   /** "{done} of {total} builds ran; the next ran over {limit} s and was stopped" */
   readonly stopped: string;
   readonly crashed: string;
+  /** Said when the editor opens on the reader's edit from an earlier visit. */
+  readonly restored: string;
   /** The claim's own witness has no prediction on this Pyodide build: why. */
   readonly noPrediction: string;
 }
 
-export type Action = "edit" | "run-model" | "step" | "reset" | "run-witness";
+/** What a button asks; "restore" opens the editor on the reader's edit from an earlier visit. */
+export type Action = "edit" | "run-model" | "step" | "reset" | "run-witness" | "restore";
 
 interface State {
+  readonly claim: string;
   /** The claim's witness, what the playground opens with. */
   readonly original: string;
   /** The reader's editor, once opened. */
@@ -49,7 +54,7 @@ const readJson = <T>(root: Element, selector: string): T =>
 function stateOf(host: HTMLElement): State {
   let s = states.get(host);
   if (!s) {
-    s = { original: readJson<string>(host, "[data-witness-source]") };
+    s = { claim: host.dataset.claim ?? "", original: readJson<string>(host, "[data-witness-source]") };
     states.set(host, s);
   }
   return s;
@@ -72,17 +77,53 @@ function guardPyodide(host: HTMLElement, state: State): void {
   if (note) note.hidden = !edited;
 }
 
+/** A quarter second after the reader stops typing, and when the page is hidden or left. */
+const SAVE_DELAY_MS = 250;
+
+/** Keeps the reader's edit in localStorage (edits.ts); the witness itself is stored as no edit at all. */
+function autosave(editor: EditorHandle, state: State): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsaved = false;
+  const save = () => {
+    clearTimeout(timer);
+    unsaved = false;
+    const text = editor.getValue();
+    storeEdit(state.claim, text === state.original ? undefined : text, "python");
+  };
+  editor.onChange(() => {
+    unsaved = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  const flush = () => {
+    if (unsaved) save();
+  };
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+}
+
 function openEditor(host: HTMLElement, state: State, ui: PlaygroundUi): EditorHandle {
   if (state.editor) return state.editor;
   const slot = host.querySelector<HTMLElement>(".playground-editor");
   const run = host.querySelector<HTMLButtonElement>("[data-action=run-model]");
   if (!slot) throw new Error("the playground has no editor slot");
   slot.hidden = false;
-  state.editor = textareaEditor(slot, state.original, ui.editorLabel, {
+  const stored = readStoredEdit(state.claim, "python");
+  state.editor = textareaEditor(slot, stored ?? state.original, ui.editorLabel, {
     run: () => void act(host, "run-model"),
     leave: () => run?.focus(),
   });
+  if (stored !== undefined) {
+    const notice = document.createElement("p");
+    notice.className = "playground-notice";
+    notice.textContent = ui.restored;
+    slot.prepend(notice);
+  }
+  autosave(state.editor, state);
   state.editor.onChange(() => guardPyodide(host, state));
+  guardPyodide(host, state);
   const reset = host.querySelector<HTMLButtonElement>("[data-action=reset]");
   if (reset) reset.hidden = false;
   const edit = host.querySelector<HTMLButtonElement>("[data-action=edit]");
@@ -259,12 +300,15 @@ function predictOn(build: PyodideBuild, ui: PlaygroundUi): Promise<Prediction> {
 export async function act(host: HTMLElement, action: Action): Promise<void> {
   const state = stateOf(host);
   const ui = readJson<PlaygroundUi>(host, "[data-playground-ui]");
-  if (action === "edit") {
-    openEditor(host, state, ui).focus();
+  if (action === "edit" || action === "restore") {
+    const editor = openEditor(host, state, ui);
+    if (action === "edit") editor.focus();
     return;
   }
   if (action === "reset") {
     state.editor?.setValue(state.original);
+    storeEdit(state.claim, undefined, "python");
+    host.querySelector(".playground-notice")?.remove();
     guardPyodide(host, state);
     state.editor?.focus();
     return;

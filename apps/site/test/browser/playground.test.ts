@@ -180,6 +180,27 @@ describe("the playground", () => {
     await p.context().close();
   });
 
+  it("keeps the reader's edit for the next visit, and reset forgets it", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const p = await openPlayground("en");
+    const mine = "print('mine')\n";
+    await typeProgram(p, mine);
+    await p.waitForTimeout(600); // saved a quarter second after typing stops
+    await p.reload();
+    const area = p.locator(`${scope} .playground-editor textarea`);
+    await area.waitFor({ timeout: RESULT_MS }); // opened by itself once the block is in view
+    expect(await area.inputValue()).toBe(mine);
+    expect(await p.locator(`${scope} .playground-notice`).textContent()).toContain("earlier visit");
+    expect(await p.locator(`${scope} [data-action=run-witness]`).isDisabled()).toBe(true);
+    await p.locator(`${scope} [data-action=reset]`).click();
+    expect(await p.locator(`${scope} .playground-notice`).count()).toBe(0);
+    await p.reload();
+    await p.locator(`${scope} [data-action=run-model]`).scrollIntoViewIfNeeded();
+    await p.waitForTimeout(500);
+    expect(await p.locator(`${scope} .playground-editor textarea`).count()).toBe(0);
+    await p.context().close();
+  });
+
   it.for([
     ["en", 320],
     ["zh-CN", 320],
