@@ -1,5 +1,8 @@
 // @pymem/scenarios: the article's claims as executable specs with verdicts per CPython version.
 
+// The article's section-2 code (C18 reads it and checks how CPython takes it), for the site's playground.
+export { articleCodeLines } from "../claims/C18-code-runs-as-published/article-code.js";
+export { fixIndentation } from "../claims/C18-code-runs-as-published/model.js";
 export { ARTICLE, PARAGRAPHS_PER_SECTION } from "./article.js";
 export {
   type Bilingual,

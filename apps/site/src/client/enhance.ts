@@ -59,6 +59,9 @@ class WitnessElement extends HTMLElement {
 
 if (!customElements.get("pymem-spec")) customElements.define("pymem-spec", SpecElement);
 if (!customElements.get("pymem-witness")) customElements.define("pymem-witness", WitnessElement);
+// A section's own playground (the article's code): the same element, not tied to a claim.
+if (!customElements.get("pymem-playground"))
+  customElements.define("pymem-playground", class extends WitnessElement {});
 
 // A shared link names its claim in the hash; once the page is laid out, scroll to the claim's spec,
 // whose editor then opens with the edit (not to the claim's heading: the verdict table and reasons

@@ -201,6 +201,29 @@ describe("the playground", () => {
     await p.context().close();
   });
 
+  it("runs the article's code on the section page: counts of 10 per build, refused before 3.12", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    const article = `pymem-playground[data-claim="article-2"]`;
+    const context = await browser().newContext({
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: "block",
+    });
+    const p = await open(pageHref("refcount", "en"), context);
+    await p.locator(`${article} [data-action=run-model]`).click();
+    await p.locator(`${article} .model-result[data-state=refused]`).waitFor({ timeout: RESULT_MS });
+    const labels = await p.locator(`${article} .version-group`).allTextContents();
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    // the newest 64-bit build's group is shown first: it runs to the end
+    expect(await p.locator(`${article} .model-output pre`).first().textContent()).toMatch(
+      /^3221225472\n3\n2\n2\n.+\nover\n$/s,
+    );
+    await p.locator(`${article} .version-group`, { hasText: "3.11" }).click();
+    expect(await p.locator(`${article} .model-refused`).textContent()).toContain("not modelled yet");
+    await p.locator(`${article} .model-result`).scrollIntoViewIfNeeded();
+    await screenshot(p, "playground-article-code");
+    await p.context().close();
+  });
+
   it.for([
     ["en", 320],
     ["zh-CN", 320],
