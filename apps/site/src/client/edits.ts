@@ -7,6 +7,15 @@ export type EditKind = "spec" | "python";
 
 const storageKey = (claim: string, kind: EditKind) => `pymem:${kind}:${claim}`;
 
+/** The hash of a shared edit: "#edit=C08:<compressed>" for a spec, "#python=C08:<compressed>" for Python. */
+export const SHARE_PREFIX: Readonly<Record<EditKind, string>> = { spec: "edit", python: "python" };
+
+/** A shared Python edit in the current URL: the playground's key and the compressed text. */
+export function readSharedPython(): { key: string; encoded: string } | undefined {
+  const m = /^#python=([A-Za-z0-9-]+):(.*)$/s.exec(location.hash);
+  return m ? { key: m[1] as string, encoded: m[2] as string } : undefined;
+}
+
 /**
  * The compressed text of a shared edit for this claim in the current URL, if any: whatever follows the
  * claim's id, so that a damaged link is reported as damaged (share.ts) rather than ignored.

@@ -1,6 +1,6 @@
 // The only script a section page loads before the reader does anything: it turns the static spec and
 // witness blocks into live ones, and fetches the editor, the runner and Pyodide only when asked.
-import { readSharedEdit, readStoredEdit } from "./edits.js";
+import { readSharedEdit, readSharedPython, readStoredEdit } from "./edits.js";
 
 class SpecElement extends HTMLElement {
   #opened = false;
@@ -44,13 +44,21 @@ class WitnessElement extends HTMLElement {
         await act(this, action);
       });
     }
-    // The reader's Python from an earlier visit: the editor opens with it when the block comes into view.
-    if (readStoredEdit(this.dataset.claim ?? "", "python") !== undefined) {
+    // A shared link's Python, or the reader's from an earlier visit: the editor opens with it when the
+    // block comes into view.
+    const key = this.dataset.claim ?? "";
+    const opening =
+      readSharedPython()?.key === key
+        ? "shared"
+        : readStoredEdit(key, "python") !== undefined
+          ? "restore"
+          : undefined;
+    if (opening) {
       const seen = new IntersectionObserver(async (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         seen.disconnect();
         const { act } = await import("./playground.js");
-        await act(this, "restore");
+        await act(this, opening);
       });
       seen.observe(this);
     }
@@ -66,6 +74,9 @@ if (!customElements.get("pymem-playground"))
 // A shared link names its claim in the hash; once the page is laid out, scroll to the claim's spec,
 // whose editor then opens with the edit (not to the claim's heading: the verdict table and reasons
 // between them can be taller than a screen, and the editor opens only when the spec is seen).
+const sharedPython = readSharedPython();
+if (sharedPython)
+  document.querySelector(`[data-claim="${CSS.escape(sharedPython.key)}"] fieldset`)?.scrollIntoView();
 const shared = /^#edit=([A-Za-z]\d+):/.exec(location.hash);
 if (shared) {
   const id = shared[1] as string;

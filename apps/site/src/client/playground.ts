@@ -8,8 +8,10 @@
 import type { OutputGroup } from "../lib/playground/messages.js";
 import type { Lang } from "../lib/sections.js";
 import { type EditorHandle, textareaEditor } from "./editor-handle.js";
-import { readStoredEdit, storeEdit } from "./edits.js";
+import { readSharedPython, readStoredEdit, storeEdit } from "./edits.js";
 import { type ModelOutcome, onEveryBuild, traced } from "./model-runner.js";
+import { decodeEdit, ShareLinkError, shareUrl } from "./share.js";
+import { renderShareUrlField } from "./spec-editor/render-toolbar.js";
 import { type StepperUi, showTrace } from "./trace-stepper.js";
 import { type Prediction, type PyodideBuild, runWitness } from "./witness-runner.js";
 
@@ -31,12 +33,23 @@ export interface PlaygroundUi extends StepperUi {
   readonly crashed: string;
   /** Said when the editor opens on the reader's edit from an earlier visit. */
   readonly restored: string;
+  /** Said when the editor opens on a shared link's Python, which is not saved until kept. */
+  readonly sharedOpened: string;
+  readonly keepShared: string;
+  readonly sharedKept: string;
+  readonly sharedDamaged: string;
+  readonly sharedTooLarge: string;
+  readonly shareDone: string;
+  readonly shareFallback: string;
   /** The claim's own witness has no prediction on this Pyodide build: why. */
   readonly noPrediction: string;
 }
 
-/** What a button asks; "restore" opens the editor on the reader's edit from an earlier visit. */
-export type Action = "edit" | "run-model" | "step" | "reset" | "run-witness" | "restore";
+/**
+ * What a button asks; "restore" opens the editor on the reader's edit from an earlier visit, "shared"
+ * on the Python of a shared link (client/enhance.ts asks both when the block comes into view).
+ */
+export type Action = "edit" | "run-model" | "step" | "reset" | "run-witness" | "share" | "restore" | "shared";
 
 interface State {
   readonly claim: string;
@@ -44,6 +57,11 @@ interface State {
   readonly original: string;
   /** The reader's editor, once opened. */
   editor?: EditorHandle;
+  /**
+   * The editor holds a shared link's Python: typing saves nothing (the reader's own edit, if any, stays
+   * as it was) until the reader keeps it.
+   */
+  guardingStored: boolean;
 }
 
 const states = new WeakMap<HTMLElement, State>();
@@ -54,7 +72,11 @@ const readJson = <T>(root: Element, selector: string): T =>
 function stateOf(host: HTMLElement): State {
   let s = states.get(host);
   if (!s) {
-    s = { claim: host.dataset.claim ?? "", original: readJson<string>(host, "[data-witness-source]") };
+    s = {
+      claim: host.dataset.claim ?? "",
+      original: readJson<string>(host, "[data-witness-source]"),
+      guardingStored: false,
+    };
     states.set(host, s);
   }
   return s;
@@ -91,6 +113,7 @@ function autosave(editor: EditorHandle, state: State): void {
     storeEdit(state.claim, text === state.original ? undefined : text, "python");
   };
   editor.onChange(() => {
+    if (state.guardingStored) return;
     unsaved = true;
     clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
@@ -104,28 +127,39 @@ function autosave(editor: EditorHandle, state: State): void {
   });
 }
 
-function openEditor(host: HTMLElement, state: State, ui: PlaygroundUi): EditorHandle {
-  if (state.editor) return state.editor;
+/** A line above the editor saying where its text came from, with an optional button. */
+function showNotice(slot: HTMLElement, text: string, button?: HTMLButtonElement): void {
+  slot.querySelector(".playground-notice")?.remove();
+  const notice = document.createElement("p");
+  notice.className = "playground-notice";
+  notice.textContent = text;
+  if (button) notice.append(" ", button);
+  slot.prepend(notice);
+}
+
+/** The text the editor opens with: given (a shared link's), else the reader's own, else the original. */
+function openEditor(host: HTMLElement, state: State, ui: PlaygroundUi, opening?: string): EditorHandle {
+  if (state.editor) {
+    if (opening !== undefined) state.editor.setValue(opening);
+    return state.editor;
+  }
   const slot = host.querySelector<HTMLElement>(".playground-editor");
   const run = host.querySelector<HTMLButtonElement>("[data-action=run-model]");
   if (!slot) throw new Error("the playground has no editor slot");
   slot.hidden = false;
   const stored = readStoredEdit(state.claim, "python");
-  state.editor = textareaEditor(slot, stored ?? state.original, ui.editorLabel, {
+  state.editor = textareaEditor(slot, opening ?? stored ?? state.original, ui.editorLabel, {
     run: () => void act(host, "run-model"),
     leave: () => run?.focus(),
   });
-  if (stored !== undefined) {
-    const notice = document.createElement("p");
-    notice.className = "playground-notice";
-    notice.textContent = ui.restored;
-    slot.prepend(notice);
-  }
+  if (opening === undefined && stored !== undefined) showNotice(slot, ui.restored);
   autosave(state.editor, state);
   state.editor.onChange(() => guardPyodide(host, state));
   guardPyodide(host, state);
-  const reset = host.querySelector<HTMLButtonElement>("[data-action=reset]");
-  if (reset) reset.hidden = false;
+  for (const action of ["reset", "share"]) {
+    const b = host.querySelector<HTMLButtonElement>(`[data-action=${action}]`);
+    if (b) b.hidden = false;
+  }
   const edit = host.querySelector<HTMLButtonElement>("[data-action=edit]");
   if (edit) edit.hidden = true;
   return state.editor;
@@ -297,17 +331,82 @@ function predictOn(build: PyodideBuild, ui: PlaygroundUi): Promise<Prediction> {
   );
 }
 
+/** Drops "#python=…" from the address, keeping the page's place in history. */
+const dropSharedLink = () => history.replaceState(null, "", location.pathname + location.search);
+
+/** Opens the editor on a shared link's Python, guarding the reader's own edit; a bad link says why. */
+async function openShared(host: HTMLElement, state: State, ui: PlaygroundUi): Promise<void> {
+  const shared = readSharedPython();
+  if (shared?.key !== state.claim) return;
+  let text: string | undefined;
+  let problem: string | undefined;
+  try {
+    text = await decodeEdit(shared.encoded);
+  } catch (e) {
+    if (!(e instanceof ShareLinkError)) throw e;
+    problem = e.problem === "too-large" ? ui.sharedTooLarge : ui.sharedDamaged;
+  }
+  const slot = host.querySelector<HTMLElement>(".playground-editor");
+  if (text === undefined) {
+    openEditor(host, state, ui);
+    if (slot && problem) showNotice(slot, problem);
+    return;
+  }
+  state.guardingStored = true;
+  openEditor(host, state, ui, text);
+  guardPyodide(host, state);
+  const keep = document.createElement("button");
+  keep.type = "button";
+  keep.className = "pymem-button";
+  keep.textContent = ui.keepShared;
+  keep.addEventListener("click", () => {
+    state.guardingStored = false;
+    storeEdit(state.claim, state.editor?.getValue(), "python");
+    dropSharedLink();
+    if (slot) showNotice(slot, ui.sharedKept);
+  });
+  if (slot) showNotice(slot, ui.sharedOpened, keep);
+}
+
+/** Puts the Python in the address and copies it; without a clipboard, shows the link to copy by hand. */
+async function share(host: HTMLElement, state: State, ui: PlaygroundUi): Promise<void> {
+  const status = host.querySelector<HTMLElement>(".playground-status");
+  const url = await shareUrl(state.claim, sourceOf(state), "python");
+  history.replaceState(null, "", url);
+  if (!status) return;
+  try {
+    await navigator.clipboard.writeText(url);
+    status.textContent = ui.shareDone;
+  } catch {
+    const field = renderShareUrlField(url, ui.shareFallback);
+    status.replaceChildren(ui.shareFallback, " ", field);
+    field.select();
+  }
+}
+
 export async function act(host: HTMLElement, action: Action): Promise<void> {
   const state = stateOf(host);
   const ui = readJson<PlaygroundUi>(host, "[data-playground-ui]");
+  if (action === "shared") {
+    await openShared(host, state, ui);
+    return;
+  }
+  if (action === "share") {
+    await share(host, state, ui);
+    return;
+  }
   if (action === "edit" || action === "restore") {
     const editor = openEditor(host, state, ui);
     if (action === "edit") editor.focus();
     return;
   }
   if (action === "reset") {
+    const wasGuarding = state.guardingStored;
+    state.guardingStored = false;
     state.editor?.setValue(state.original);
-    storeEdit(state.claim, undefined, "python");
+    // a shared link's Python is left; the reader's own edit goes only when it was in the editor
+    if (!wasGuarding) storeEdit(state.claim, undefined, "python");
+    if (readSharedPython()) dropSharedLink();
     host.querySelector(".playground-notice")?.remove();
     guardPyodide(host, state);
     state.editor?.focus();

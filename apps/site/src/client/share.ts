@@ -3,6 +3,7 @@
 // stranger's input: its length and what it inflates to are capped (lib/limits.ts), and a link that is
 // damaged or too large says so instead of opening.
 import { SHARED_EDIT_MAX_BYTES, SHARED_LINK_MAX_CHARS } from "../lib/limits.js";
+import { type EditKind, SHARE_PREFIX } from "./edits.js";
 
 /** Why a shared link could not be opened. */
 export type ShareLinkProblem = "too-large" | "damaged";
@@ -86,9 +87,12 @@ export async function decodeEdit(encoded: string): Promise<string> {
   }
 }
 
-/** The address of this page that opens the claim's spec with `text` in the editor. */
-export async function shareUrl(claim: string, text: string): Promise<string> {
+/**
+ * The address of this page that opens `text` in an editor: the claim's spec ("spec"), or the Python of
+ * a playground ("python"; `key` is the playground's, a claim id or a section program's name).
+ */
+export async function shareUrl(key: string, text: string, kind: EditKind = "spec"): Promise<string> {
   const url = new URL(location.href);
-  url.hash = `edit=${claim}:${await encodeEdit(text)}`;
+  url.hash = `${SHARE_PREFIX[kind]}=${key}:${await encodeEdit(text)}`;
   return url.toString();
 }

@@ -131,6 +131,12 @@ const en = {
     stepThrough: "Step through",
     restored: "Your edit from an earlier visit (kept in this browser). Reset goes back to the original.",
     articleTitle: "the article's example, indentation fixed",
+    sharedOpened:
+      "Opened from a shared link. It runs on the model only, and is not saved (your own edit, if any, stays as it was) unless you keep it:",
+    keepShared: "Keep this version",
+    sharedKept: "Kept as your edit in this browser.",
+    sharedDamaged: "The shared link is damaged (cut short or changed), so it was not opened.",
+    sharedTooLarge: `The shared link holds more text than the editor opens (${sharedKb} KB), so it was not opened.`,
     articleNoPrediction:
       "The model makes no prediction here: before 3.12 the count of the int 10 includes references the interpreter holds elsewhere, which it cannot know.",
     tracing: "Tracing the program on the model…",
@@ -312,6 +318,12 @@ const zh: Strings = {
     stepThrough: "单步执行",
     restored: "这是你上次访问时的修改（保存在本浏览器中）。点“恢复”可回到原来的程序。",
     articleTitle: "文章的示例（缩进已修正）",
+    sharedOpened:
+      "这是从分享链接打开的程序。它只在模型上运行，而且不会被保存（你自己的修改如有，保持不变），除非你选择保留：",
+    keepShared: "保留这个版本",
+    sharedKept: "已作为你的修改保存在本浏览器中。",
+    sharedDamaged: "分享的链接已损坏（被截断或被改动），因此没有打开。",
+    sharedTooLarge: `分享的链接所含文本超过编辑器可打开的上限（${sharedKb} KB），因此没有打开。`,
     articleNoPrediction:
       "模型在这里不做预测：3.12 之前，整数 10 的计数包含解释器在别处持有的引用，模型无从得知。",
     tracing: "正在模型上跟踪程序…",

@@ -224,6 +224,64 @@ describe("the playground", () => {
     await p.context().close();
   });
 
+  it("opens a shared link's Python without saving over the reader's own, until kept", async (ctx) => {
+    requireOrSkip(ctx, ready, why);
+    // a stranger shares a program
+    const stranger = await openPlayground("en");
+    await typeProgram(stranger, "print('shared')\n");
+    await stranger.locator(`${scope} [data-action=share]`).click();
+    await stranger.locator(`${scope} .playground-status`).filter({ hasText: /\S/ }).waitFor();
+    const link = new URL(stranger.url());
+    expect(link.hash).toMatch(/^#python=C08:[A-Za-z0-9_-]+$/);
+    await stranger.context().close();
+
+    // the reader has an edit of their own, then opens the link
+    const p = await openPlayground("en");
+    await typeProgram(p, "print('mine')\n");
+    await p.waitForTimeout(600);
+    const origin = new URL(p.url()).origin;
+    // as a new tab would load it: a change of hash alone does not load the page again
+    const load = async (path: string) => {
+      await p.goto("about:blank");
+      await p.goto(`${origin}${path}`);
+    };
+    await load(`${link.pathname}${link.hash}`);
+    const area = p.locator(`${scope} .playground-editor textarea`);
+    await p
+      .locator(`${scope} .playground-notice`)
+      .filter({ hasText: "shared link" })
+      .waitFor({ timeout: RESULT_MS });
+    expect(await area.inputValue()).toBe("print('shared')\n");
+    expect(await p.locator(`${scope} [data-action=run-witness]`).isDisabled()).toBe(true);
+    expect(await runOnModel(p)).toBe("done");
+    expect(await p.locator(`${scope} .model-output pre`).textContent()).toBe("shared\n");
+    await area.click();
+    await p.keyboard.insertText("print('typed')\n");
+    await p.waitForTimeout(600);
+    // the reader's own edit is still theirs
+    await load(pathOf("en"));
+    await p.locator(`${scope} [data-action=run-model]`).scrollIntoViewIfNeeded(); // it opens when seen
+    await area.waitFor({ timeout: RESULT_MS });
+    expect(await area.inputValue()).toBe("print('mine')\n");
+
+    // kept: the shared one becomes theirs
+    await load(`${link.pathname}${link.hash}`);
+    await p.locator(`${scope} .playground-notice button`).click();
+    expect(await p.locator(`${scope} .playground-notice`).textContent()).toContain("Kept");
+    expect(new URL(p.url()).hash).toBe("");
+    await p.reload();
+    await area.waitFor({ timeout: RESULT_MS });
+    expect(await area.inputValue()).toBe("print('shared')\n");
+
+    // a damaged link says so and opens nothing of it
+    await load(`${link.pathname}#python=C08:@@@`);
+    await p
+      .locator(`${scope} .playground-notice`)
+      .filter({ hasText: "damaged" })
+      .waitFor({ timeout: RESULT_MS });
+    await p.context().close();
+  });
+
   it.for([
     ["en", 320],
     ["zh-CN", 320],
