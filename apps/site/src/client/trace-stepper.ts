@@ -3,6 +3,7 @@
 // all from the model's trace of one build (model.worker.ts). A step is drawn when it is shown, not before,
 // so a long trace costs only the steps the reader looks at.
 import type { TraceStep } from "@pymem/python";
+import { fillIn } from "../lib/fill-in.js";
 import { countLabel, renderReferenceGraph } from "../lib/pictures/ref-graph-svg.js";
 import { traceGraph } from "../lib/pictures/trace-graph.js";
 import type { TraceResult } from "../lib/playground/messages.js";
@@ -30,9 +31,6 @@ export interface StepperUi {
   readonly program: string;
 }
 
-const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
   const e = document.createElement(tag);
   e.className = className;
@@ -51,7 +49,7 @@ export function showTrace(
   en: boolean,
 ): void {
   const steps = trace.steps;
-  const head = el("p", "trace-head", fill(ui.traceOf, { build: trace.build, n: steps.length }));
+  const head = el("p", "trace-head", fillIn(ui.traceOf, { build: trace.build, n: steps.length }));
   if (steps.length === 0) {
     host.replaceChildren(head, el("p", "trace-none", ui.noSteps));
     return;
@@ -116,7 +114,7 @@ export function showTrace(
     slider.value = String(at + 1);
     first.disabled = back.disabled = at === 0;
     forward.disabled = last.disabled = at === steps.length - 1;
-    position.textContent = fill(ui.stepAt, { k: at + 1, n: steps.length, line: step.line });
+    position.textContent = fillIn(ui.stepAt, { k: at + 1, n: steps.length, line: step.line });
     for (const line of lineEls) {
       const current = Number(line.dataset.line) === step.line;
       line.toggleAttribute("data-current", current);
@@ -130,7 +128,7 @@ export function showTrace(
     graph.innerHTML = renderReferenceGraph(
       traceGraph(step),
       {
-        title: fill(ui.graphTitle, { line: step.line }),
+        title: fillIn(ui.graphTitle, { line: step.line }),
         description: ui.graphDescription,
         count: (o) => countLabel(o, en),
       },
@@ -146,7 +144,7 @@ export function showTrace(
 
   host.replaceChildren(
     head,
-    ...(trace.cut ? [el("p", "trace-cut", fill(ui.traceCut, { n: steps.length }))] : []),
+    ...(trace.cut ? [el("p", "trace-cut", fillIn(ui.traceCut, { n: steps.length }))] : []),
     controls,
     position,
     layout,
