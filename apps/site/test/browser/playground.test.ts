@@ -97,8 +97,9 @@ describe("the playground", () => {
       .evaluate((a: HTMLTextAreaElement) => a.value.slice(0, a.selectionStart).split("\n").length);
     expect(caretLine).toBe(2);
 
+    // a button's action runs once the playground's code has loaded (enhance.ts): wait for its effect
     await p.locator(`${scope} [data-action=reset]`).click();
-    expect(await p.locator(`${scope} .playground-editor textarea`).inputValue()).toContain("C08");
+    await expect.poll(() => p.locator(`${scope} .playground-editor textarea`).inputValue()).toContain("C08");
     await p.context().close();
   });
 
@@ -133,8 +134,8 @@ describe("the playground", () => {
       expect(await run.isDisabled()).toBe(true);
       expect(await p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(true);
       await p.locator(`${scope} [data-action=reset]`).click();
-      expect(await run.isDisabled()).toBe(false);
-      expect(await p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(false);
+      await expect.poll(() => run.isDisabled()).toBe(false);
+      await expect.poll(() => p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(false);
       await p.locator(`${scope} select`).selectOption("3.12");
       await run.click();
       await p.locator(`${scope} .pyodide-result[data-state=match]`).waitFor({ timeout: 90_000 });
@@ -193,7 +194,7 @@ describe("the playground", () => {
     expect(await p.locator(`${scope} .playground-notice`).textContent()).toContain("earlier visit");
     expect(await p.locator(`${scope} [data-action=run-witness]`).isDisabled()).toBe(true);
     await p.locator(`${scope} [data-action=reset]`).click();
-    expect(await p.locator(`${scope} .playground-notice`).count()).toBe(0);
+    await expect.poll(() => p.locator(`${scope} .playground-notice`).count()).toBe(0);
     await p.reload();
     await p.locator(`${scope} [data-action=run-model]`).scrollIntoViewIfNeeded();
     await p.waitForTimeout(500);
