@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { inlineScripts, policyFor, scriptHash, withPolicy } from "../src/integrations/csp.js";
-import { FRAME_SCRIPT, frameDocument } from "../src/lib/sandbox/frame.js";
+import { FRAME_POLICY, FRAME_SCRIPT, frameDocument, PYODIDE_FRAME_POLICY } from "../src/lib/sandbox/frame.js";
 
 const dist = join(import.meta.dirname, "..", "dist");
 const pages = existsSync(dist)
@@ -49,19 +49,32 @@ describe("the policy", () => {
 
   it("the sandbox frame's script is the one the policy hashes", () => {
     expect(frameDocument()).toContain(`<script>${FRAME_SCRIPT}</script>`);
+    expect(frameDocument(PYODIDE_FRAME_POLICY)).toContain(`<script>${FRAME_SCRIPT}</script>`);
     expect(FRAME_SCRIPT).not.toMatch(/[<&]/);
+  });
+
+  it("a sandbox frame fetches nothing; Pyodide's may compile WebAssembly, and neither may eval", () => {
+    for (const policy of [FRAME_POLICY, PYODIDE_FRAME_POLICY]) {
+      expect(directive(policy, "default-src")).toBe("default-src 'none'");
+      expect(directive(policy, "script-src")).not.toMatch(/'unsafe-eval'|'self'|https?:|data:|\*/);
+    }
+    expect(directive(FRAME_POLICY, "script-src")).not.toContain("'wasm-unsafe-eval'");
+    expect(directive(PYODIDE_FRAME_POLICY, "script-src")).toContain("'wasm-unsafe-eval'");
   });
 });
 
-describe.runIf(pages.length > 0)("the spec runner's bundle", () => {
-  it("is one classic script, as the sandbox loads it: no import or export statement", () => {
-    const assets = join(dist, "_astro");
-    const runners = readdirSync(assets).filter((f) => /^runner\.worker-.*\.js$/.test(f));
-    expect(runners).toHaveLength(1);
-    const code = readFileSync(join(assets, runners[0] as string), "utf8");
-    // Compiling it as a classic script fails on a static import or export, or on import.meta.
-    expect(() => new Script(code, { filename: runners[0] })).not.toThrow();
-  });
+describe.runIf(pages.length > 0)("the sandboxes' bundles", () => {
+  it.each(["runner", "pyodide-sandbox"])(
+    "%s: one classic script, as the sandbox loads it: no import or export statement",
+    (name) => {
+      const assets = join(dist, "_astro");
+      const bundles = readdirSync(assets).filter((f) => f.startsWith(`${name}.worker-`) && f.endsWith(".js"));
+      expect(bundles).toHaveLength(1);
+      const code = readFileSync(join(assets, bundles[0] as string), "utf8");
+      // Compiling it as a classic script fails on a static import or export, or on import.meta.
+      expect(() => new Script(code, { filename: bundles[0] })).not.toThrow();
+    },
+  );
 });
 
 describe.runIf(pages.length > 0)("every built page", () => {

@@ -19,6 +19,8 @@ export interface ModelBuild {
   readonly runAs: string;
   /** A Py_DEBUG build: `profile` is then a debug profile ("3.14-debug"). */
   readonly debugBuild: boolean;
+  /** sys.platform, when not "linux": "emscripten" for a Pyodide build. */
+  readonly platform?: string;
 }
 
 /** The build of one of the core's profiles. */
@@ -30,6 +32,22 @@ export function buildOfProfile(p: AllocatorProfile): ModelBuild {
     pointerSize: p.pointerSize,
     runAs,
     debugBuild: false,
+  };
+}
+
+/**
+ * A Pyodide build of Python `python` ("3.12.7"): wasm32, so 32-bit, with 8-byte integers 8-aligned,
+ * run as Pyodide runs a program (runPython's platform "emscripten").
+ */
+export function pyodideBuild(python: string): ModelBuild {
+  const minor = python.split(".").slice(0, 2).join(".");
+  return {
+    profile: `${minor}-32bit`,
+    version: python,
+    pointerSize: 4,
+    runAs: python,
+    debugBuild: false,
+    platform: "emscripten",
   };
 }
 
@@ -62,6 +80,7 @@ export function runOnBuild(
         version: build.runAs,
         pointerSize: build.pointerSize,
         debugBuild: build.debugBuild,
+        ...(build.platform === undefined ? {} : { platform: build.platform }),
       }),
     };
   } catch (e) {

@@ -2,7 +2,14 @@
 // strip show.
 import { PROFILES, profile, withDebugHooks } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { buildOfProfile, buildsText, everyBuild, groupByOutput, runOnBuild } from "../src/index.js";
+import {
+  buildOfProfile,
+  buildsText,
+  everyBuild,
+  groupByOutput,
+  pyodideBuild,
+  runOnBuild,
+} from "../src/index.js";
 
 const build = (id: string) => buildOfProfile(profile(id));
 
@@ -41,6 +48,15 @@ describe("every build", () => {
     const held = "import sys\ndef f():\n    a = []\n    b = a\n    return sys.getrefcount(a)\nprint(f())\n";
     const split = groupByOutput(["3.13", "3.14"].map((id) => runOnBuild(held, build(id))));
     expect(split.map((g) => g.map((o) => o.build.profile))).toEqual([["3.13"], ["3.14"]]);
+  });
+
+  it("runs a program as a Pyodide build does: wasm32, sys.platform emscripten", () => {
+    const program = "import sys\nprint(sys.platform, sys.getsizeof(1.5), sys.getsizeof(2**40))\n";
+    const pyodide = runOnBuild(program, pyodideBuild("3.12.7"));
+    const i386 = runOnBuild(program, build("3.12-32bit"));
+    expect(pyodide.build.profile).toBe("3.12-32bit");
+    expect("result" in pyodide && pyodide.result.stdout).toBe("emscripten 16 20\n");
+    expect("result" in i386 && i386.result.stdout).toBe("linux 16 20\n");
   });
 });
 

@@ -87,3 +87,11 @@ export function onEveryBuild(source: string, lang: Lang): Promise<ModelOutcome<r
 export function traced(source: string, profile: string, lang: Lang): Promise<ModelOutcome<TraceResult>> {
   return ask({ kind: "trace", source, profile, lang }, (m) => (m.kind === "trace" ? m.trace : undefined));
 }
+
+/** Runs `source` as the Pyodide build of Python `python` ("3.12.7") would: the model's prediction. */
+export function onPyodideBuild(
+  source: string,
+  python: string,
+): Promise<ModelOutcome<Omit<OutputGroup, "builds" | "profiles">>> {
+  return ask({ kind: "pyodide", source, python }, (m) => (m.kind === "pyodide" ? m.run : undefined));
+}

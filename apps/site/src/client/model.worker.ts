@@ -7,6 +7,7 @@ import {
   everyBuild,
   firstLine,
   groupByOutput,
+  pyodideBuild,
   runOnBuild,
 } from "@pymem/python";
 import { MODEL_OUTPUT_LIMIT_CHARS, MODEL_TRACE_STEP_LIMIT } from "../lib/limits.js";
@@ -60,6 +61,12 @@ self.addEventListener("message", (e: MessageEvent<ModelRequest>) => {
         outcome: textOf(outcome),
       },
     });
+    return;
+  }
+  if (request.kind === "pyodide") {
+    post({ id, kind: "build-started", index: 0, total: 1 });
+    const outcome = runOnBuild(source, pyodideBuild(request.python), { filename: FILENAME });
+    post({ id, kind: "pyodide", run: textOf(outcome) });
     return;
   }
   const builds = everyBuild();

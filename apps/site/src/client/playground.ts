@@ -1,14 +1,16 @@
 // The playground under each claim's witness: the reader edits the Python (the witness to start with),
 // runs it on the model of every CPython build and sees each distinct output once with the builds that
-// print it (the version strip). Pyodide runs the claim's witness as published, beside the model's
-// prediction for that build; a reader's edit does not run there until Pyodide runs in a sandbox
-// (Python on Pyodide reaches the page's origin through its JavaScript bridge: docs/untrusted-code.md).
-// The model interprets the program and never turns it into JavaScript, so an edit may run there.
+// print it (the version strip). Pyodide runs the program too, in a sandbox of its own
+// (pyodide-client.ts; Python on Pyodide reaches its worker's JavaScript: docs/untrusted-code.md),
+// beside the model's prediction for that build: the one the site was built with for the witness as
+// published, the model's run of the reader's edit otherwise. The model interprets the program and never
+// turns it into JavaScript.
 // Loaded on the first click (client/enhance.ts); the model runs in its own worker (model-runner.ts).
+import { fillIn } from "../lib/fill-in.js";
 import type { Lang } from "../lib/sections.js";
 import { readSharedPython, storeEdit } from "./edits.js";
-import { onEveryBuild, traced } from "./model-runner.js";
-import { guardPyodide, openEditor, readJson, type State, sourceOf, stateOf } from "./playground/editor.js";
+import { onEveryBuild, onPyodideBuild, traced } from "./model-runner.js";
+import { openEditor, readJson, type State, sourceOf, stateOf } from "./playground/editor.js";
 import { refusedLine, renderGroups, renderStop } from "./playground/render.js";
 import { dropSharedLink, openShared, share } from "./playground/share.js";
 import type { Action, PlaygroundUi } from "./playground/ui.js";
@@ -79,11 +81,24 @@ async function stepThrough(host: HTMLElement, state: State, ui: PlaygroundUi): P
   showTrace(box, trace, source, ui, lang === "en");
 }
 
-/** The model's prediction for the claim's witness on a Pyodide build, made when the site was built. */
-function predictOn(build: PyodideBuild, ui: PlaygroundUi): Promise<Prediction> {
-  return Promise.resolve(
-    build.prediction === null ? { none: ui.noPrediction } : { stdout: build.prediction, ok: true },
-  );
+/**
+ * The model's prediction for the program on a Pyodide build: for the witness as published, the one
+ * made when the site was built (from the claim's evidence); for anything else, the model's run of it.
+ */
+async function predictOn(
+  build: PyodideBuild,
+  source: string,
+  state: State,
+  ui: PlaygroundUi,
+): Promise<Prediction> {
+  if (source === state.original)
+    return build.prediction === null ? { none: ui.noPrediction } : { stdout: build.prediction, ok: true };
+  const outcome = await onPyodideBuild(source, build.python);
+  if (outcome.kind === "stopped") return { none: fillIn(ui.stopped, { done: 0, total: 1 }) };
+  if (outcome.kind === "crashed") return { none: `${ui.failed} ${outcome.message}` };
+  const run = outcome.value;
+  if (run.kind === "ran") return { stdout: run.text, ok: run.exitCode === 0 };
+  return { none: `${run.kind === "refused" ? ui.refused : ui.failed} ${run.text}` };
 }
 
 export async function act(host: HTMLElement, action: Action): Promise<void> {
@@ -111,13 +126,14 @@ export async function act(host: HTMLElement, action: Action): Promise<void> {
     if (!wasGuarding) storeEdit(state.claim, undefined, "python");
     if (readSharedPython()) dropSharedLink();
     host.querySelector(".playground-notice")?.remove();
-    guardPyodide(host, state);
     state.editor?.focus();
     return;
   }
   // Each run's button is disabled while it runs; the model and Pyodide may run at once.
   if (action === "run-model") await runModel(host, state, ui);
   else if (action === "step") await stepThrough(host, state, ui);
-  else if (sourceOf(state) === state.original)
-    await runWitness(host, state.original, (b) => predictOn(b, ui));
+  else {
+    const source = sourceOf(state);
+    await runWitness(host, source, (b) => predictOn(b, source, state, ui));
+  }
 }

@@ -67,7 +67,7 @@ let spare: Warm | undefined;
 export type WarmUpSpec = PrepareRequest["warmUp"];
 
 function startSandbox(warmUp: WarmUpSpec): Warm {
-  const sandbox = openSandbox();
+  const sandbox = openSandbox("spec");
   sandbox.port.postMessage(
     (warmUp ? { kind: "prepare", warmUp } : { kind: "prepare" }) satisfies PrepareRequest,
   );

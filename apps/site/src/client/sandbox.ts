@@ -1,13 +1,22 @@
-// A sandbox for one run of a reader's spec: a hidden sandboxed frame (lib/sandbox/frame.ts) whose worker
-// runs the spec runner, talking to the page over a MessagePort of its own. One sandbox, one run: the
-// next run gets a fresh frame, worker and JavaScript realm, so nothing a spec changes (a patched
-// prototype, a global) reaches the next. Ending a run early removes the frame, which ends its worker.
+// A sandbox for one run of code the site did not write: a hidden sandboxed frame (lib/sandbox/frame.ts)
+// whose worker runs the spec runner (a reader's spec) or Pyodide (a reader's Python), talking to the page
+// over a MessagePort of its own. One sandbox, one run: the next run gets a fresh frame, worker and
+// JavaScript realm, so nothing a run changes (a patched prototype, a global, a Python module) reaches
+// the next. Ending a run early removes the frame, which ends its worker.
 //
-// `astro dev` serves the worker as unbundled modules, which a worker of an opaque origin cannot import:
+// `astro dev` serves the workers as unbundled modules, which a worker of an opaque origin cannot import:
 // there the worker is started by the page directly, without the frame (dev only; the built site, which
 // readers get, always uses the frame).
-import { FRAME_SANDBOX, frameDocument } from "../lib/sandbox/frame.js";
+import { FRAME_POLICY, FRAME_SANDBOX, frameDocument, PYODIDE_FRAME_POLICY } from "../lib/sandbox/frame.js";
+import pyodideUrl from "./pyodide-sandbox.worker.ts?worker&url";
 import runnerUrl from "./runner.worker.ts?worker&url";
+
+/** What runs in a sandbox: its worker's bundle and the frame's policy. */
+const KINDS = {
+  spec: { url: runnerUrl, policy: FRAME_POLICY },
+  pyodide: { url: pyodideUrl, policy: PYODIDE_FRAME_POLICY },
+} as const;
+export type SandboxKind = keyof typeof KINDS;
 
 export interface Sandbox {
   /** The page's end of the channel to the worker; its messages are untrusted (lib/sandbox/protocol.ts). */
@@ -18,24 +27,26 @@ export interface Sandbox {
   dispose(): void;
 }
 
-let runnerCode: Promise<Blob> | undefined;
+const workerCode = new Map<SandboxKind, Promise<Blob>>();
 
-/** The runner's bundle, fetched once (from the offline cache when there is no network). */
-function runnerBlob(): Promise<Blob> {
-  runnerCode ??= fetch(runnerUrl).then((r) => {
-    if (!r.ok) throw new Error(`the spec runner could not be loaded (${r.status})`);
-    return r.blob();
-  });
-  runnerCode.catch(() => {
-    runnerCode = undefined; // try again next time
-  });
-  return runnerCode;
+/** A worker's bundle, fetched once (from the offline cache when there is no network). */
+function workerBlob(kind: SandboxKind): Promise<Blob> {
+  let code = workerCode.get(kind);
+  if (!code) {
+    code = fetch(KINDS[kind].url).then((r) => {
+      if (!r.ok) throw new Error(`the sandbox's code could not be loaded (${r.status})`);
+      return r.blob();
+    });
+    code.catch(() => workerCode.delete(kind)); // try again next time
+    workerCode.set(kind, code);
+  }
+  return code;
 }
 
 const MAX_ERROR_CHARS = 2_000;
 
-function devSandbox(port: MessagePort, errors: ((m: string) => void)[]): () => void {
-  const worker = new Worker(runnerUrl, { type: "module", name: "pymem-spec-runner" });
+function devSandbox(kind: SandboxKind, port: MessagePort, errors: ((m: string) => void)[]): () => void {
+  const worker = new Worker(KINDS[kind].url, { type: "module", name: `pymem-${kind}` });
   worker.addEventListener("error", (e) => {
     e.preventDefault();
     for (const l of errors) l(e.message || "the worker stopped unexpectedly");
@@ -44,14 +55,14 @@ function devSandbox(port: MessagePort, errors: ((m: string) => void)[]): () => v
   return () => worker.terminate();
 }
 
-function frameSandbox(port: MessagePort, errors: ((m: string) => void)[]): () => void {
+function frameSandbox(kind: SandboxKind, port: MessagePort, errors: ((m: string) => void)[]): () => void {
   const frame = document.createElement("iframe");
   frame.setAttribute("sandbox", FRAME_SANDBOX);
   frame.hidden = true;
   frame.tabIndex = -1;
   frame.setAttribute("aria-hidden", "true");
   frame.dataset.pymemSandbox = "";
-  frame.srcdoc = frameDocument();
+  frame.srcdoc = frameDocument(KINDS[kind].policy);
   const onFrameMessage = (e: MessageEvent) => {
     // Only the frame's own script posts here, and only errors: a string, shortened.
     if (e.source !== frame.contentWindow) return;
@@ -65,7 +76,7 @@ function frameSandbox(port: MessagePort, errors: ((m: string) => void)[]): () =>
   frame.addEventListener(
     "load",
     () => {
-      runnerBlob().then(
+      workerBlob(kind).then(
         (code) => {
           if (!disposed) frame.contentWindow?.postMessage({ code }, "*", [port]);
         },
@@ -84,10 +95,13 @@ function frameSandbox(port: MessagePort, errors: ((m: string) => void)[]): () =>
   };
 }
 
-export function openSandbox(): Sandbox {
+/** Starts a sandbox of `kind`; its worker gets the port at the other end of `port`. */
+export function openSandbox(kind: SandboxKind): Sandbox {
   const channel = new MessageChannel();
   const errors: ((m: string) => void)[] = [];
-  const end = import.meta.env.DEV ? devSandbox(channel.port2, errors) : frameSandbox(channel.port2, errors);
+  const end = import.meta.env.DEV
+    ? devSandbox(kind, channel.port2, errors)
+    : frameSandbox(kind, channel.port2, errors);
   return {
     port: channel.port1,
     onWorkerError: (l) => errors.push(l),

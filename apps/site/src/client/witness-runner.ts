@@ -1,8 +1,7 @@
 // "Run on Pyodide": runs the playground's program (the claim's witness, or the reader's edit of it) on the
-// chosen CPython version in a worker and shows its output beside the model's prediction for that
-// version. Each version's Pyodide loads once, on demand.
-import { PYODIDE_LOAD_LIMIT_MS, PYODIDE_RUN_LIMIT_MS } from "../lib/limits.js";
-import type { PyodideRequest, PyodideResponse } from "./pyodide.worker.js";
+// chosen CPython version, in a sandbox of its own (pyodide-client.ts), and shows its output beside the
+// model's prediction for that build, marked as agreeing or differing.
+import { isWarm, type PyodideOutcome, runOnPyodide } from "./pyodide-client.js";
 
 export interface PyodideBuild {
   key: string;
@@ -10,6 +9,8 @@ export interface PyodideBuild {
   release: string;
   /** The model's prediction for the claim's own witness; null where the model makes none. */
   prediction: string | null;
+  /** The files a sandbox is handed to load this build. */
+  files: readonly string[];
 }
 
 /**
@@ -27,75 +28,11 @@ interface Ui {
   mismatch: string;
   stopped: string;
   crashed: string;
+  cut: string;
 }
-
-const workers = new Map<string, Worker>();
-let nextId = 1;
 
 const readJson = <T>(root: Element, selector: string): T =>
   JSON.parse(root.querySelector(selector)?.textContent ?? "null") as T;
-
-function workerFor(key: string): Worker {
-  let w = workers.get(key);
-  if (!w) {
-    w = new Worker(new URL("./pyodide.worker.ts", import.meta.url), {
-      type: "module",
-      name: `pyodide-${key}`,
-    });
-    workers.set(key, w);
-  }
-  return w;
-}
-
-function forget(key: string): void {
-  workers.get(key)?.terminate();
-  workers.delete(key);
-}
-
-type Outcome =
-  | { kind: "done"; ok: boolean; stdout: string; stderr: string; loadMs: number; runMs: number }
-  | { kind: "stopped" }
-  | { kind: "crashed"; message: string };
-
-function runOn(key: string, source: string, onLoaded: () => void): Promise<Outcome> {
-  const w = workerFor(key);
-  const id = nextId++;
-  return new Promise((resolve) => {
-    let loadMs = 0;
-    let timer = setTimeout(() => stop(), PYODIDE_LOAD_LIMIT_MS);
-    const finish = (o: Outcome) => {
-      clearTimeout(timer);
-      w.removeEventListener("message", onMessage);
-      w.removeEventListener("error", onError);
-      resolve(o);
-    };
-    const stop = () => {
-      forget(key);
-      finish({ kind: "stopped" });
-    };
-    const onMessage = (e: MessageEvent<PyodideResponse>) => {
-      const m = e.data;
-      if (m.id !== id) return;
-      if (m.phase === "loaded") {
-        loadMs = m.loadMs;
-        clearTimeout(timer);
-        timer = setTimeout(stop, PYODIDE_RUN_LIMIT_MS);
-        onLoaded();
-      } else if (m.phase === "failed") {
-        forget(key);
-        finish({ kind: "crashed", message: m.message });
-      } else finish({ kind: "done", ok: m.ok, stdout: m.stdout, stderr: m.stderr, loadMs, runMs: m.runMs });
-    };
-    const onError = (e: ErrorEvent) => {
-      e.preventDefault();
-      forget(key);
-      finish({ kind: "crashed", message: e.message || "Pyodide stopped unexpectedly" });
-    };
-    w.addEventListener("message", onMessage);
-    w.addEventListener("error", onError);
-    w.postMessage({ id, key, source } satisfies PyodideRequest);
-  });
-}
 
 function block(label: string, text: string, className: string): HTMLElement {
   const wrap = document.createElement("div");
@@ -128,10 +65,10 @@ export async function runWitness(
   select.disabled = true;
   result.dataset.state = "loading";
   const status = document.createElement("p");
-  status.textContent = workers.has(build.key) ? ui.running : ui.loading;
+  status.textContent = isWarm(build.key) ? ui.running : ui.loading;
   result.replaceChildren(status);
-  const [outcome, prediction] = await Promise.all([
-    runOn(build.key, source, () => {
+  const [outcome, prediction]: [PyodideOutcome, Prediction] = await Promise.all([
+    runOnPyodide(build, source, () => {
       status.textContent = ui.running;
     }),
     predict(build),
@@ -164,4 +101,5 @@ export async function runWitness(
   }
   result.dataset.loadMs = String(Math.round(outcome.loadMs));
   result.replaceChildren(compare, verdict);
+  if (outcome.cut) result.append(Object.assign(document.createElement("p"), { textContent: ui.cut }));
 }

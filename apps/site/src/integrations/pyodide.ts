@@ -75,8 +75,14 @@ export default function pyodideIntegration(): AstroIntegration {
       "astro:config:setup": ({ config, updateConfig }) => {
         builds = discoverPyodideBuilds(fileURLToPath(config.root));
         const basePrefix = config.base.replace(/\/$/, "");
-        // The pages get what the picker needs; folders on this machine stay out of the bundle.
-        const forPages = builds.map(({ key, python, release }) => ({ key, python, release }));
+        // The pages get what the picker needs, and the files a sandbox is handed (its loader is the
+        // classic pyodide.js: client/pyodide-sandbox.worker.ts); folders on this machine stay out.
+        const forPages = builds.map(({ key, python, release, files }) => ({
+          key,
+          python,
+          release,
+          files: files.filter((f) => f !== "pyodide.mjs"),
+        }));
         updateConfig({
           vite: {
             plugins: [

@@ -5,6 +5,7 @@ import type { BuildKind } from "./evidence.js";
 import {
   MODEL_BUILD_LIMIT_MS,
   PYODIDE_LOAD_LIMIT_MS,
+  PYODIDE_OUTPUT_LIMIT_CHARS,
   PYODIDE_RUN_LIMIT_MS,
   SHARED_EDIT_MAX_BYTES,
   SPEC_MESSAGE_LIMIT,
@@ -19,6 +20,7 @@ const step = seconds(SPEC_STEP_LIMIT_MS);
 const whole = seconds(SPEC_RUN_LIMIT_MS);
 const pyLoad = seconds(PYODIDE_LOAD_LIMIT_MS);
 const pyRun = seconds(PYODIDE_RUN_LIMIT_MS);
+const pyOutput = PYODIDE_OUTPUT_LIMIT_CHARS.toLocaleString("en");
 const modelBuild = seconds(MODEL_BUILD_LIMIT_MS);
 const messages = SPEC_MESSAGE_LIMIT.toLocaleString("en");
 const outputChars = SPEC_OUTPUT_LIMIT_CHARS.toLocaleString("en");
@@ -68,6 +70,7 @@ const en = {
   },
   passed: "passed",
   failed: "failed",
+  failedAlike: "{n} tests fail alike (names folded here):",
   skipped: "skipped",
   stopped: {
     step: `Stopped after ${step} s: a test (or loading the spec) ran that long without finishing, so its worker was ended (an endless loop or a runaway allocation?). The page keeps working; edit and run again.`,
@@ -90,8 +93,9 @@ const en = {
   sharedTooLarge: `The shared link holds more text than a spec editor opens (${sharedKb} KB), so it was not opened; this is the spec without it.`,
   sharedDamaged:
     "The shared link is damaged (cut short or changed), so it was not opened; this is the spec without it.",
-  pyodideStopped: `Stopped: loading Pyodide took more than ${pyLoad} s, or the witness ran more than ${pyRun} s, so its worker was ended. The page keeps working; run again.`,
+  pyodideStopped: `Stopped: loading Pyodide took more than ${pyLoad} s, or the program ran more than ${pyRun} s, so its sandbox was ended. The page keeps working; run again.`,
   pyodideCrashed: "Pyodide stopped unexpectedly:",
+  pyodideCut: `Only the first ${pyOutput} characters of each of its outputs are shown.`,
   witnessHeading: "On real interpreters",
   witnessIntro:
     "The witness below is a short Python program. Its output was recorded on every interpreter of the build machine and compared with what the model predicts for that interpreter.",
@@ -103,7 +107,8 @@ const en = {
   noRecording: "No recording yet: run `pnpm oracle record` for this claim.",
   runPyodide: "Run on Pyodide",
   pyodideVersion: "Python version",
-  pyodideLoading: "Loading Pyodide (a few MB, once per version)…",
+  pyodideLoading:
+    "Loading Pyodide in a sandbox of its own (its files, a few MB, are fetched once per version)…",
   pyodideOutput: "Pyodide printed",
   modelPrediction: "Model predicts",
   match: "The output is what the model predicts.",
@@ -155,8 +160,6 @@ const en = {
       "Each name points to its object; each object shows its reference count as the model keeps it, and points to the objects it refers to. Outlined in red: no name reaches it.",
     noSteps: "The program ran no statement.",
     program: "The program, the line just run marked",
-    pyodideRunsWitness:
-      "Pyodide runs the program as published, not your edit: Python on Pyodide can reach this page through its JavaScript bridge, and it gets its own sandbox first. Reset to run the original there.",
   },
   verdict: {
     holds: "holds",
@@ -256,6 +259,7 @@ const zh: Strings = {
   },
   passed: "通过",
   failed: "失败",
+  failedAlike: "{n} 个测试以相同的方式失败（名字折叠在这里）：",
   skipped: "跳过",
   stopped: {
     step: `${step} 秒后已停止：某个测试（或规格的加载）运行了 ${step} 秒仍未结束，执行它的 worker 已被终止（可能是死循环或失控的内存分配）。页面仍可正常使用，修改后可再次运行。`,
@@ -277,8 +281,9 @@ const zh: Strings = {
   keepShared: "改为保留这个版本",
   sharedTooLarge: `分享的链接所含文本超过编辑器可打开的上限（${sharedKb} KB），因此没有打开；这里显示的是不含该链接内容的规格。`,
   sharedDamaged: "分享的链接已损坏（被截断或被改动），因此没有打开；这里显示的是不含该链接内容的规格。",
-  pyodideStopped: `已停止：加载 Pyodide 超过 ${pyLoad} 秒，或见证程序运行超过 ${pyRun} 秒，执行它的 worker 已被终止。页面仍可正常使用，可再次运行。`,
+  pyodideStopped: `已停止：加载 Pyodide 超过 ${pyLoad} 秒，或程序运行超过 ${pyRun} 秒，运行它的沙箱已被终止。页面仍可正常使用，可再次运行。`,
   pyodideCrashed: "Pyodide 意外停止：",
+  pyodideCut: `每种输出只显示前 ${pyOutput} 个字符。`,
   witnessHeading: "在真实解释器上",
   witnessIntro:
     "下面的见证程序是一段简短的 Python 代码。它在构建机器的每个解释器上的输出都已记录，并与模型对该解释器的预测逐一比对。",
@@ -290,7 +295,7 @@ const zh: Strings = {
   noRecording: "尚无记录：请为此说法运行 `pnpm oracle record`。",
   runPyodide: "在 Pyodide 上运行",
   pyodideVersion: "Python 版本",
-  pyodideLoading: "正在加载 Pyodide（数 MB，每个版本只加载一次）…",
+  pyodideLoading: "正在把 Pyodide 加载到它自己的沙箱中（它的文件有数 MB，每个版本只下载一次）…",
   pyodideOutput: "Pyodide 的输出",
   modelPrediction: "模型预测",
   match: "输出与模型的预测一致。",
@@ -342,8 +347,6 @@ const zh: Strings = {
       "每个名字指向它的对象；每个对象显示模型记录的引用计数，并指向它引用的对象。红色边框：没有名字能到达它。",
     noSteps: "程序没有执行任何语句。",
     program: "程序，刚执行的行已标出",
-    pyodideRunsWitness:
-      "Pyodide 只运行原样的程序，不运行你的修改：Pyodide 上的 Python 能通过它的 JavaScript 桥接触及本页，得先给它一个独立的沙箱。点“恢复”即可在那里运行原来的程序。",
   },
   verdict: {
     holds: "成立",

@@ -127,3 +127,25 @@ export async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator("site-search button[data-open-modal]").first().click();
   await page.locator("#starlight__search input").fill(query);
 }
+
+/** Waits until the site's service worker controls `page` (reloading once if it does not yet). */
+export async function underServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 60_000,
+  });
+}
+
+/** Every cached script of the site, by URL, with its text: what an escape would try to rewrite. */
+export function cachedScripts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const r of await cache.keys())
+        if (r.url.endsWith(".js")) out[r.url] = (await (await cache.match(r))?.text()) ?? "";
+    }
+    return out;
+  });
+}

@@ -1,16 +1,16 @@
 // The playground under a claim's witness, in Chromium with real clicks and keys: the witness and a
 // reader's own Python on the model of every build (the version strip), a program the model refuses
-// (said at its line), a runaway stopped with the page alive, the witness on Pyodide beside the model's
-// prediction (an edit is not run there: docs/untrusted-code.md); on a 320 px phone and a desktop, in
-// English and Chinese.
+// (said at its line), a runaway stopped with the page alive, the witness and a reader's edit on Pyodide
+// in a sandbox, beside the model's prediction (docs/untrusted-code.md), and what that sandbox keeps
+// out of reach; on a 320 px phone and a desktop, in English and Chinese.
 import { CLAIMS } from "@pymem/scenarios";
 import { requireOrSkip } from "@pymem/testkit";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { MODEL_BUILD_LIMIT_MS } from "../../src/lib/limits.js";
+import { MODEL_BUILD_LIMIT_MS, PYODIDE_RUN_LIMIT_MS } from "../../src/lib/limits.js";
 import { type Lang, type PageId, pageHref, pageOf } from "../../src/lib/sections.js";
 import { axeViolations } from "./axe.js";
-import { screenshot } from "./harness.js";
+import { cachedScripts, screenshot, underServiceWorker } from "./harness.js";
 import { HEAVY_TEST_MS, RESULT_MS, ready, siteSession, why } from "./site-session.js";
 
 const { browser, open, pageErrors } = siteSession();
@@ -22,12 +22,16 @@ const claim = CLAIMS.find((c) => c.id === CLAIM);
 if (!claim) throw new Error(`no claim ${CLAIM}`);
 const pathOf = (lang: Lang) => `${pageHref(pageOf(claim) as PageId, lang)}#${CLAIM.toLowerCase()}`;
 
-async function openPlayground(lang: Lang, width = 1280): Promise<Page> {
+async function openPlayground(
+  lang: Lang,
+  width = 1280,
+  serviceWorkers: "allow" | "block" = "block",
+): Promise<Page> {
   const phone = width < 768;
   const context = await browser().newContext({
     viewport: { width, height: phone ? 800 : 900 },
     ...(phone ? { isMobile: true, hasTouch: true } : {}),
-    serviceWorkers: "block",
+    serviceWorkers,
   });
   const p = await open(pathOf(lang), context);
   await p.locator(`${scope} [data-action=run-model]`).scrollIntoViewIfNeeded();
@@ -45,6 +49,19 @@ async function runOnModel(p: Page): Promise<string> {
   return (await result.getAttribute("data-state")) ?? "";
 }
 
+/** Runs the playground's program on Pyodide `key`; the result's state once it is shown. */
+async function runOnPyodide(p: Page, key: string): Promise<string> {
+  await p.locator(`${scope} select`).selectOption(key);
+  await p.locator(`${scope} [data-action=run-witness]`).click();
+  const states = ["match", "mismatch", "no-prediction", "stopped", "crashed"];
+  await p
+    .locator(`${scope} .pyodide-result:is(${states.map((s) => `[data-state=${s}]`).join(",")})`)
+    .waitFor({ timeout: 90_000 });
+  return (await p.locator(`${scope} .pyodide-result`).getAttribute("data-state")) ?? "";
+}
+
+const pyodidePrinted = (p: Page) => p.locator(`${scope} .pyodide-printed pre`).textContent();
+
 async function typeProgram(p: Page, text: string): Promise<void> {
   if ((await p.locator(`${scope} .playground-editor textarea`).count()) === 0)
     await p.locator(`${scope} [data-action=edit]`).click();
@@ -54,6 +71,23 @@ async function typeProgram(p: Page, text: string): Promise<void> {
   await p.keyboard.press("Delete");
   await p.keyboard.insertText(text);
 }
+
+/** A reader's Python that tries what it could reach through Pyodide's bridge to the site at `origin`. */
+const escapeAttempt = (origin: string) => `import js, json
+tried = {"origin": str(js.origin)}
+def attempt(name, f):
+    try:
+        f()
+        tried[name] = "reached"
+    except BaseException as e:
+        tried[name] = "refused: " + type(e).__name__
+attempt("caches", lambda: js.caches.open("pymem-poison"))
+attempt("indexedDB", lambda: js.indexedDB.open("pymem-poison"))
+attempt("localStorage", lambda: js.localStorage.setItem("pymem-poison", "1"))
+attempt("eval", lambda: js.eval("self.__pwned = 1"))
+attempt("importScripts", lambda: js.WorkerGlobalScope.prototype.importScripts.call(js.self, "${origin}/_astro/x.js"))
+print(json.dumps(tried))
+`;
 
 describe("the playground", () => {
   it("runs the witness on every build and shows where the output changes (3.13 / 3.14)", async (ctx) => {
@@ -125,25 +159,80 @@ describe("the playground", () => {
   );
 
   it(
-    "runs the witness on Pyodide beside the model's prediction; an edit runs on the model only",
+    "runs the witness, and the reader's edit, on Pyodide beside the model's prediction",
     async (ctx) => {
       requireOrSkip(ctx, ready, why);
       const p = await openPlayground("en");
-      const run = p.locator(`${scope} [data-action=run-witness]`);
-      await typeProgram(p, "import js\nprint(js.location.href)\n");
-      expect(await run.isDisabled()).toBe(true);
-      expect(await p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(true);
-      await p.locator(`${scope} [data-action=reset]`).click();
-      await expect.poll(() => run.isDisabled()).toBe(false);
-      await expect.poll(() => p.locator(`${scope} .pyodide-edited`).isVisible()).toBe(false);
-      await p.locator(`${scope} select`).selectOption("3.12");
-      await run.click();
-      await p.locator(`${scope} .pyodide-result[data-state=match]`).waitFor({ timeout: 90_000 });
+      expect(await runOnPyodide(p, "3.12")).toBe("match");
       const text = (await p.locator(`${scope} .pyodide-result`).textContent()) ?? "";
       expect(text).toContain("Python 3.12.7");
       expect(text).toContain("The output is what the model predicts.");
       await p.locator(`${scope} .pyodide-result`).scrollIntoViewIfNeeded();
       await screenshot(p, "playground-pyodide-agrees");
+      // a reader's program: the model runs it as Pyodide 3.12 would, and both print 3
+      await typeProgram(
+        p,
+        "import sys\ndef f():\n    a = [1]\n    b = a\n    return sys.getrefcount(a)\nprint(f())\n",
+      );
+      expect(await runOnPyodide(p, "3.12")).toBe("match");
+      expect(await pyodidePrinted(p)).toBe("3\n");
+      expect(await p.locator(`${scope} .pyodide-predicted pre`).textContent()).toBe("3\n");
+      await p.locator(`${scope} .pyodide-result`).scrollIntoViewIfNeeded();
+      await screenshot(p, "playground-pyodide-agrees-on-an-edit");
+      // what the model refuses still runs on Pyodide, and the model's reason is given instead
+      await typeProgram(p, "async def f():\n    pass\nprint('ran')\n");
+      expect(await runOnPyodide(p, "3.13")).toBe("no-prediction");
+      expect(await pyodidePrinted(p)).toBe("ran\n");
+      expect(await p.locator(`${scope} .pyodide-verdict`).textContent()).toMatch(/line 1/);
+      expect(pageErrors).toEqual([]);
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "stops an endless loop on Pyodide within the run limit, and the next run works",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en");
+      await typeProgram(p, "while True:\n    pass\n");
+      await p.locator(`${scope} select`).selectOption("3.11");
+      await p.locator(`${scope} [data-action=run-witness]`).click();
+      const status = p.locator(`${scope} .pyodide-result p`).first();
+      await status.filter({ hasText: "Running…" }).waitFor({ timeout: 90_000 });
+      const started = Date.now();
+      await p.locator(`${scope} .pyodide-result[data-state=stopped]`).waitFor({ timeout: 30_000 });
+      expect(Date.now() - started).toBeLessThan(PYODIDE_RUN_LIMIT_MS + 3000);
+      expect(await p.locator(`${scope} .pyodide-result [role=alert]`).textContent()).toContain("Stopped");
+      await typeProgram(p, "print('alive')\n");
+      expect(await runOnPyodide(p, "3.11")).toBe("match");
+      expect(await pyodidePrinted(p)).toBe("alive\n");
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
+    "keeps a reader's Python on Pyodide from the site's caches and storage: an opaque origin, no eval",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en", 1280, "allow");
+      await underServiceWorker(p);
+      const before = await cachedScripts(p);
+      expect(Object.keys(before).length).toBeGreaterThan(5);
+      await typeProgram(p, escapeAttempt(new URL(p.url()).origin));
+      await runOnPyodide(p, "3.13");
+      const tried = JSON.parse((await pyodidePrinted(p)) ?? "{}") as Record<string, string>;
+      expect(tried.origin).toBe("null");
+      for (const what of ["caches", "indexedDB", "localStorage", "eval", "importScripts"])
+        expect(tried[what], what).toMatch(/^refused/);
+      // the scripts cached before are unchanged; the run added only Pyodide's own files, fetched by the page
+      const after = await cachedScripts(p);
+      for (const [url, text] of Object.entries(before)) expect(after[url], url).toBe(text);
+      const added = Object.keys(after).filter((url) => !(url in before));
+      for (const url of added) expect(new URL(url).pathname, url).toMatch(/^\/pyodide\/3\.13\/[\w.-]+$/);
+      await p.reload();
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       await p.context().close();
     },
     HEAVY_TEST_MS,
@@ -192,7 +281,6 @@ describe("the playground", () => {
     await area.waitFor({ timeout: RESULT_MS }); // opened by itself once the block is in view
     expect(await area.inputValue()).toBe(mine);
     expect(await p.locator(`${scope} .playground-notice`).textContent()).toContain("earlier visit");
-    expect(await p.locator(`${scope} [data-action=run-witness]`).isDisabled()).toBe(true);
     await p.locator(`${scope} [data-action=reset]`).click();
     await expect.poll(() => p.locator(`${scope} .playground-notice`).count()).toBe(0);
     await p.reload();
@@ -253,7 +341,8 @@ describe("the playground", () => {
       .filter({ hasText: "shared link" })
       .waitFor({ timeout: RESULT_MS });
     expect(await area.inputValue()).toBe("print('shared')\n");
-    expect(await p.locator(`${scope} [data-action=run-witness]`).isDisabled()).toBe(true);
+    // nothing of it runs until the reader asks
+    expect(await p.locator(`${scope} .pyodide-result`).textContent()).toBe("");
     expect(await runOnModel(p)).toBe("done");
     expect(await p.locator(`${scope} .model-output pre`).textContent()).toBe("shared\n");
     await area.click();

@@ -12,7 +12,7 @@ import {
   SPEC_RUN_LIMIT_MS,
   SPEC_STEP_LIMIT_MS,
 } from "../../src/lib/limits.js";
-import { replaceEditorText, screenshot } from "./harness.js";
+import { cachedScripts, replaceEditorText, screenshot, underServiceWorker } from "./harness.js";
 import {
   editableClaim,
   HEAVY_TEST_MS,
@@ -126,23 +126,8 @@ describe("forger", () => {
       const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const p = await open("/", context);
-        await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-        if (!(await p.evaluate(() => navigator.serviceWorker.controller !== null))) await p.reload();
-        await p.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-          timeout: 60_000,
-        });
-        /** Every cached script of the site, by URL, with its text: what the attack tries to rewrite. */
-        const cachedScripts = () =>
-          p.evaluate(async () => {
-            const out: Record<string, string> = {};
-            for (const name of await caches.keys()) {
-              const cache = await caches.open(name);
-              for (const r of await cache.keys())
-                if (r.url.endsWith(".js")) out[r.url] = (await (await cache.match(r))?.text()) ?? "";
-            }
-            return out;
-          });
-        const before = await cachedScripts();
+        await underServiceWorker(p);
+        const before = await cachedScripts(p);
         expect(Object.keys(before).length).toBeGreaterThan(5);
 
         const { source, scope, path } = editableClaim();
@@ -186,7 +171,7 @@ describe("escape", () => {
         expect(tried.origin).toBe("null");
         for (const what of ["caches", "indexedDB", "fetch", "import", "websocket"])
           expect(tried[what], what).toMatch(/^refused/);
-        expect(await cachedScripts()).toEqual(before);
+        expect(await cachedScripts(p)).toEqual(before);
         await p.reload();
         expect(await pwned(p)).toBeUndefined();
       } finally {

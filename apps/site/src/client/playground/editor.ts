@@ -1,6 +1,5 @@
 // The playground's editor and what it keeps: the program (the original, the reader's edit, a shared
-// link's), saved in localStorage as the reader types unless a shared link's text guards theirs, and the
-// Pyodide button, which runs the original only.
+// link's), saved in localStorage as the reader types unless a shared link's text guards theirs.
 import { type EditorHandle, textareaEditor } from "../editor-handle.js";
 import { readStoredEdit, storeEdit } from "../edits.js";
 import type { PlaygroundUi } from "./ui.js";
@@ -39,15 +38,6 @@ export function stateOf(host: HTMLElement): State {
 /** The program the model runs: the reader's edit, or the witness while the editor is closed. */
 export function sourceOf(state: State): string {
   return state.editor?.getValue() ?? state.original;
-}
-
-/** Pyodide runs the witness only: while the editor holds something else, its button says why not. */
-export function guardPyodide(host: HTMLElement, state: State): void {
-  const edited = sourceOf(state) !== state.original;
-  const run = host.querySelector<HTMLButtonElement>("[data-action=run-witness]");
-  const note = host.querySelector<HTMLElement>(".pyodide-edited");
-  if (run) run.disabled = edited;
-  if (note) note.hidden = !edited;
 }
 
 /** A quarter second after the reader stops typing, and when the page is hidden or left. */
@@ -114,8 +104,6 @@ export function openEditor(
   });
   if (opening === undefined && stored !== undefined) showNotice(slot, ui.restored);
   autosave(state.editor, state);
-  state.editor.onChange(() => guardPyodide(host, state));
-  guardPyodide(host, state);
   for (const action of ["reset", "share"]) {
     const b = host.querySelector<HTMLButtonElement>(`[data-action=${action}]`);
     if (b) b.hidden = false;

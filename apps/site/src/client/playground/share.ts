@@ -3,7 +3,7 @@
 import { readSharedPython, storeEdit } from "../edits.js";
 import { decodeEdit, ShareLinkError, shareUrl } from "../share.js";
 import { renderShareUrlField } from "../spec-editor/render-toolbar.js";
-import { guardPyodide, openEditor, type State, showNotice, sourceOf } from "./editor.js";
+import { openEditor, type State, showNotice, sourceOf } from "./editor.js";
 import type { PlaygroundUi } from "./ui.js";
 
 /** Drops "#python=…" from the address, keeping the page's place in history. */
@@ -34,7 +34,6 @@ export async function openShared(
   }
   state.guardingStored = true;
   openEditor(host, state, ui, run, text);
-  guardPyodide(host, state);
   const keep = document.createElement("button");
   keep.type = "button";
   keep.className = "pymem-button";

@@ -6,7 +6,7 @@ import type { Lang } from "../sections.js";
 
 /**
  * Run `source` on every build the model has (build names in the page's language); or trace it on the
- * build of one profile, one step per statement.
+ * build of one profile, one step per statement; or run it as a Pyodide build would.
  */
 export type ModelRequest =
   | { readonly id: number; readonly kind: "every-build"; readonly source: string; readonly lang: Lang }
@@ -17,6 +17,13 @@ export type ModelRequest =
       readonly lang: Lang;
       /** The core's profile id of the build: "3.15", "3.12-32bit". */
       readonly profile: string;
+    }
+  | {
+      readonly id: number;
+      readonly kind: "pyodide";
+      readonly source: string;
+      /** The Python version of a Pyodide build ("3.12.7"): the model runs the program as it would. */
+      readonly python: string;
     };
 
 /** A traced run: its steps (at most MODEL_TRACE_STEP_LIMIT), or why there are none. */
@@ -49,4 +56,5 @@ export type ModelResponse =
   /** Sent as each build starts, so that the page's clock for a build can be restarted. */
   | { readonly id: number; readonly kind: "build-started"; readonly index: number; readonly total: number }
   | { readonly id: number; readonly kind: "every-build"; readonly groups: readonly OutputGroup[] }
-  | { readonly id: number; readonly kind: "trace"; readonly trace: TraceResult };
+  | { readonly id: number; readonly kind: "trace"; readonly trace: TraceResult }
+  | { readonly id: number; readonly kind: "pyodide"; readonly run: Omit<OutputGroup, "builds" | "profiles"> };

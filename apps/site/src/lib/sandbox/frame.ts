@@ -24,7 +24,7 @@ export const FRAME_SCRIPT = [
   'addEventListener("message", function (e) {',
   "  if (started || e.source !== parent || !e.data || !(e.data.code instanceof Blob) || e.ports.length !== 1) return;",
   "  started = true;",
-  '  var worker = new Worker(URL.createObjectURL(e.data.code), { name: "pymem-spec-runner" });',
+  '  var worker = new Worker(URL.createObjectURL(e.data.code), { name: "pymem-sandbox" });',
   '  worker.addEventListener("error", function (ev) {',
   "    ev.preventDefault();",
   '    parent.postMessage({ kind: "worker-error", message: String(ev.message || "") }, "*");',
@@ -40,9 +40,15 @@ export const FRAME_SCRIPT = [
  */
 export const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:";
 
-/** The srcdoc of a sandbox frame. */
-export function frameDocument(): string {
-  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"><script>${FRAME_SCRIPT}</script>`;
+/**
+ * Pyodide's frame: the same, and WebAssembly may be compiled (CPython is a wasm module). Compiling wasm
+ * reaches nothing that JavaScript in the same worker could not; a spec's frame has no use for it.
+ */
+export const PYODIDE_FRAME_POLICY = FRAME_POLICY.replace("blob:;", "blob: 'wasm-unsafe-eval';");
+
+/** The srcdoc of a sandbox frame under `policy`. */
+export function frameDocument(policy: string = FRAME_POLICY): string {
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy}"><script>${FRAME_SCRIPT}</script>`;
 }
 
 /** The sandbox attribute: scripts, and nothing else (above all not allow-same-origin). */
