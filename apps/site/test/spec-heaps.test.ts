@@ -11,6 +11,7 @@ import {
 } from "../src/lib/pictures/spec-heaps.js";
 
 const text = {
+  legend: "rows are arenas",
   title: "Heap at the end of",
   arenasMapped: "arenas mapped",
   drawn: "drawn",
@@ -66,6 +67,28 @@ describe("heap pictures of a spec run", () => {
     expect(pictures.at(-1)?.map).toHaveLength(MAX_ARENAS);
     const svg = renderHeapPicture(pictures.at(-1) as HeapPicture, text, "h-big") ?? "";
     expect(svg.match(/class="map-label"/g)).toHaveLength(MAX_ARENAS);
+  });
+
+  it("keeps 64-bit builds' pictures before 32-bit ones, as a claim's spec runs them (64-bit first)", () => {
+    const watch = watchSpecHeaps();
+    const ids = ["3.11", "3.12", "3.13", "3.14", "3.15", "3.12-32bit", "3.15-32bit"];
+    for (const id of ids) {
+      watch.testStarted([id]);
+      fill(new Pymalloc(profile(id)), 1);
+    }
+    expect(watch.finish().map((p) => p.profileId)).toEqual(["3.12", "3.13", "3.14", "3.15"]);
+    const mixed = watchSpecHeaps();
+    for (const id of ["3.15-32bit", "3.14-32bit", "3.11", "3.12-32bit", "3.13-32bit"]) {
+      mixed.testStarted([id]);
+      fill(new Pymalloc(profile(id)), 1);
+    }
+    // over the cap, the oldest 32-bit picture goes first
+    expect(mixed.finish().map((p) => p.profileId)).toEqual([
+      "3.14-32bit",
+      "3.11",
+      "3.12-32bit",
+      "3.13-32bit",
+    ]);
   });
 
   it("draws nothing for a picture that names no known profile or a size class its profile lacks", () => {

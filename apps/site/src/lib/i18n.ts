@@ -40,6 +40,10 @@ const en = {
   since: "stopped holding in",
   sources: "Where CPython decides it",
   specHeading: "The spec",
+  specAsksWitness:
+    "What it asks the model about: the witness below, witness.py, which the model runs on every build (change it in the playground under the witness)",
+  specAsksModel:
+    "What it asks the model about: model.ts, the model's program for this claim (its first lines say why it is not the witness itself)",
   specIntro:
     "This is the file the test suite runs. It asks the model the question for every CPython build and checks that the stated verdict is the model's answer.",
   editRun: "Edit and run",
@@ -62,6 +66,8 @@ const en = {
   consoleOutput: "Console output",
   heaps: "Heaps the tests left",
   heapText: {
+    legend:
+      "Each row is an arena, each cell one of its pools. A pool's colour is its size class; the filled part is the share of its blocks in use; an outline alone is a pool whose blocks are all free; grey cells were never used.",
     title: "Heap at the end of",
     arenasMapped: "arenas mapped",
     drawn: "drawn",
@@ -231,6 +237,10 @@ const zh: Strings = {
   since: "失效版本",
   sources: "CPython 源码中的出处",
   specHeading: "规格代码",
+  specAsksWitness:
+    "它向模型询问的程序：下面的见证程序 witness.py，模型在每个构建上运行它（可在见证程序下方的演练场中修改它）",
+  specAsksModel:
+    "它向模型询问的程序：model.ts，即模型为这条说法编写的程序（它开头的几行说明了为什么不直接用见证程序）",
   specIntro:
     "这就是测试套件运行的文件：它针对每个 CPython 构建向模型提出同一个问题，并检查标注的结论与模型的回答一致。",
   editRun: "编辑并运行",
@@ -251,6 +261,8 @@ const zh: Strings = {
   consoleOutput: "控制台输出",
   heaps: "各测试结束时留下的堆",
   heapText: {
+    legend:
+      "每一行是一个 arena，每个格子是其中的一个池。颜色表示池的尺寸类别，填充部分表示使用中的块所占比例；只有边框的是块全部空闲的池；灰色格子从未使用。",
     title: "测试结束时的堆：",
     arenasMapped: "已映射的 arena",
     drawn: "个已画出",

@@ -60,17 +60,24 @@ describe("the site in Chromium", () => {
       await p.locator(`${scope} .spec-live[data-ready=true]`).waitFor({ timeout: 60_000 });
       expect(await p.locator(`${scope} .spec-live`).getAttribute("data-editor")).toBe("monaco");
 
-      const broken = `${source.trimEnd()}\n\ndescribe("edited in the page", () => {\n  it("is wrong on purpose", () => {\n    expect(1 + 1).toBe(3);\n  });\n});\n`;
+      const broken = `${source.trimEnd()}\n\ndescribe("edited in the page", () => {\n  it("is wrong on purpose", () => {\n    expect(1 + 1).toBe(3);\n  });\n  it.each(["a", "b", "c"])("%s fails alike", () => {\n    expect(1).toBe(2);\n  });\n});\n`;
       const failingLine = broken.split("\n").findIndex((l) => l.includes("toBe(3)")) + 1;
       await replaceEditorText(p, scope, broken);
       await p.locator(`${scope} [data-action=run]`).click();
       await p.locator(`${scope} .spec-results[data-state=fail]`).waitFor({ timeout: RESULT_MS });
-      const failure = p.locator(`${scope} .test-fail`);
-      await expect(failure.count()).resolves.toBe(1);
+      const failures = p.locator(`${scope} .test-fail`);
+      await expect(failures.count()).resolves.toBe(2);
+      const failure = failures.first();
       const text = (await failure.textContent()) ?? "";
       expect(text).toContain("edited in the page › is wrong on purpose");
       expect(text).toContain("expected 2 to be 3");
       expect(await failure.locator(".spec-line").textContent()).toBe(`line ${failingLine}`);
+      // three tests failing with one error are shown once, their names folded
+      const alike = failures.nth(1);
+      expect(await alike.getAttribute("data-alike")).toBe("3");
+      expect(await alike.locator("summary").textContent()).toContain("3 tests fail alike");
+      expect(await alike.locator(".spec-error").count()).toBe(1);
+      expect(await alike.locator(".spec-error").textContent()).toContain("expected 1 to be 2");
       await p.locator(`${scope} .spec-results`).scrollIntoViewIfNeeded();
       await screenshot(p, "editor-failing");
 

@@ -25,6 +25,7 @@ export function renderHeapPictures(heaps: readonly HeapPicture[], ui: SpecUi, id
     "details",
     { className: "spec-heaps" },
     el("summary", { textContent: `${ui.heaps} (${figures.length})` }),
+    el("p", { className: "map-legend", textContent: t.legend }),
     ...figures,
   );
   details.open = true;

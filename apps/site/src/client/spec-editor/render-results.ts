@@ -2,6 +2,8 @@
 // so; a finished one gets a summary, its failures (with a line to jump to), the other tests, the
 // console and the heap pictures. The element's data-state (and data-reason, data-stopped-ms, data-cut,
 // data-worker-ms) tell tests and the site benchmark what happened.
+
+import { fillIn } from "../../lib/fill-in.js";
 import type { SpecRunResult } from "../../lib/shim/spec-runner.js";
 import type { TestOutcome } from "../../lib/shim/vitest-shim.js";
 import type { RunOutcome } from "../runner-client.js";
@@ -77,6 +79,47 @@ export function renderOutcome(results: HTMLElement, outcome: RunOutcome, context
   results.replaceChildren(...parts);
 }
 
+/**
+ * Failed tests grouped by their error (name and message), in the order each error first appears: a
+ * claim's spec runs one test per build, and a change that breaks them all breaks them alike.
+ */
+export function failedAlike(failed: readonly TestOutcome[]): TestOutcome[][] {
+  const groups = new Map<string, TestOutcome[]>();
+  for (const t of failed) {
+    const key = t.error ? `${t.error.name}\0${t.error.message}` : `\0${t.path.join("\0")}`;
+    const group = groups.get(key);
+    if (group) group.push(t);
+    else groups.set(key, [t]);
+  }
+  return [...groups.values()];
+}
+
+/** One failed test with its error; or "N tests fail alike", their names folded, and the error once. */
+function renderFailedGroup(
+  group: readonly TestOutcome[],
+  ui: SpecUi,
+  failureContext: FailureContext,
+): HTMLElement {
+  const first = group[0] as TestOutcome;
+  const error = first.error ? [renderFailure(first.error, failureContext)] : [];
+  if (group.length === 1)
+    return el(
+      "li",
+      { className: "test-fail" },
+      el("span", { textContent: `✗ ${first.path.join(" › ")}` }),
+      ...error,
+    );
+  const names = el(
+    "details",
+    { className: "spec-alike" },
+    el("summary", { textContent: `✗ ${fillIn(ui.failedAlike, { n: group.length })}` }),
+    el("ul", {}, ...group.map((t) => el("li", { textContent: t.path.join(" › ") }))),
+  );
+  const item = el("li", { className: "test-fail" }, names, ...error);
+  item.dataset.alike = String(group.length);
+  return item;
+}
+
 /** The summary line, the failed tests with their errors, then the others (folded when many). */
 function renderTests(
   result: SpecRunResult,
@@ -98,14 +141,7 @@ function renderTests(
       el(
         "ul",
         { className: "spec-tests spec-failed" },
-        ...failedListed.map((t) =>
-          el(
-            "li",
-            { className: "test-fail" },
-            el("span", { textContent: `✗ ${t.path.join(" › ")}` }),
-            ...(t.error ? [renderFailure(t.error, failureContext)] : []),
-          ),
-        ),
+        ...failedAlike(failedListed).map((group) => renderFailedGroup(group, ui, failureContext)),
       ),
     );
   }

@@ -21,6 +21,8 @@ export interface SpecUi {
   heapText: HeapText;
   passed: string;
   failed: string;
+  /** "{n} tests fail alike": failed tests grouped by their error. */
+  failedAlike: string;
   skipped: string;
   stopped: Record<StopReason, string>;
   refused: string;

@@ -17,6 +17,8 @@ export type { HeapPicture } from "../sandbox/protocol.js";
 
 /** The words around a picture, in the page's language. */
 export interface HeapText {
+  /** What a row, a cell, a colour and a fill mean (shown above the pictures). */
+  readonly legend: string;
   /** "Heap at the end of" (the test's name follows) */
   readonly title: string;
   /** "arenas mapped" (before ": " and a count) */
@@ -29,8 +31,10 @@ export interface HeapText {
 }
 
 /**
- * Pictures per run (the last tests' are kept: a reader's own tests usually go at the end) and arenas
- * per picture: enough to see, few enough to stay quick to draw.
+ * Pictures per run and arenas per picture: enough to see, few enough to stay quick to draw. The last
+ * tests' pictures are kept (a reader's own tests usually go at the end), 64-bit builds' before 32-bit
+ * ones: a claim's spec runs a test per build, 64-bit builds first, and the newest 64-bit builds are
+ * the ones most readers run.
  */
 export const MAX_PICTURES = 4;
 export const MAX_ARENAS = 32;
@@ -43,7 +47,7 @@ export interface HeapWatch {
 }
 
 export function watchSpecHeaps(): HeapWatch {
-  const pictures: HeapPicture[] = [];
+  const pictures: { readonly picture: HeapPicture; readonly narrow: boolean }[] = [];
   let made: Pymalloc[] = [];
   let test: readonly string[] | undefined;
   const unobserve = observeAllocators((pm) => made.push(pm));
@@ -55,12 +59,18 @@ export function watchSpecHeaps(): HeapWatch {
     if (best === undefined) return;
     const map = arenaMapOfState(best);
     pictures.push({
-      testPath: test,
-      profileId: best.profile.id,
-      arenas: map.arenas.length,
-      map: map.arenas.slice(0, MAX_ARENAS),
+      picture: {
+        testPath: test,
+        profileId: best.profile.id,
+        arenas: map.arenas.length,
+        map: map.arenas.slice(0, MAX_ARENAS),
+      },
+      narrow: best.profile.pointerSize === 4,
     });
-    if (pictures.length > MAX_PICTURES) pictures.shift();
+    if (pictures.length > MAX_PICTURES) {
+      const narrow = pictures.findIndex((p) => p.narrow);
+      pictures.splice(narrow === -1 ? 0 : narrow, 1);
+    }
   };
   return {
     testStarted(path) {
@@ -73,7 +83,7 @@ export function watchSpecHeaps(): HeapWatch {
       test = undefined;
       made = [];
       unobserve();
-      return pictures;
+      return pictures.map((p) => p.picture);
     },
   };
 }
