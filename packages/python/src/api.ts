@@ -2,7 +2,7 @@
  * What @pymem/python offers its users (the CLI, the scenarios, the site): run a Python program on the
  * model of one CPython build and get what that build would print.
  */
-import type { Lifetime } from "@pymem/core";
+import type { Lifetime, Pymalloc } from "@pymem/core";
 import type { VersionRules } from "./vm/rules.js";
 
 export type { VersionRules } from "./vm/rules.js";
@@ -31,6 +31,12 @@ export interface RunOptions {
    * `traceCut` says steps were left out). Default: every step.
    */
   readonly traceLimit?: number;
+  /**
+   * Called after every statement, with its number (0-based, the index of its TraceStep when traced)
+   * and the allocator the program runs on, to look at pymalloc's arenas and pools then (the site's
+   * stepper draws one step's). Must not change the allocator.
+   */
+  readonly afterStatement?: (statement: number, pymalloc: Pymalloc) => void;
   /**
    * The most bytecode-like instructions the program may execute before it is stopped as runaway
    * (a RunawayError). Default: DEFAULT_INSTRUCTION_LIMIT.

@@ -58,15 +58,18 @@ export function runPython(source: string, options: RunOptions): RunResult {
   const traceLimit = options.traceLimit ?? Number.POSITIVE_INFINITY;
   let traceCut = false;
   let printed = 0;
+  let statements = 0;
   vm = new Interpreter(
     module,
     heap,
     { ...versionRules(profile, options.platform), ...options.rules },
     options.instructionLimit ?? DEFAULT_INSTRUCTION_LIMIT,
     {
-      ...(options.trace
+      ...(options.trace || options.afterStatement
         ? {
             afterStatement: (line, frame) => {
+              options.afterStatement?.(statements++, pm);
+              if (!options.trace) return;
               if (steps.length >= traceLimit) {
                 traceCut = true;
                 return;

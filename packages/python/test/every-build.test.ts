@@ -1,6 +1,6 @@
 // One program on every build, grouped by output: what `pymem run --python all` and the site's version
 // strip show.
-import { PROFILES, profile, withDebugHooks } from "@pymem/core";
+import { allocatedBlocks, PROFILES, profile, withDebugHooks } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import {
   buildOfProfile,
@@ -86,5 +86,20 @@ describe("a trace", () => {
     if (!("result" in outcome)) throw new Error("the model did not run the program");
     expect(outcome.result.steps).toHaveLength(10);
     expect(outcome.result.traceCut).toBe(true);
+  });
+
+  it("shows the allocator after each statement, numbered as the steps, traced or not", () => {
+    const seen: [number, number][] = [];
+    const traced = runOnBuild(program, build("3.12"), {
+      trace: true,
+      afterStatement: (k, pm) => seen.push([k, allocatedBlocks(pm)]),
+    });
+    if (!("result" in traced)) throw new Error("the model did not run the program");
+    const steps = traced.result.steps ?? [];
+    expect(seen.map(([k]) => k)).toEqual(steps.map((_, k) => k));
+    expect(seen.map(([, blocks]) => blocks)).toEqual(steps.map((s) => s.allocatedBlocks));
+    const untraced: number[] = [];
+    runOnBuild(program, build("3.12"), { afterStatement: (_, pm) => untraced.push(allocatedBlocks(pm)) });
+    expect(untraced).toEqual(seen.map(([, blocks]) => blocks));
   });
 });

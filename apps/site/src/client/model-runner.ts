@@ -2,7 +2,13 @@
 // run and kept for the next. A build that runs longer than MODEL_BUILD_LIMIT_MS ends the worker (the
 // next run starts a new one), so an endless loop costs the reader two seconds, not the page.
 import { MODEL_BUILD_LIMIT_MS, MODEL_LOAD_LIMIT_MS } from "../lib/limits.js";
-import type { ModelRequest, ModelResponse, OutputGroup, TraceResult } from "../lib/playground/messages.js";
+import type {
+  ModelRequest,
+  ModelResponse,
+  OutputGroup,
+  PoolsText,
+  TraceResult,
+} from "../lib/playground/messages.js";
 import type { Lang } from "../lib/sections.js";
 
 export type ModelOutcome<T> =
@@ -94,4 +100,16 @@ export function onPyodideBuild(
   python: string,
 ): Promise<ModelOutcome<Omit<OutputGroup, "builds" | "profiles">>> {
   return ask({ kind: "pyodide", source, python }, (m) => (m.kind === "pyodide" ? m.run : undefined));
+}
+
+/** pymalloc's arenas and pools after step `step` of `source` on `profile`, drawn as SVG ("" if none). */
+export function poolsAt(
+  source: string,
+  profile: string,
+  step: number,
+  text: PoolsText,
+): Promise<ModelOutcome<string>> {
+  return ask({ kind: "pools", source, profile, step, text }, (m) =>
+    m.kind === "pools" && m.step === step ? m.svg : undefined,
+  );
 }

@@ -1,6 +1,8 @@
 // The playground's model: runs a reader's Python with @pymem/python on every build the model has and
 // sends back each group of builds that print alike. A runaway program is
 // stopped by the page, which ends this worker when a build takes longer than MODEL_BUILD_LIMIT_MS.
+
+import type { AllocatorProfile } from "@pymem/core";
 import {
   type BuildOutcome,
   buildsText,
@@ -11,6 +13,7 @@ import {
   runOnBuild,
 } from "@pymem/python";
 import { MODEL_OUTPUT_LIMIT_CHARS, MODEL_TRACE_STEP_LIMIT } from "../lib/limits.js";
+import { type ArenaMap, arenaMapOfState, renderArenaMap } from "../lib/pictures/arena-map.js";
 import { BUILD_WORDS } from "../lib/playground/build-words.js";
 import type { ModelRequest, ModelResponse, OutputGroup } from "../lib/playground/messages.js";
 
@@ -41,6 +44,29 @@ function textOf(o: BuildOutcome): Pick<OutputGroup, "kind" | "text" | "stderr" |
 self.addEventListener("message", (e: MessageEvent<ModelRequest>) => {
   const request = e.data;
   const { id, source } = request;
+  if (request.kind === "pools") {
+    const build = everyBuild().find((b) => b.profile === request.profile);
+    if (!build) throw new Error(`no build ${request.profile}`);
+    post({ id, kind: "build-started", index: 0, total: 1 });
+    // the model is deterministic: a run to the end reads the allocator as it was after that step
+    let map: ArenaMap | undefined;
+    let profile: AllocatorProfile | undefined;
+    runOnBuild(source, build, {
+      filename: FILENAME,
+      afterStatement: (k, pm) => {
+        if (k !== request.step) return;
+        map = arenaMapOfState(pm);
+        profile = pm.profile;
+      },
+    });
+    const { text } = request;
+    const svg =
+      map && profile
+        ? renderArenaMap(map, profile, { ...text, arena: (slot) => `${text.arena} ${slot}` }, `pools-${id}`)
+        : "";
+    post({ id, kind: "pools", step: request.step, svg });
+    return;
+  }
   if (request.kind === "trace") {
     const build = everyBuild().find((b) => b.profile === request.profile);
     if (!build) throw new Error(`no build ${request.profile}`);
@@ -56,6 +82,7 @@ self.addEventListener("message", (e: MessageEvent<ModelRequest>) => {
       kind: "trace",
       trace: {
         build: buildsText([build], BUILD_WORDS[request.lang]),
+        profile: build.profile,
         steps: result?.steps ?? [],
         cut: result?.traceCut === true,
         outcome: textOf(outcome),

@@ -9,7 +9,7 @@
 import { fillIn } from "../lib/fill-in.js";
 import type { Lang } from "../lib/sections.js";
 import { readSharedPython, storeEdit } from "./edits.js";
-import { onEveryBuild, onPyodideBuild, traced } from "./model-runner.js";
+import { onEveryBuild, onPyodideBuild, poolsAt, traced } from "./model-runner.js";
 import { openEditor, readJson, type State, sourceOf, stateOf } from "./playground/editor.js";
 import { refusedLine, renderGroups, renderStop } from "./playground/render.js";
 import { dropSharedLink, openShared, share } from "./playground/share.js";
@@ -78,7 +78,10 @@ async function stepThrough(host: HTMLElement, state: State, ui: PlaygroundUi): P
     box.replaceChildren(why);
     return;
   }
-  showTrace(box, trace, source, ui, lang === "en");
+  showTrace(box, trace, source, ui, lang === "en", async (step, text) => {
+    const outcome = await poolsAt(source, trace.profile, step, text);
+    return outcome.kind === "done" && outcome.value !== "" ? outcome.value : undefined;
+  });
 }
 
 /**

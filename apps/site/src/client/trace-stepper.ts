@@ -1,12 +1,14 @@
 // Stepping through the reader's program, forward and back by statement: the program with the line just
 // run marked, the names and objects with their counts as a reference graph, and what it printed so far,
-// all from the model's trace of one build (model.worker.ts). A step is drawn when it is shown, not before,
-// so a long trace costs only the steps the reader looks at.
+// all from the model's trace of one build (model.worker.ts), and pymalloc's arenas and pools after the
+// step, which the worker draws by running the program again to that step (the model is deterministic).
+// A step is drawn when it is shown, not before, so a long trace costs only the steps the reader looks
+// at; the map follows the slider as fast as the worker answers, the latest step first.
 import type { TraceStep } from "@pymem/python";
 import { fillIn } from "../lib/fill-in.js";
 import { countLabel, renderReferenceGraph } from "../lib/pictures/ref-graph-svg.js";
 import { traceGraph } from "../lib/pictures/trace-graph.js";
-import type { TraceResult } from "../lib/playground/messages.js";
+import type { PoolsText, TraceResult } from "../lib/playground/messages.js";
 
 /** The stepper's words (lib/i18n.ts `playground`). */
 export interface StepperUi {
@@ -29,7 +31,17 @@ export interface StepperUi {
   readonly noSteps: string;
   /** The listing's name: "The program" */
   readonly program: string;
+  /** "pymalloc's arenas and pools after line {line}" */
+  readonly poolsTitle: string;
+  /** What the map shows: rows, cells, colours, fill; and start-up's blocks. */
+  readonly poolsNote: string;
+  /** "arena" (before a slot number) */
+  readonly poolsArena: string;
+  readonly poolsReleased: string;
 }
+
+/** The arena map after a step, drawn by the model's worker; undefined when it could not be. */
+export type PoolsOfStep = (step: number, text: PoolsText) => Promise<string | undefined>;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
   const e = document.createElement(tag);
@@ -40,6 +52,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 
 let stepperCount = 0;
 
+/** A picture drawn at its own size; its frame scrolls sideways where the column is narrower. */
+function naturalSize(frame: HTMLElement): void {
+  const svg = frame.querySelector("svg");
+  const width = Number(svg?.getAttribute("viewBox")?.split(" ")[2] ?? 0);
+  if (svg && width > 0) svg.style.width = `${width}px`;
+}
+
 /** Replaces `host`'s content with a stepper over `trace`, at its first step. */
 export function showTrace(
   host: HTMLElement,
@@ -47,6 +66,7 @@ export function showTrace(
   source: string,
   ui: StepperUi,
   en: boolean,
+  poolsOf?: PoolsOfStep,
 ): void {
   const steps = trace.steps;
   const head = el("p", "trace-head", fillIn(ui.traceOf, { build: trace.build, n: steps.length }));
@@ -106,6 +126,39 @@ export function showTrace(
   output.setAttribute("aria-label", ui.printedSoFar);
   const layout = el("div", "trace-layout");
   layout.append(code, graph);
+  const pools = el("div", "trace-pools");
+  pools.tabIndex = 0;
+  pools.setAttribute("role", "region");
+  pools.setAttribute("aria-label", ui.poolsNote);
+  // the map of the step the reader is on; while the worker draws one, the slider may move on
+  let poolsWanted = 0;
+  let poolsBusy = false;
+  const drawPools = async () => {
+    if (!poolsOf || poolsBusy) return;
+    poolsBusy = true;
+    try {
+      while (pools.dataset.step !== String(poolsWanted + 1)) {
+        const k = poolsWanted;
+        const line = (steps[k] as TraceStep).line;
+        const svg = await poolsOf(k, {
+          title: fillIn(ui.poolsTitle, { line }),
+          description: ui.poolsNote,
+          arena: ui.poolsArena,
+          released: ui.poolsReleased,
+        });
+        if (svg === undefined) {
+          pools.dataset.state = "failed";
+          return;
+        }
+        // markup the site's own worker drew from numbers, with every text escaped (renderArenaMap)
+        pools.innerHTML = svg;
+        naturalSize(pools);
+        pools.dataset.step = String(k + 1);
+      }
+    } finally {
+      poolsBusy = false;
+    }
+  };
 
   let at = 0;
   function show(k: number): void {
@@ -134,12 +187,11 @@ export function showTrace(
       },
       `${id}-${at}`,
     );
-    // drawn at its own size; the frame scrolls sideways where the column is narrower
-    const svg = graph.querySelector("svg");
-    const width = Number(svg?.getAttribute("viewBox")?.split(" ")[2] ?? 0);
-    if (svg && width > 0) svg.style.width = `${width}px`;
+    naturalSize(graph);
     const text = printed.slice(0, printedEnd[at]);
     output.textContent = text === "" ? ui.nothingPrinted : text;
+    poolsWanted = at;
+    void drawPools();
   }
 
   host.replaceChildren(
@@ -150,6 +202,7 @@ export function showTrace(
     layout,
     el("p", "model-output-label", ui.printedSoFar),
     output,
+    ...(poolsOf ? [el("p", "map-legend", ui.poolsNote), pools] : []),
   );
   show(0);
 }

@@ -166,6 +166,9 @@ const en = {
       "Each name points to its object; each object shows its reference count as the model keeps it, and points to the objects it refers to. Outlined in red: no name reaches it.",
     noSteps: "The program ran no statement.",
     program: "The program, the line just run marked",
+    poolsTitle: "pymalloc's arenas and pools after line {line}",
+    poolsNote:
+      "pymalloc after this step, on the same build: each row is an arena, each cell one of its pools; a pool's colour is its size class and the filled part the share of its blocks in use; grey cells are not carved yet. From the start the model holds one block in each size class's first pool, as CPython's start-up leaves blocks in every class.",
   },
   verdict: {
     holds: "holds",
@@ -359,6 +362,9 @@ const zh: Strings = {
       "每个名字指向它的对象；每个对象显示模型记录的引用计数，并指向它引用的对象。红色边框：没有名字能到达它。",
     noSteps: "程序没有执行任何语句。",
     program: "程序，刚执行的行已标出",
+    poolsTitle: "第 {line} 行之后 pymalloc 的 arena 和池",
+    poolsNote:
+      "同一构建上这一步之后的 pymalloc：每一行是一个 arena，每个格子是其中的一个池；颜色表示池的尺寸类别，填充部分表示使用中的块所占比例；灰色格子尚未划分。模型从一开始就在每个尺寸类别的第一个池中保留一个块，因为 CPython 启动时在每个类别中都留下了块。",
   },
   verdict: {
     holds: "成立",

@@ -256,10 +256,19 @@ describe("the playground", () => {
     expect(await position.textContent()).toBe("Step 3 of 6, after line 3");
     expect(await stepper.locator(".stepper-line[data-current]").getAttribute("data-line")).toBe("3");
     expect(await stepper.locator(".trace-graph svg").textContent()).toContain("count 2");
+    // pymalloc's arenas and pools after that step, on the same build
+    const pools = stepper.locator(".trace-pools");
+    await stepper.locator('.trace-pools[data-step="3"] svg').waitFor({ timeout: RESULT_MS });
+    expect(await pools.locator("svg title").first().textContent()).toContain("after line 3");
+    expect(await pools.locator(".map-pool").count()).toBeGreaterThan(10);
+    const atThree = await pools.innerHTML();
     await stepper.locator(".trace-move[aria-label='Step forward']").click();
     expect(await stepper.locator(".trace-printed").textContent()).toBe("3\n");
     await stepper.locator(".trace-move[aria-label='Last step']").click();
     expect(await stepper.locator(".trace-graph svg").textContent()).toContain("count 1");
+    await stepper.locator('.trace-pools[data-step="6"] svg').waitFor({ timeout: RESULT_MS });
+    // the printed strings and the list freed on the way: some pool's blocks in use differ
+    expect(await pools.innerHTML()).not.toBe(atThree);
     expect(await stepper.locator(".trace-printed").textContent()).toBe("3\ndone\n");
     await stepper.locator(".trace-move[aria-label='Step back']").click();
     expect(await position.textContent()).toBe("Step 5 of 6, after line 5");

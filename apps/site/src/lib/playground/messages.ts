@@ -20,16 +20,37 @@ export type ModelRequest =
     }
   | {
       readonly id: number;
+      readonly kind: "pools";
+      readonly source: string;
+      /** The core's profile id of the build the steps were traced on. */
+      readonly profile: string;
+      /** The step (0-based) after which to draw pymalloc's arenas and pools. */
+      readonly step: number;
+      readonly text: PoolsText;
+    }
+  | {
+      readonly id: number;
       readonly kind: "pyodide";
       readonly source: string;
       /** The Python version of a Pyodide build ("3.12.7"): the model runs the program as it would. */
       readonly python: string;
     };
 
+/** The words of a drawn arena map, in the page's language. */
+export interface PoolsText {
+  readonly title: string;
+  readonly description: string;
+  /** "arena" (before a slot number) */
+  readonly arena: string;
+  readonly released: string;
+}
+
 /** A traced run: its steps (at most MODEL_TRACE_STEP_LIMIT), or why there are none. */
 export interface TraceResult {
   /** "3.15 (64-bit)", in the page's language. */
   readonly build: string;
+  /** The core's profile id of that build. */
+  readonly profile: string;
   readonly steps: readonly TraceStep[];
   /** More statements ran than the steps kept. */
   readonly cut: boolean;
@@ -57,4 +78,6 @@ export type ModelResponse =
   | { readonly id: number; readonly kind: "build-started"; readonly index: number; readonly total: number }
   | { readonly id: number; readonly kind: "every-build"; readonly groups: readonly OutputGroup[] }
   | { readonly id: number; readonly kind: "trace"; readonly trace: TraceResult }
-  | { readonly id: number; readonly kind: "pyodide"; readonly run: Omit<OutputGroup, "builds" | "profiles"> };
+  | { readonly id: number; readonly kind: "pyodide"; readonly run: Omit<OutputGroup, "builds" | "profiles"> }
+  /** The arena map after the step, as SVG the worker drew from numbers (empty: no such step). */
+  | { readonly id: number; readonly kind: "pools"; readonly step: number; readonly svg: string };
