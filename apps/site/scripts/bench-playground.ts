@@ -11,9 +11,16 @@ export async function playgroundEditToResult(
   runs: number,
 ): Promise<{ firstMs: number; times: number[] }> {
   await page.locator(`${SCOPE} [data-action=edit]`).click();
-  const area = page.locator(`${SCOPE} .playground-editor textarea`);
+  // the textarea, until the first run makes it Monaco on a desktop (client/playground/editor.ts)
+  const surface = async () =>
+    (await page.locator(`${SCOPE} .playground-editor[data-editor=monaco]`).count()) > 0
+      ? page.locator(`${SCOPE} .playground-editor .monaco-editor .view-lines`)
+      : page.locator(`${SCOPE} .playground-editor textarea.spec-textarea`);
   const runOnce = async () => {
-    await area.click();
+    await page
+      .locator(`${SCOPE} .playground-editor:is([data-editor=textarea],[data-editor=monaco])`)
+      .waitFor({ timeout: 60_000 });
+    await (await surface()).click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.insertText("\n");
     return page.evaluate(async (scope) => {

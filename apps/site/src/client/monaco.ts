@@ -1,7 +1,9 @@
-// Monaco with TypeScript, loaded only when a reader opens a spec in the editor on a desktop. It knows the
-// types of @pymem/core and @pymem/python (their built declarations), of the claims' own modules and of
-// the in-page vitest, so completion and errors work as in the repository.
+// Monaco, loaded only when a reader runs a spec or a playground's Python on a desktop. For a spec it
+// speaks TypeScript and knows the types of @pymem/core and @pymem/python (their built declarations), of
+// the claims' own modules and of the in-page vitest, so completion and errors work as in the
+// repository; for the playground it highlights Python (the model says what it refuses, at the line).
 import * as monaco from "monaco-editor/editor/editor.api.js";
+import "monaco-editor/languages/definitions/python/register.js";
 import "monaco-editor/languages/definitions/typescript/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 import {
@@ -33,9 +35,13 @@ const packageTypes = {
     import: "default",
   }),
 };
-let setUp: Promise<void> | undefined;
+let editorSetUp = false;
+let typesSetUp: Promise<void> | undefined;
 
-async function setUpOnce(): Promise<void> {
+/** The editor's workers and CSS, once per page. */
+function setUpEditor(): void {
+  if (editorSetUp) return;
+  editorSetUp = true;
   window.MonacoEnvironment = {
     getWorker: (_id, label) =>
       label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
@@ -44,6 +50,10 @@ async function setUpOnce(): Promise<void> {
   style.dataset.monaco = "";
   style.textContent = editorCss;
   document.head.append(style);
+}
+
+/** What a spec's TypeScript needs to be checked as in the repository, once per page. */
+async function setUpTypes(): Promise<void> {
   typescriptDefaults.setCompilerOptions({
     target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
@@ -71,19 +81,27 @@ async function setUpOnce(): Promise<void> {
 
 const isDark = () => document.documentElement.dataset.theme === "dark";
 
+/** The editor's languages: a spec's, a playground's. */
+export type EditorLanguage = "typescript" | "python";
+
+/** @param path the file the text is, as a spec's imports resolve from it ("claims/…/C08.spec.ts"). */
 export async function monacoEditor(
   host: HTMLElement,
-  specPath: string,
+  path: string,
   text: () => string,
   label: string,
   keys: EditorKeys,
+  language: EditorLanguage = "typescript",
 ): Promise<EditorHandle> {
-  setUp ??= setUpOnce();
-  await setUp;
+  setUpEditor();
+  if (language === "typescript") {
+    typesSetUp ??= setUpTypes();
+    await typesSetUp;
+  }
   // Read the text only now: the reader may have typed in the textarea while Monaco loaded.
-  const uri = monaco.Uri.parse(`file:///${specPath}`);
+  const uri = monaco.Uri.parse(`file:///${path}`);
   monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(text(), "typescript", uri);
+  const model = monaco.editor.createModel(text(), language, uri);
   const container = document.createElement("div");
   container.className = "spec-monaco";
   const lines = () => Math.min(36, Math.max(12, model.getLineCount() + 2));
@@ -98,7 +116,7 @@ export async function monacoEditor(
     scrollBeyondLastLine: false,
     fontSize: 13,
     lineHeight: 19,
-    tabSize: 2,
+    tabSize: language === "python" ? 4 : 2,
     renderLineHighlight: "none",
     // Not "dimmed" (Linux's default): a dimmed last line number is 1.75:1 on white, below WCAG's 4.5:1.
     renderFinalNewline: "on",

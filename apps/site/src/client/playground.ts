@@ -10,7 +10,7 @@ import { fillIn } from "../lib/fill-in.js";
 import type { Lang } from "../lib/sections.js";
 import { readSharedPython, storeEdit } from "./edits.js";
 import { onEveryBuild, onPyodideBuild, poolsAt, traced } from "./model-runner.js";
-import { openEditor, readJson, type State, sourceOf, stateOf } from "./playground/editor.js";
+import { openEditor, readJson, type State, sourceOf, stateOf, upgradeEditor } from "./playground/editor.js";
 import { refusedLine, renderGroups, renderStop } from "./playground/render.js";
 import { dropSharedLink, openShared, share } from "./playground/share.js";
 import type { Action, PlaygroundUi } from "./playground/ui.js";
@@ -139,4 +139,6 @@ export async function act(host: HTMLElement, action: Action): Promise<void> {
     const source = sourceOf(state);
     await runWitness(host, source, (b) => predictOn(b, source, state, ui));
   }
+  // the reader ran it: on a desktop the editor becomes Monaco
+  if (state.editor) void upgradeEditor(host, state, ui, run);
 }

@@ -5,7 +5,7 @@
 // out of reach; on a 320 px phone and a desktop, in English and Chinese.
 import { CLAIMS } from "@pymem/scenarios";
 import { requireOrSkip } from "@pymem/testkit";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { MODEL_BUILD_LIMIT_MS, PYODIDE_RUN_LIMIT_MS } from "../../src/lib/limits.js";
 import { type Lang, type PageId, pageHref, pageOf } from "../../src/lib/sections.js";
@@ -52,6 +52,8 @@ async function runOnModel(p: Page): Promise<string> {
 /** Runs the playground's program on Pyodide `key`; the result's state once it is shown. */
 async function runOnPyodide(p: Page, key: string): Promise<string> {
   await p.locator(`${scope} select`).selectOption(key);
+  // the last run's state stays until this run's code sets its own: forget it, to wait for the new one
+  await p.locator(`${scope} .pyodide-result`).evaluate((e) => e.removeAttribute("data-state"));
   await p.locator(`${scope} [data-action=run-witness]`).click();
   const states = ["match", "mismatch", "no-prediction", "stopped", "crashed"];
   await p
@@ -62,14 +64,38 @@ async function runOnPyodide(p: Page, key: string): Promise<string> {
 
 const pyodidePrinted = (p: Page) => p.locator(`${scope} .pyodide-printed pre`).textContent();
 
+/** The editor once it has settled: the textarea, or Monaco on a desktop after the first run. */
+async function settledEditor(p: Page): Promise<"textarea" | "monaco"> {
+  const slot = p.locator(`${scope} .playground-editor:is([data-editor=textarea],[data-editor=monaco])`);
+  await slot.waitFor({ timeout: RESULT_MS });
+  return (await slot.getAttribute("data-editor")) === "monaco" ? "monaco" : "textarea";
+}
+
+/** Where a click puts the cursor in the editor, whichever it is. */
+async function editorSurface(p: Page): Promise<Locator> {
+  const slot = `${scope} .playground-editor`;
+  return (await settledEditor(p)) === "monaco"
+    ? p.locator(`${slot} .monaco-editor .view-lines`)
+    : p.locator(`${slot} textarea.spec-textarea`);
+}
+
+/**
+ * Replaces the program, as a reader pasting it would: Monaco indents what is typed after a colon, so
+ * its text comes in as a paste (the textarea's is typed).
+ */
 async function typeProgram(p: Page, text: string): Promise<void> {
-  if ((await p.locator(`${scope} .playground-editor textarea`).count()) === 0)
+  if ((await p.locator(`${scope} .playground-editor-host`).count()) === 0)
     await p.locator(`${scope} [data-action=edit]`).click();
-  const area = p.locator(`${scope} .playground-editor textarea`);
-  await area.click();
+  await (await editorSurface(p)).click();
   await p.keyboard.press("ControlOrMeta+A");
   await p.keyboard.press("Delete");
-  await p.keyboard.insertText(text);
+  if ((await settledEditor(p)) === "textarea") {
+    await p.keyboard.insertText(text);
+    return;
+  }
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await p.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+  await p.keyboard.press("ControlOrMeta+V");
 }
 
 /** A reader's Python that tries what it could reach through Pyodide's bridge to the site at `origin`. */
@@ -125,15 +151,18 @@ describe("the playground", () => {
     expect(await p.locator(`${scope} .model-refused`).first().textContent()).toContain(
       "line 2: 'async def' is not modelled yet",
     );
-    // the editor's cursor is put on that line
-    const caretLine = await p
-      .locator(`${scope} .playground-editor textarea`)
-      .evaluate((a: HTMLTextAreaElement) => a.value.slice(0, a.selectionStart).split("\n").length);
-    expect(caretLine).toBe(2);
+    // the editor's cursor is put on that line: on a desktop the editor is Monaco (Python) after a run
+    expect(await settledEditor(p)).toBe("monaco");
+    expect(await p.locator(`${scope} .monaco-editor .active-line-number`).textContent()).toBe("2");
+    expect(await p.locator(`${scope} .monaco-editor .mtk1`).count()).toBeGreaterThan(0); // highlighted
+    await p.locator(`${scope} .playground-editor`).scrollIntoViewIfNeeded();
+    await screenshot(p, "playground-desktop-monaco");
 
     // a button's action runs once the playground's code has loaded (enhance.ts): wait for its effect
     await p.locator(`${scope} [data-action=reset]`).click();
-    await expect.poll(() => p.locator(`${scope} .playground-editor textarea`).inputValue()).toContain("C08");
+    await expect
+      .poll(() => p.locator(`${scope} .playground-editor .view-lines`).textContent())
+      .toContain("C08");
     await p.context().close();
   });
 
@@ -286,7 +315,7 @@ describe("the playground", () => {
     await typeProgram(p, mine);
     await p.waitForTimeout(600); // saved a quarter second after typing stops
     await p.reload();
-    const area = p.locator(`${scope} .playground-editor textarea`);
+    const area = p.locator(`${scope} .playground-editor textarea.spec-textarea`);
     await area.waitFor({ timeout: RESULT_MS }); // opened by itself once the block is in view
     expect(await area.inputValue()).toBe(mine);
     expect(await p.locator(`${scope} .playground-notice`).textContent()).toContain("earlier visit");
@@ -344,7 +373,7 @@ describe("the playground", () => {
       await p.goto(`${origin}${path}`);
     };
     await load(`${link.pathname}${link.hash}`);
-    const area = p.locator(`${scope} .playground-editor textarea`);
+    const area = p.locator(`${scope} .playground-editor textarea.spec-textarea`);
     await p
       .locator(`${scope} .playground-notice`)
       .filter({ hasText: "shared link" })
@@ -354,7 +383,8 @@ describe("the playground", () => {
     expect(await p.locator(`${scope} .pyodide-result`).textContent()).toBe("");
     expect(await runOnModel(p)).toBe("done");
     expect(await p.locator(`${scope} .model-output pre`).textContent()).toBe("shared\n");
-    await area.click();
+    await (await editorSurface(p)).click();
+    await p.keyboard.press("ControlOrMeta+End");
     await p.keyboard.insertText("print('typed')\n");
     await p.waitForTimeout(600);
     // the reader's own edit is still theirs

@@ -1,7 +1,10 @@
 // The playground's editor and what it keeps: the program (the original, the reader's edit, a shared
-// link's), saved in localStorage as the reader types unless a shared link's text guards theirs.
+// link's), saved in localStorage as the reader types unless a shared link's text guards theirs. A
+// textarea first (it works on phones and needs no download); on a desktop, Monaco (Python) once the
+// reader has run the program, as the spec editor does.
 import { type EditorHandle, textareaEditor } from "../editor-handle.js";
 import { readStoredEdit, storeEdit } from "../edits.js";
+import { isTouchScreen } from "../spec-editor/touch.js";
 import type { PlaygroundUi } from "./ui.js";
 
 export interface State {
@@ -15,6 +18,10 @@ export interface State {
    * as it was) until the reader keeps it.
    */
   guardingStored: boolean;
+  /** Watches an editor for the reader's typing, to save it (autosave). */
+  watch?: (editor: EditorHandle) => void;
+  /** Monaco is loading, or has replaced the textarea. */
+  upgraded?: boolean;
 }
 
 const states = new WeakMap<HTMLElement, State>();
@@ -43,22 +50,20 @@ export function sourceOf(state: State): string {
 /** A quarter second after the reader stops typing, and when the page is hidden or left. */
 const SAVE_DELAY_MS = 250;
 
-/** Keeps the reader's edit in localStorage (edits.ts); the witness itself is stored as no edit at all. */
-function autosave(editor: EditorHandle, state: State): void {
+/**
+ * Keeps the reader's edit in localStorage (edits.ts); the witness itself is stored as no edit at all.
+ * Returns what watches an editor (the textarea, then Monaco) for typing.
+ */
+function autosave(state: State): (editor: EditorHandle) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsaved = false;
   const save = () => {
     clearTimeout(timer);
     unsaved = false;
-    const text = editor.getValue();
+    const text = state.editor?.getValue();
+    if (text === undefined) return;
     storeEdit(state.claim, text === state.original ? undefined : text, "python");
   };
-  editor.onChange(() => {
-    if (state.guardingStored) return;
-    unsaved = true;
-    clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
-  });
   const flush = () => {
     if (unsaved) save();
   };
@@ -66,6 +71,13 @@ function autosave(editor: EditorHandle, state: State): void {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flush();
   });
+  return (editor) =>
+    editor.onChange(() => {
+      if (state.guardingStored) return;
+      unsaved = true;
+      clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+    });
 }
 
 /** A line above the editor saying where its text came from, with an optional button. */
@@ -98,12 +110,18 @@ export function openEditor(
   if (!slot) throw new Error("the playground has no editor slot");
   slot.hidden = false;
   const stored = readStoredEdit(state.claim, "python");
-  state.editor = textareaEditor(slot, opening ?? stored ?? state.original, ui.editorLabel, {
+  // the editor's own box: notices go above it, in the slot
+  const editorHost = document.createElement("div");
+  editorHost.className = "playground-editor-host";
+  slot.replaceChildren(editorHost);
+  slot.dataset.editor = "textarea";
+  state.editor = textareaEditor(editorHost, opening ?? stored ?? state.original, ui.editorLabel, {
     run,
     leave: () => runButton?.focus(),
   });
   if (opening === undefined && stored !== undefined) showNotice(slot, ui.restored);
-  autosave(state.editor, state);
+  state.watch = autosave(state);
+  state.watch(state.editor);
   for (const action of ["reset", "share"]) {
     const b = host.querySelector<HTMLButtonElement>(`[data-action=${action}]`);
     if (b) b.hidden = false;
@@ -111,4 +129,47 @@ export function openEditor(
   const edit = host.querySelector<HTMLButtonElement>("[data-action=edit]");
   if (edit) edit.hidden = true;
   return state.editor;
+}
+
+/**
+ * On a desktop, Monaco (Python) takes the textarea's place, with what the reader typed meanwhile; on a
+ * touch screen, or if Monaco does not load, the textarea stays. The slot's data-editor says which.
+ */
+export async function upgradeEditor(
+  host: HTMLElement,
+  state: State,
+  ui: PlaygroundUi,
+  run: () => void,
+): Promise<void> {
+  const slot = host.querySelector<HTMLElement>(".playground-editor");
+  const editorHost = slot?.querySelector<HTMLElement>(".playground-editor-host");
+  const textarea = state.editor;
+  if (!slot || !editorHost || !textarea || state.upgraded || isTouchScreen()) return;
+  state.upgraded = true;
+  slot.dataset.editor = "loading";
+  const runButton = host.querySelector<HTMLButtonElement>("[data-action=run-model]");
+  try {
+    const { monacoEditor } = await import("../monaco.js");
+    let hadFocus = false;
+    const next = await monacoEditor(
+      editorHost,
+      `playground/${state.claim}.py`,
+      () => {
+        hadFocus = editorHost.contains(document.activeElement);
+        return textarea.getValue();
+      },
+      ui.editorLabel,
+      { run, leave: () => runButton?.focus() },
+      "python",
+    );
+    textarea.dispose();
+    state.editor = next;
+    state.watch?.(next);
+    if (hadFocus) next.focus();
+    slot.dataset.editor = "monaco";
+  } catch (e) {
+    // the textarea stays: everything works without Monaco
+    console.warn("pymem: Monaco did not load", e);
+    slot.dataset.editor = "textarea";
+  }
 }
