@@ -5,12 +5,22 @@ import type { Page } from "playwright-core";
 
 const SCOPE = `pymem-playground[data-claim="article-2"]`;
 
-/** Ms from pressing Run on the model (after a one-character edit) to the drawn result; the first run, which loads the worker, apart. */
+/** What a timed run presses, and the element whose data-state says it is drawn. */
+const ON_EVERY_BUILD = { button: "run-model", result: ".model-result" } as const;
+/** Step through: the model's trace of the program on one build (the newest 64-bit one), drawn. */
+export const ON_ONE_BUILD = { button: "step", result: ".model-stepper" } as const;
+
+/**
+ * Ms from pressing a run button (after a one-character edit) to the drawn result: by default Run on the
+ * model (every build); the first run, which loads the worker, apart.
+ */
 export async function playgroundEditToResult(
   page: Page,
   runs: number,
+  what: { readonly button: string; readonly result: string } = ON_EVERY_BUILD,
 ): Promise<{ firstMs: number; times: number[] }> {
-  await page.locator(`${SCOPE} [data-action=edit]`).click();
+  if ((await page.locator(`${SCOPE} .playground-editor-host`).count()) === 0)
+    await page.locator(`${SCOPE} [data-action=edit]`).click();
   // the textarea, until the first run makes it Monaco on a desktop (client/playground/editor.ts)
   const surface = async () =>
     (await page.locator(`${SCOPE} .playground-editor[data-editor=monaco]`).count()) > 0
@@ -23,24 +33,27 @@ export async function playgroundEditToResult(
     await (await surface()).click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.insertText("\n");
-    return page.evaluate(async (scope) => {
-      const host = document.querySelector(scope) as HTMLElement;
-      const result = host.querySelector(".model-result") as HTMLElement;
-      const run = host.querySelector("[data-action=run-model]") as HTMLButtonElement;
-      delete result.dataset.state;
-      const started = performance.now();
-      run.click();
-      await new Promise<void>((resolve) => {
-        const watch = new MutationObserver(() => {
-          if (result.dataset.state && result.dataset.state !== "running") {
-            watch.disconnect();
-            resolve();
-          }
+    return page.evaluate(
+      async ({ scope, what }) => {
+        const host = document.querySelector(scope) as HTMLElement;
+        const result = host.querySelector(what.result) as HTMLElement;
+        const run = host.querySelector(`[data-action=${what.button}]`) as HTMLButtonElement;
+        delete result.dataset.state;
+        const started = performance.now();
+        run.click();
+        await new Promise<void>((resolve) => {
+          const watch = new MutationObserver(() => {
+            if (result.dataset.state && result.dataset.state !== "running") {
+              watch.disconnect();
+              resolve();
+            }
+          });
+          watch.observe(result, { attributes: true });
         });
-        watch.observe(result, { attributes: true });
-      });
-      return performance.now() - started;
-    }, SCOPE);
+        return performance.now() - started;
+      },
+      { scope: SCOPE, what },
+    );
   };
   const firstMs = await runOnce();
   const times: number[] = [];

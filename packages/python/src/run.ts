@@ -18,7 +18,7 @@ import { parseModule } from "./frontend/parse.js";
 import { PyException } from "./vm/exceptions.js";
 import { Interpreter } from "./vm/interpreter.js";
 import { versionRules } from "./vm/rules.js";
-import { traceStep } from "./vm/trace.js";
+import { TraceInterner, traceStep } from "./vm/trace.js";
 
 /** Parses `source` and refuses what the model does not run, without running it. */
 export function checkSource(source: string): void {
@@ -59,6 +59,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
   let traceCut = false;
   let printed = 0;
   let statements = 0;
+  const interner = new TraceInterner();
   vm = new Interpreter(
     module,
     heap,
@@ -75,7 +76,7 @@ export function runPython(source: string, options: RunOptions): RunResult {
                 return;
               }
               const v = vm as Interpreter;
-              steps.push(traceStep(v, frame, line, v.out.slice(printed)));
+              steps.push(traceStep(v, frame, line, v.out.slice(printed), interner));
               printed = v.out.length;
             },
           }

@@ -88,6 +88,24 @@ describe("a trace", () => {
     expect(outcome.result.traceCut).toBe(true);
   });
 
+  it("shares what a step has in common with the steps before it", () => {
+    const loop = "t = 0\nfor i in range(3000):\n    t = t + 1\nprint(t)\n";
+    const outcome = runOnBuild(loop, build("3.12"), { trace: true });
+    if (!("result" in outcome)) throw new Error("the model did not run the program");
+    const steps = outcome.result.steps ?? [];
+    expect(steps.length).toBeGreaterThan(3000);
+    // the names' table changes with i and t; the range iterator's snapshot does not
+    const iterators = new Set(
+      steps.slice(10, 3000).map((s) => s.objects.find((o) => o.type.includes("iterator"))),
+    );
+    expect(iterators.size).toBe(1);
+    expect([...iterators][0]).toBeDefined();
+    expect(steps[20]?.shared.find((o) => o.repr === "1")).toBe(steps[21]?.shared.find((o) => o.repr === "1"));
+    // and a snapshot that changed is a new one
+    expect(steps[20]?.names).not.toEqual(steps[21]?.names);
+    expect(steps[2]?.freeLists).toBe(steps[3]?.freeLists);
+  });
+
   it("shows the allocator after each statement, numbered as the steps, traced or not", () => {
     const seen: [number, number][] = [];
     const traced = runOnBuild(program, build("3.12"), {

@@ -308,6 +308,30 @@ describe("the playground", () => {
     await p.context().close();
   });
 
+  it(
+    "records 100,000 steps of a long loop and scrubs to the last with the keyboard",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en");
+      await typeProgram(p, "for i in range(100000):\n    pass\nprint('end')\n");
+      await p.locator(`${scope} [data-action=step]`).click();
+      await p.locator(`${scope} .model-stepper[data-state=done]`).waitFor({ timeout: RESULT_MS });
+      const stepper = p.locator(`${scope} .model-stepper`);
+      expect(await stepper.getAttribute("data-steps")).toBe("100000");
+      expect(await stepper.locator(".trace-cut").textContent()).toContain("100000");
+      await stepper.locator(".trace-slider").focus();
+      await p.keyboard.press("End");
+      const position = stepper.locator(".trace-position");
+      expect(await position.textContent()).toBe("Step 100000 of 100000, after line 2");
+      await p.keyboard.press("ArrowLeft");
+      expect(await position.textContent()).toBe("Step 99999 of 100000, after line 2");
+      expect(await stepper.locator(".trace-graph svg").textContent()).toContain("count");
+      expect(pageErrors).toEqual([]);
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
   it("keeps the reader's edit for the next visit, and reset forgets it", async (ctx) => {
     requireOrSkip(ctx, ready, why);
     const p = await openPlayground("en");

@@ -21,7 +21,63 @@ function shown(o: PyObject, heap: ObjectHeap, py2: boolean): string {
   }
 }
 
-export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: string): TraceStep {
+/**
+ * What a run's steps share: a step is mostly what the step before it was (a loop changes one name and
+ * one int), so every object snapshot, table (names, free lists) and list of objects that equals one
+ * already recorded is that one. A trace of 100,000 steps then takes megabytes, not hundreds of them, and structured
+ * cloning (a worker's message) keeps the sharing.
+ */
+export class TraceInterner {
+  /** Each object's last snapshot: reused while the object reads the same. */
+  private readonly snapshots = new WeakMap<PyObject, TracedObject>();
+  private readonly tables = new Map<string, Readonly<Record<string, number>>>();
+  private lastObjects: readonly TracedObject[] = [];
+  private lastShared: readonly TracedObject[] = [];
+
+  snapshot(object: PyObject, now: TracedObject): TracedObject {
+    const last = this.snapshots.get(object);
+    if (
+      last !== undefined &&
+      last.id === now.id &&
+      last.refcnt === now.refcnt &&
+      last.repr === now.repr &&
+      last.type === now.type &&
+      last.lifetime === now.lifetime &&
+      last.refs.length === now.refs.length &&
+      last.refs.every((r, k) => r === now.refs[k])
+    )
+      return last;
+    this.snapshots.set(object, now);
+    return now;
+  }
+
+  /** A step's names, or its free lists' lengths. */
+  table(table: Record<string, number>): Readonly<Record<string, number>> {
+    const key = JSON.stringify(table);
+    const known = this.tables.get(key);
+    if (known) return known;
+    this.tables.set(key, table);
+    return table;
+  }
+
+  /** The list itself when it holds the same snapshots as the last step's. */
+  objects(list: TracedObject[], shared: boolean): readonly TracedObject[] {
+    const last = shared ? this.lastShared : this.lastObjects;
+    const same = last.length === list.length && last.every((o, k) => o === list[k]);
+    const kept = same ? last : list;
+    if (shared) this.lastShared = kept;
+    else this.lastObjects = kept;
+    return kept;
+  }
+}
+
+export function traceStep(
+  vm: Interpreter,
+  frame: Frame,
+  line: number,
+  printed: string,
+  interner: TraceInterner = new TraceInterner(),
+): TraceStep {
   const heap = vm.heap;
   const py2 = vm.rules.python2;
   const names: Record<string, number> = {};
@@ -29,14 +85,17 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
   const traced = new Map<PyObject, TracedObject>();
   const add = (o: PyObject) => {
     if (traced.has(o) || o.freed) return;
-    traced.set(o, {
-      id: o.address,
-      type: vm.builtins.isModule(o) ? "module" : typeName(o, py2),
-      refcnt: o.refcnt,
-      repr: shown(o, heap, py2),
-      lifetime: o.lifetime,
-      refs: o.referents().map((r) => r.address),
-    });
+    traced.set(
+      o,
+      interner.snapshot(o, {
+        id: o.address,
+        type: vm.builtins.isModule(o) ? "module" : typeName(o, py2),
+        refcnt: o.refcnt,
+        repr: shown(o, heap, py2),
+        lifetime: o.lifetime,
+        refs: o.referents().map((r) => r.address),
+      }),
+    );
   };
   for (const o of heap.live) add(o);
   const objects = [...traced.values()];
@@ -56,5 +115,13 @@ export function traceStep(vm: Interpreter, frame: Frame, line: number, printed: 
   lists.tuple.forEach((l, n) => {
     if (n > 0 && l.size > 0) freeLists[`tuple[${n}]`] = l.size;
   });
-  return { line, names, objects, shared, allocatedBlocks: allocatedBlocks(heap.pm), freeLists, printed };
+  return {
+    line,
+    names: interner.table(names),
+    objects: interner.objects(objects, false),
+    shared: interner.objects(shared, true),
+    allocatedBlocks: allocatedBlocks(heap.pm),
+    freeLists: interner.table(freeLists),
+    printed,
+  };
 }
