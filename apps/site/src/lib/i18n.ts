@@ -148,6 +148,8 @@ const en = {
     sharedKept: "Kept as your edit in this browser.",
     sharedDamaged: "The shared link is damaged (cut short or changed), so it was not opened.",
     sharedTooLarge: `The shared link holds more text than the editor opens (${sharedKb} KB), so it was not opened.`,
+    programNoPrediction:
+      "The model does not run this program to its end on this build, so it predicts nothing.",
     articleNoPrediction:
       "The model makes no prediction here: before 3.12 the count of the int 10 includes references the interpreter holds elsewhere, which it cannot know.",
     tracing: "Tracing the program on the model…",
@@ -210,6 +212,7 @@ const en = {
   stepNothing: "nothing yet",
   stepHint:
     "Step with Previous and Next, the slider or the arrow keys; Home and End go to the first and last step.",
+  stepYourself: "Step through this program yourself: on any build the model has, and with your own changes",
   /** Search found nothing in this language; the list of the other language's pages follows. */
   searchOtherLanguage: "No English page matches. These Chinese pages do:",
   apiEnglishOnly:
@@ -344,6 +347,7 @@ const zh: Strings = {
     sharedKept: "已作为你的修改保存在本浏览器中。",
     sharedDamaged: "分享的链接已损坏（被截断或被改动），因此没有打开。",
     sharedTooLarge: `分享的链接所含文本超过编辑器可打开的上限（${sharedKb} KB），因此没有打开。`,
+    programNoPrediction: "模型在这个构建上不会把这个程序运行到结束，因此不做预测。",
     articleNoPrediction:
       "模型在这里不做预测：3.12 之前，整数 10 的计数包含解释器在别处持有的引用，模型无从得知。",
     tracing: "正在模型上跟踪程序…",
@@ -402,6 +406,7 @@ const zh: Strings = {
   stepNumber: (k: number) => `第 ${k} 步`,
   stepNothing: "暂无",
   stepHint: "用“上一步”“下一步”、滑块或方向键切换；Home 和 End 跳到第一步和最后一步。",
+  stepYourself: "自己单步执行这个程序：可以选模型的任何构建，也可以改动它",
   searchOtherLanguage: "没有中文页面包含这些词。以下英文页面包含：",
   apiEnglishOnly: "API 参考由 @pymem/core 的源代码和文档注释生成，只有英文版。",
   apiReadInEnglish: "这一页的英文版：",

@@ -332,6 +332,29 @@ describe("the playground", () => {
     HEAVY_TEST_MS,
   );
 
+  it.for([["en"], ["zh-CN"]] as [Lang][])(
+    "steps through the garbage-collection page's own program in its playground (%s)",
+    { timeout: HEAVY_TEST_MS },
+    async ([lang], ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const own = `pymem-playground[data-claim="steps-gc"]`;
+      const context = await browser().newContext({
+        viewport: { width: 1280, height: 900 },
+        serviceWorkers: "block",
+      });
+      const p = await open(pageHref("gc", lang), context);
+      await p.locator("details.stepper-own > summary").click();
+      await p.locator(`${own} [data-action=run-model]`).click();
+      await p.locator(`${own} .model-result[data-state=done]`).waitFor({ timeout: RESULT_MS });
+      expect(await p.locator(`${own} .model-output pre`).first().textContent()).toBe("2\n");
+      await p.locator(`${own} [data-action=step]`).click();
+      await p.locator(`${own} .model-stepper[data-state=done]`).waitFor({ timeout: RESULT_MS });
+      // import gc; a = []; b = [a]; a.append(b); del a, b; print(gc.collect())
+      expect(await p.locator(`${own} .model-stepper`).getAttribute("data-steps")).toBe("6");
+      await p.context().close();
+    },
+  );
+
   it("keeps the reader's edit for the next visit, and reset forgets it", async (ctx) => {
     requireOrSkip(ctx, ready, why);
     const p = await openPlayground("en");
