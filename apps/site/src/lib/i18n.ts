@@ -143,7 +143,7 @@ const en = {
     restored: "Your edit from an earlier visit (kept in this browser). Reset goes back to the original.",
     articleTitle: "the article's example, indentation fixed",
     sharedOpened:
-      "Opened from a shared link. It runs on the model only, and is not saved (your own edit, if any, stays as it was) unless you keep it:",
+      "Opened from a shared link. It runs only when you press a run button (on Pyodide, in a sandbox of its own), and is not saved (your own edit, if any, stays as it was) unless you keep it:",
     keepShared: "Keep this version",
     sharedKept: "Kept as your edit in this browser.",
     sharedDamaged: "The shared link is damaged (cut short or changed), so it was not opened.",
@@ -342,7 +342,7 @@ const zh: Strings = {
     restored: "这是你上次访问时的修改（保存在本浏览器中）。点“恢复”可回到原来的程序。",
     articleTitle: "文章的示例（缩进已修正）",
     sharedOpened:
-      "这是从分享链接打开的程序。它只在模型上运行，而且不会被保存（你自己的修改如有，保持不变），除非你选择保留：",
+      "这是从分享链接打开的程序。只有在你点击运行按钮时它才会运行（在 Pyodide 上则在独立的沙箱中），而且不会被保存（你自己的修改如有，保持不变），除非你选择保留：",
     keepShared: "保留这个版本",
     sharedKept: "已作为你的修改保存在本浏览器中。",
     sharedDamaged: "分享的链接已损坏（被截断或被改动），因此没有打开。",
