@@ -8,6 +8,12 @@ export interface EditorHandle {
   focus(): void;
   /** Puts the cursor on a line (1-based) and scrolls it into view. */
   revealLine(line: number, column?: number): void;
+  /**
+   * Marks a line (1-based) as where the model stopped, with its message (Monaco underlines it and shows
+   * the message on hover; the textarea shows nothing, the message is printed under it); undefined
+   * clears the mark.
+   */
+  mark(line: number | undefined, message: string): void;
   dispose(): void;
 }
 
@@ -58,6 +64,7 @@ export function textareaEditor(
       area.focus();
       area.setSelectionRange(offset, offset);
     },
+    mark: () => {},
     dispose: () => area.remove(),
   };
 }

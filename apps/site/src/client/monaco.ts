@@ -146,6 +146,25 @@ export async function monacoEditor(
       editor.revealLineInCenter(line);
       editor.focus();
     },
+    mark: (line, message) => {
+      const at = line === undefined ? undefined : Math.min(Math.max(line, 1), model.getLineCount());
+      monaco.editor.setModelMarkers(
+        model,
+        "pymem",
+        at === undefined
+          ? []
+          : [
+              {
+                severity: monaco.MarkerSeverity.Error,
+                message,
+                startLineNumber: at,
+                startColumn: 1,
+                endLineNumber: at,
+                endColumn: model.getLineMaxColumn(at),
+              },
+            ],
+      );
+    },
     dispose: () => {
       themeWatch.disconnect();
       editor.dispose();

@@ -41,8 +41,9 @@ async function runModel(host: HTMLElement, state: State, ui: PlaygroundUi): Prom
   result.dataset.groups = String(groups.length);
   result.dataset.ms = String(Math.round(outcome.ms));
   renderGroups(result, groups, ui, host.dataset.newest ?? "");
-  const line = refusedLine(groups);
-  if (line !== undefined && state.editor) state.editor.revealLine(line);
+  const refused = refusedLine(groups);
+  state.editor?.mark(refused?.line, refused?.text ?? "");
+  if (refused) state.editor?.revealLine(refused.line);
 }
 
 /** The build to step through: the first of the group the strip shows, else the newest 64-bit one. */

@@ -154,6 +154,8 @@ describe("the playground", () => {
     // the editor's cursor is put on that line: on a desktop the editor is Monaco (Python) after a run
     expect(await settledEditor(p)).toBe("monaco");
     expect(await p.locator(`${scope} .monaco-editor .active-line-number`).textContent()).toBe("2");
+    // and the line is marked with the model's message
+    await p.locator(`${scope} .monaco-editor .squiggly-error`).first().waitFor({ timeout: RESULT_MS });
     expect(await p.locator(`${scope} .monaco-editor .mtk1`).count()).toBeGreaterThan(0); // highlighted
     await p.locator(`${scope} .playground-editor`).scrollIntoViewIfNeeded();
     await screenshot(p, "playground-desktop-monaco");

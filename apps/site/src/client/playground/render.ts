@@ -37,11 +37,11 @@ function groupOutput(group: OutputGroup, ui: PlaygroundUi): HTMLElement {
   return wrap;
 }
 
-/** The line a refusal names ("line 4: 'async def' is not modelled yet"), if any. */
-export function refusedLine(groups: readonly OutputGroup[]): number | undefined {
+/** The line a refusal names ("line 4: 'async def' is not modelled yet"), if any, with the refusal. */
+export function refusedLine(groups: readonly OutputGroup[]): { line: number; text: string } | undefined {
   const refusal = groups.find((g) => g.kind === "refused");
   const m = refusal && /^line (\d+)\b/.exec(refusal.text);
-  return m ? Number(m[1]) : undefined;
+  return refusal && m ? { line: Number(m[1]), text: refusal.text } : undefined;
 }
 
 /** The version strip: one button per group of builds that print alike, and the chosen group's output. */
