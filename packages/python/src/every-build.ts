@@ -36,16 +36,18 @@ export function buildOfProfile(p: AllocatorProfile): ModelBuild {
 }
 
 /**
- * A Pyodide build of Python `python` ("3.12.7"): wasm32, so 32-bit, with 8-byte integers 8-aligned,
+ * A Pyodide build of Python `python` ("3.12.7", "3.15.0rc1"): wasm32, so 32-bit, with 8-byte integers 8-aligned,
  * run as Pyodide runs a program (runPython's platform "emscripten").
  */
 export function pyodideBuild(python: string): ModelBuild {
-  const minor = python.split(".").slice(0, 2).join(".");
+  // a pre-release ("3.15.0rc1") runs as its release number: the model knows versions, not releases
+  const release = /^\d+\.\d+(\.\d+)?/.exec(python)?.[0] ?? python;
+  const minor = release.split(".").slice(0, 2).join(".");
   return {
     profile: `${minor}-32bit`,
     version: python,
     pointerSize: 4,
-    runAs: python,
+    runAs: release,
     debugBuild: false,
     platform: "emscripten",
   };

@@ -58,6 +58,12 @@ describe("every build", () => {
     expect("result" in pyodide && pyodide.result.stdout).toBe("emscripten 16 20\n");
     expect("result" in i386 && i386.result.stdout).toBe("linux 16 20\n");
   });
+
+  it("runs a pre-release Pyodide build (3.15.0rc1) as its release", () => {
+    const outcome = runOnBuild("import sys\nprint(sys.platform)\n", pyodideBuild("3.15.0rc1"));
+    expect(outcome.build).toMatchObject({ profile: "3.15-32bit", version: "3.15.0rc1", runAs: "3.15.0" });
+    expect("result" in outcome && outcome.result.stdout).toBe("emscripten\n");
+  });
 });
 
 describe("a trace", () => {

@@ -222,6 +222,35 @@ describe("the playground", () => {
   );
 
   it(
+    "loads every Pyodide build in its sandbox (0.21's data file, 0.29's module runtime) and runs an edit",
+    async (ctx) => {
+      requireOrSkip(ctx, ready, why);
+      const p = await openPlayground("en");
+      // what the model does not run still runs on Pyodide: each build says which it is
+      await typeProgram(p, "import sys\nprint(sys.version.split()[0], sys.platform)\n");
+      const keys = await p
+        .locator(`${scope} select option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(keys).toEqual(["3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]);
+      for (const key of keys) {
+        expect(await runOnPyodide(p, key), key).toBe("no-prediction");
+        const printed = (await pyodidePrinted(p)) ?? "";
+        expect(printed.startsWith(`${key}.`) && printed.endsWith(" emscripten\n"), `${key}: ${printed}`).toBe(
+          true,
+        );
+        expect(await p.locator(`${scope} .pyodide-verdict`).textContent()).toContain("sys.version");
+      }
+      // and the model predicts a pre-release build's output too (Pyodide 3.15 is 3.15.0rc1)
+      await typeProgram(p, "import sys\nx = []\nprint(sys.getrefcount(x), sys.platform)\n");
+      expect(await runOnPyodide(p, "3.15")).toBe("match");
+      expect(await pyodidePrinted(p)).toBe("2 emscripten\n");
+      expect(pageErrors).toEqual([]);
+      await p.context().close();
+    },
+    HEAVY_TEST_MS,
+  );
+
+  it(
     "stops an endless loop on Pyodide within the run limit, and the next run works",
     async (ctx) => {
       requireOrSkip(ctx, ready, why);
