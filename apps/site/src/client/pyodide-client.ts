@@ -63,19 +63,23 @@ interface Loading {
   readonly key: string;
   readonly sandbox: Sandbox;
   readonly loaded: Promise<PyodideOutcome | { kind: "loaded"; loadMs: number }>;
+  /** How loading ended so far: still loading, ready, or failed (a spare that failed is not used). */
+  state: "loading" | "ready" | "failed";
 }
 
 let spare: Loading | undefined;
 
 function startLoading(build: PyodideFiles): Loading {
   const sandbox = openSandbox("pyodide");
+  let loading: Loading | undefined;
   const loaded = new Promise<PyodideOutcome | { kind: "loaded"; loadMs: number }>((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: "stopped", while: "loading" }), PYODIDE_LOAD_LIMIT_MS);
     const finish = (o: PyodideOutcome | { kind: "loaded"; loadMs: number }) => {
       clearTimeout(timer);
       sandbox.port.onmessage = null;
+      if (loading) loading.state = o.kind === "loaded" ? "ready" : "failed";
       resolve(o);
     };
+    const timer = setTimeout(() => finish({ kind: "stopped", while: "loading" }), PYODIDE_LOAD_LIMIT_MS);
     sandbox.onWorkerError((message) => finish({ kind: "crashed", message }));
     sandbox.port.onmessage = (e: MessageEvent) => {
       const m = readPyodideMessage(e.data);
@@ -92,11 +96,12 @@ function startLoading(build: PyodideFiles): Loading {
       (e: unknown) => finish({ kind: "crashed", message: e instanceof Error ? e.message : String(e) }),
     );
   });
-  return { key: build.key, sandbox, loaded };
+  loading = { key: build.key, sandbox, loaded, state: "loading" };
+  return loading;
 }
 
-/** Whether a run of `key` now would find its Pyodide loading or loaded already. */
-export const isWarm = (key: string): boolean => spare?.key === key;
+/** Whether a run of `key` now would find its Pyodide loaded already (the page then says "running"). */
+export const isWarm = (key: string): boolean => spare?.key === key && spare.state === "ready";
 
 /** Runs `source` on `build` in a fresh sandbox; `onLoaded` is called once Pyodide is ready. */
 export async function runOnPyodide(
@@ -104,7 +109,7 @@ export async function runOnPyodide(
   source: string,
   onLoaded: () => void,
 ): Promise<PyodideOutcome> {
-  const mine = spare?.key === build.key ? spare : startLoading(build);
+  const mine = spare?.key === build.key && spare.state !== "failed" ? spare : startLoading(build);
   if (spare && spare !== mine) spare.sandbox.dispose();
   spare = undefined;
   const outcome = await runIn(mine, source, onLoaded);
